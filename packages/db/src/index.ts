@@ -1,0 +1,10 @@
+export * from "./database.ts";
+export * from "./embedded.ts";
+export * from "./migrate.ts";
+export * from "./queries/audit.ts";
+export * from "./queries/invitations.ts";
+export * from "./queries/memberships.ts";
+export * from "./queries/outbox.ts";
+export * from "./queries/tenants.ts";
+export * from "./queries/users.ts";
+export * as schema from "./schema/index.ts";

@@ -1,0 +1,78 @@
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { Tx } from "../database.ts";
+import { memberships, users } from "../schema/index.ts";
+
+type Role = (typeof memberships.$inferSelect)["role"];
+
+export async function getActiveMembership(
+  tx: Tx,
+  { tenantId, userId }: { tenantId: string; userId: string },
+) {
+  const [membership] = await tx
+    .select()
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.tenantId, tenantId),
+        eq(memberships.userId, userId),
+        isNull(memberships.deactivatedAt),
+      ),
+    );
+  return membership ?? null;
+}
+
+export async function listMembers(tx: Tx, { tenantId }: { tenantId: string }) {
+  return tx
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: memberships.role,
+      deactivatedAt: memberships.deactivatedAt,
+      joinedAt: memberships.createdAt,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.tenantId, tenantId))
+    .orderBy(asc(users.name));
+}
+
+export async function addMembership(tx: Tx, values: { tenantId: string; userId: string; role: Role }) {
+  await tx
+    .insert(memberships)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [memberships.tenantId, memberships.userId],
+      set: { role: values.role, deactivatedAt: null },
+    });
+}
+
+export async function updateMembership(
+  tx: Tx,
+  {
+    tenantId,
+    userId,
+    ...changes
+  }: { tenantId: string; userId: string; role?: Role; deactivatedAt?: Date | null },
+) {
+  const [updated] = await tx
+    .update(memberships)
+    .set(changes)
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)))
+    .returning();
+  return updated ?? null;
+}
+
+export async function countActiveAdmins(tx: Tx, { tenantId }: { tenantId: string }) {
+  const rows = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.tenantId, tenantId),
+        eq(memberships.role, "admin"),
+        isNull(memberships.deactivatedAt),
+      ),
+    );
+  return rows.length;
+}

@@ -1,0 +1,8 @@
+import { eq } from "drizzle-orm";
+import type { Tx } from "../database.ts";
+import { tenants } from "../schema/index.ts";
+
+export async function getTenant(tx: Tx, { tenantId }: { tenantId: string }) {
+  const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, tenantId));
+  return tenant ?? null;
+}

@@ -1,0 +1,74 @@
+import { sql } from "drizzle-orm";
+import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id } from "./columns.ts";
+
+/** Platform-wide tables: no tenant_id, reached by the app role through narrow grants (see migrations). */
+export const tenants = pgTable(
+  "tenants",
+  {
+    id: id().primaryKey(),
+    slug: text().notNull(),
+    name: text().notNull(),
+    jurisdiction: text({ enum: ["GB-ENG", "ZA"] }).notNull(),
+    currency: text().notNull(),
+    locale: text().notNull(),
+    settings: jsonb().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("tenants_slug_key").on(t.slug)],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: id().primaryKey(),
+    email: text().notNull(),
+    name: text().notNull(),
+    passwordHash: text(),
+    platformRole: text({ enum: ["operator"] }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],
+);
+
+/** Only the SHA-256 of a session id is stored: a leaked table opens no session. DESIGN §3 */
+export const sessions = pgTable(
+  "sessions",
+  {
+    idHash: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sessions_user_id_idx").on(t.userId)],
+);
+
+export const passwordResets = pgTable("password_resets", {
+  tokenHash: text().primaryKey(),
+  userId: uuid()
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  expiresAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+  usedAt: timestamp({ withTimezone: true, mode: "date" }),
+  createdAt: createdAt(),
+});
+
+/**
+ * Mail waiting to be sent (or, without SMTP, kept for the development mailbox). Platform-wide rather than
+ * per tenant because password resets belong to no council.
+ */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: id().primaryKey(),
+    to: text().notNull(),
+    subject: text().notNull(),
+    body: text().notNull(),
+    sentAt: timestamp({ withTimezone: true, mode: "date" }),
+    attempts: text().array().notNull().default([]),
+    createdAt: createdAt(),
+  },
+  (t) => [index("outbox_unsent_idx").on(t.createdAt).where(sql`${t.sentAt} is null`)],
+);

@@ -1,0 +1,80 @@
+import { randomBytes } from "node:crypto";
+import { newId, type Role } from "@steward/domain";
+import postgres from "postgres";
+import { inject } from "vitest";
+import { connectDatabase, type Database, inTransaction } from "../database.ts";
+import { ensureDatabase } from "../embedded.ts";
+import { addMembership } from "../queries/memberships.ts";
+import { templateDatabase } from "./global-setup.ts";
+
+export interface TestDatabase {
+  database: Database;
+  /** The owner's connection: for set-up only, and for tests that play an attacker with the owner's powers. */
+  owner: postgres.Sql;
+  close(): Promise<void>;
+}
+
+/** A fresh database cloned from the migrated template, so test files run in parallel. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = inject("testServerUrl");
+  const name = `steward_test_${randomBytes(6).toString("hex")}`;
+  await ensureDatabase(serverUrl, name, templateDatabase);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = connectDatabase(url.toString(), { max: 10 });
+  const owner = postgres(url.toString(), { max: 2, onnotice: () => {} });
+  return {
+    database,
+    owner,
+    async close() {
+      await database.close();
+      await owner.end();
+      const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+export interface TenantFixture {
+  tenantId: string;
+  slug: string;
+  users: Record<Role, string>;
+}
+
+/** A council with one member in every role. Platform rows are written by the owner, council rows under RLS. */
+export async function createTenantFixture(
+  test: TestDatabase,
+  options: { jurisdiction?: "GB-ENG" | "ZA"; passwordHash?: string } = {},
+): Promise<TenantFixture> {
+  const tenantId = newId();
+  const slug = `council-${tenantId.slice(-8)}`;
+  const jurisdiction = options.jurisdiction ?? "GB-ENG";
+  const [currency, locale] = jurisdiction === "ZA" ? ["ZAR", "en-ZA"] : ["GBP", "en-GB"];
+  await test.owner`insert into tenants (id, slug, name, jurisdiction, currency, locale)
+    values (${tenantId}, ${slug}, ${`Council ${slug}`}, ${jurisdiction}, ${currency}, ${locale})`;
+  const roles = ["admin", "board", "sro", "contract_manager", "finance", "viewer", "advisor"] as const;
+  const users = {} as Record<Role, string>;
+  for (const role of roles) {
+    const userId = newId();
+    users[role] = userId;
+    await test.owner`insert into users (id, email, name, password_hash)
+      values (${userId}, ${`${role}.${slug}@example.test`}, ${`${role} of ${slug}`}, ${options.passwordHash ?? null})`;
+  }
+  await inTransaction(test.database, { tenantId, userId: null }, async (tx) => {
+    for (const role of roles) await addMembership(tx, { tenantId, userId: users[role], role });
+  });
+  return { tenantId, slug, users };
+}
+
+/** The PostgreSQL error under drizzle's wrapper, for asserting on its code and message. */
+export async function databaseError(work: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await work;
+  } catch (error) {
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+    if (cause instanceof postgres.PostgresError) return { code: cause.code, message: cause.message };
+    throw error;
+  }
+  throw new Error("expected the database to refuse, but it did not");
+}

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { isoDate } from "./iso-dates.ts";
+
+export const contractCategories = ["goods", "services", "works"] as const;
+export const contractStatuses = ["awarded", "active", "expired", "terminated"] as const;
+/** DESIGN §4: handover → mobilisation → delivery → change → closing → closed; re-procurement. */
+export const lifecycleStages = [
+  "handover",
+  "mobilisation",
+  "delivery",
+  "change",
+  "closing",
+  "closed",
+  "re_procurement",
+] as const;
+export const procurementRoutes = [
+  "open",
+  "competitive_flexible",
+  "direct_award",
+  "framework",
+  "dynamic_market",
+  "below_threshold",
+  "other",
+] as const;
+export const tiers = ["high", "medium", "low"] as const;
+export type Tier = (typeof tiers)[number];
+export const serviceRisks = ["low", "medium", "high"] as const;
+
+const minorUnits = z.number().int("Enter a whole number of pence/cents.").min(0, "A value cannot be negative.");
+const optionalText = (max: number) => z.string().trim().max(max).nullable().default(null);
+
+/** Every register field of DESIGN §4. Values are integer minor units; dates are YYYY-MM-DD. */
+export const contractInput = z
+  .object({
+    reference: z.string().trim().min(1, "Give the contract a reference.").max(100),
+    title: z.string().trim().min(1, "Give the contract a title.").max(300),
+    description: optionalText(10_000),
+    category: z.enum(contractCategories, { error: "Choose goods, services or works." }),
+    cpvCode: z
+      .string()
+      .trim()
+      .regex(/^\d{8}(-\d)?$/, "A CPV code is 8 digits, optionally with a check digit (e.g. 90511000-2).")
+      .nullable()
+      .default(null),
+    serviceArea: optionalText(200),
+    supplierId: z.uuid().nullable().default(null),
+    contractManagerId: z.uuid().nullable().default(null),
+    sroId: z.uuid().nullable().default(null),
+    awardDate: isoDate.nullable().default(null),
+    signedDate: isoDate.nullable().default(null),
+    startDate: isoDate.nullable().default(null),
+    endDate: isoDate.nullable().default(null),
+    maxExtensionDate: isoDate.nullable().default(null),
+    annualValueMinor: minorUnits.nullable().default(null),
+    totalValueMinor: minorUnits.nullable().default(null),
+    capitalValueMinor: minorUnits.nullable().default(null),
+    currency: z.string().regex(/^[A-Z]{3}$/, "Use a three-letter currency code such as GBP."),
+    procurementRoute: z.enum(procurementRoutes).nullable().default(null),
+    lightTouch: z.boolean().default(false),
+    corporatePriority: z.boolean().default(false),
+    keyPublicService: z.boolean().default(false),
+    serviceRisk: z.enum(serviceRisks).default("low"),
+    status: z.enum(contractStatuses).default("active"),
+    lifecycleStage: z.enum(lifecycleStages).default("delivery"),
+  })
+  .superRefine((contract, ctx) => {
+    if (contract.startDate && contract.endDate && contract.endDate < contract.startDate) {
+      ctx.addIssue({ code: "custom", path: ["endDate"], message: "The end date must be on or after the start date." });
+    }
+    if (contract.endDate && contract.maxExtensionDate && contract.maxExtensionDate < contract.endDate) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["maxExtensionDate"],
+        message: "The latest extension date must be on or after the end date.",
+      });
+    }
+  });
+export type ContractInput = z.infer<typeof contractInput>;

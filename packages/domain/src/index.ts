@@ -1,0 +1,6 @@
+export * from "./contracts/contract-input.ts";
+export * from "./errors.ts";
+export * from "./ids.ts";
+export * from "./money.ts";
+export * from "./roles.ts";
+export * from "./tenant-settings.ts";

@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+/** DESIGN §3: roles inside a tenant. */
+export const roles = ["admin", "board", "sro", "contract_manager", "finance", "viewer", "advisor"] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+export const roleLabels: Record<Role, string> = {
+  admin: "Council admin",
+  board: "Assurance board",
+  sro: "Senior responsible officer",
+  contract_manager: "Contract manager",
+  finance: "Finance",
+  viewer: "Viewer (auditor, councillor)",
+  advisor: "Advisor",
+};
+
+/** What a member may do. Reading the register is open to every member; writing is not. */
+export const permissions = [
+  "users:manage",
+  "settings:manage",
+  "audit:read",
+  "audit:verify",
+  "contracts:read",
+  "contracts:write",
+  "contracts:archive",
+  "suppliers:write",
+  "changes:request",
+  "changes:approve",
+  "invoices:write",
+  "register:import",
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const matrix: Record<Role, readonly Permission[]> = {
+  admin: [...permissions],
+  board: ["audit:read", "contracts:read", "changes:approve"],
+  sro: ["contracts:read", "contracts:write", "contracts:archive", "suppliers:write", "changes:request", "changes:approve"],
+  contract_manager: ["contracts:read", "contracts:write", "suppliers:write", "changes:request", "invoices:write", "register:import"],
+  finance: ["contracts:read", "invoices:write", "changes:approve"],
+  viewer: ["audit:read", "contracts:read"],
+  advisor: ["contracts:read"],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return matrix[role].includes(permission);
+}

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { roleSchema } from "./roles.ts";
+
+export const jurisdictions = ["GB-ENG", "ZA"] as const;
+export type Jurisdiction = (typeof jurisdictions)[number];
+
+/** Tenant settings (tenants.settings jsonb). Defaults are 004's. */
+export const tenantSettingsSchema = z.object({
+  tiering: z
+    .object({
+      // 004 §4: High when > £50K per year or capital > £100K; Medium £5K–£50K or capital £10K–£100K.
+      highAnnualMinor: z.number().int().positive().default(5_000_000),
+      mediumAnnualMinor: z.number().int().positive().default(500_000),
+      highCapitalMinor: z.number().int().positive().default(10_000_000),
+      mediumCapitalMinor: z.number().int().positive().default(1_000_000),
+    })
+    .prefault({}),
+  /** Scheme of delegation: the smallest role limit that covers a change's value approves it. */
+  delegation: z
+    .array(z.object({ role: roleSchema, upToMinor: z.number().int().positive().nullable() }))
+    .default([
+      { role: "sro", upToMinor: 2_500_000 },
+      { role: "finance", upToMinor: 10_000_000 },
+      { role: "board", upToMinor: null },
+    ]),
+  /** An obligation is "due soon" this many days before its due date. */
+  dueSoonDays: z.number().int().min(1).max(90).default(30),
+});
+export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
+
+export function tenantSettings(raw: unknown): TenantSettings {
+  return tenantSettingsSchema.parse(raw ?? {});
+}
