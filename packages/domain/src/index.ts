@@ -1,3 +1,4 @@
+export * from "./accounts.ts";
 export * from "./contracts/contract-input.ts";
 export * from "./errors.ts";
 export * from "./ids.ts";

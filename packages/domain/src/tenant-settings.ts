@@ -25,6 +25,8 @@ export const tenantSettingsSchema = z.object({
     ]),
   /** An obligation is "due soon" this many days before its due date. */
   dueSoonDays: z.number().int().min(1).max(90).default(30),
+  /** Last month's RAG status is due by this day of the month (004 §12.3 asks for it monthly, not by when). */
+  ragDueDay: z.number().int().min(1).max(28).default(10),
 });
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
 

@@ -1,0 +1,46 @@
+/**
+ * Fixed-window counters of failed sign-ins per IP and per account, checked before any password is hashed
+ * (DESIGN §3), so a flood costs no argon2 time. In memory: one API process; see docs/security.md.
+ */
+export class SignInLimiter {
+  private readonly failures = new Map<string, { count: number; windowStart: number }>();
+
+  constructor(
+    private readonly limits = { perAccount: 10, perIp: 50, windowMs: 15 * 60 * 1000 },
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  isBlocked({ ip, email }: { ip: string; email: string }): boolean {
+    return (
+      this.count(`account:${email.toLowerCase()}`) >= this.limits.perAccount ||
+      this.count(`ip:${ip}`) >= this.limits.perIp
+    );
+  }
+
+  recordFailure({ ip, email }: { ip: string; email: string }): void {
+    for (const key of [`account:${email.toLowerCase()}`, `ip:${ip}`]) {
+      const entry = this.current(key);
+      this.failures.set(key, {
+        count: (entry?.count ?? 0) + 1,
+        windowStart: entry?.windowStart ?? this.now(),
+      });
+    }
+  }
+
+  recordSuccess({ email }: { email: string }): void {
+    this.failures.delete(`account:${email.toLowerCase()}`);
+  }
+
+  private count(key: string): number {
+    return this.current(key)?.count ?? 0;
+  }
+
+  private current(key: string) {
+    const entry = this.failures.get(key);
+    if (entry && this.now() - entry.windowStart >= this.limits.windowMs) {
+      this.failures.delete(key);
+      return undefined;
+    }
+    return entry;
+  }
+}

@@ -1,0 +1,165 @@
+import { inTransaction, schema } from "@steward/db";
+import {
+  createTenantFixture,
+  createTestDatabase,
+  type TenantFixture,
+  type TestDatabase,
+} from "@steward/db/testing";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { changePassword, signIn } from "./accounts.ts";
+import { absoluteSessionLifetimeMs } from "./adapter.ts";
+import { hashPassword, sha256Hex, verifyPassword } from "./crypto.ts";
+import { SignInLimiter } from "./rate-limit.ts";
+import { idleSessionLifetime, SessionStore } from "./sessions.ts";
+
+let test: TestDatabase;
+let council: TenantFixture;
+const password = "correct horse battery staple";
+const cookie = { secure: false };
+
+beforeAll(async () => {
+  test = await createTestDatabase();
+  council = await createTenantFixture(test, { passwordHash: await hashPassword(password) });
+});
+afterAll(() => test.close());
+
+const platform = <T>(work: Parameters<typeof inTransaction<T>>[2]) =>
+  inTransaction(test.database, { tenantId: null, userId: null }, work);
+const email = () => `viewer.${council.slug}@example.test`;
+const sessionIdFrom = (setCookie: string) => /steward_session=([^;]+)/.exec(setCookie)?.[1] ?? "";
+
+async function signInAsViewer() {
+  const result = await platform((tx) =>
+    signIn(
+      tx,
+      { email: email(), password, ip: "192.0.2.1" },
+      { limiter: new SignInLimiter(), sessions: new SessionStore(tx, null, cookie) },
+    ),
+  );
+  return sessionIdFrom(result.setCookie);
+}
+const validate = (sessionId: string, tenantId: string | null = null) =>
+  inTransaction(test.database, { tenantId, userId: null }, (tx) =>
+    new SessionStore(tx, tenantId, cookie).validate(sessionId),
+  );
+
+describe("sessions", () => {
+  it("stores only the SHA-256 of the session id", async () => {
+    const sessionId = await signInAsViewer();
+    expect(sessionId).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const rows = await test.owner`select id_hash from sessions`;
+    expect(rows.map((row) => row.id_hash)).toContain(sha256Hex(sessionId));
+    const dump = JSON.stringify(await test.owner`select * from sessions`);
+    expect(dump).not.toContain(sessionId);
+  });
+
+  it("makes a new session at every sign-in", async () => {
+    const first = await signInAsViewer();
+    const second = await signInAsViewer();
+    expect(first).not.toBe(second);
+    expect((await validate(second))?.user.id).toBe(council.users.viewer);
+  });
+
+  it("brings the member's role in the council with the session, and none elsewhere", async () => {
+    const sessionId = await signInAsViewer();
+    expect((await validate(sessionId, council.tenantId))?.user.role).toBe("viewer");
+    const other = await createTenantFixture(test);
+    expect((await validate(sessionId, other.tenantId))?.user.role).toBeNull();
+  });
+
+  it("expires after the idle lifetime", async () => {
+    const sessionId = await signInAsViewer();
+    await test.owner`update sessions set expires_at = now() - interval '1 second' where id_hash = ${sha256Hex(sessionId)}`;
+    expect(await validate(sessionId)).toBeNull();
+  });
+
+  it("renews a session used in the second half of its idle lifetime", async () => {
+    const sessionId = await signInAsViewer();
+    const soon = new Date(Date.now() + idleSessionLifetime.milliseconds() / 4);
+    await test.owner`update sessions set expires_at = ${soon} where id_hash = ${sha256Hex(sessionId)}`;
+    const result = await validate(sessionId);
+    expect(result?.setCookie).toContain("steward_session=");
+    const [row] = await test.owner`select expires_at from sessions where id_hash = ${sha256Hex(sessionId)}`;
+    expect(new Date(row?.expires_at).getTime()).toBeGreaterThan(soon.getTime());
+  });
+
+  it("expires after the absolute lifetime even while in use", async () => {
+    const sessionId = await signInAsViewer();
+    const signedInLongAgo = new Date(Date.now() - absoluteSessionLifetimeMs - 1000);
+    await test.owner`update sessions set created_at = ${signedInLongAgo} where id_hash = ${sha256Hex(sessionId)}`;
+    expect(await validate(sessionId)).toBeNull();
+  });
+
+  it("ends the user's other sessions when the password changes", async () => {
+    const other = await signInAsViewer();
+    const current = await signInAsViewer();
+    const changed = await platform((tx) =>
+      changePassword(
+        tx,
+        { userId: council.users.viewer, currentPassword: password, newPassword: "a brand new passphrase" },
+        new SessionStore(tx, null, cookie),
+      ),
+    );
+    expect(await validate(other)).toBeNull();
+    expect(await validate(current)).toBeNull();
+    expect((await validate(sessionIdFrom(changed.setCookie)))?.user.id).toBe(council.users.viewer);
+    const [user] = await platform((tx) =>
+      tx.select().from(schema.users).where(eq(schema.users.id, council.users.viewer)),
+    );
+    expect(await verifyPassword(user?.passwordHash ?? "", "a brand new passphrase")).toBe(true);
+    await test.owner`update users set password_hash = ${await hashPassword(password)} where id = ${council.users.viewer}`;
+  });
+});
+
+describe("sign-in rate limit", () => {
+  it("refuses the 11th failed sign-in for an account without hashing", async () => {
+    const limiter = new SignInLimiter();
+    let hashes = 0;
+    const countingVerify: typeof verifyPassword = (hash, attempt) => {
+      hashes += 1;
+      return verifyPassword(hash, attempt);
+    };
+    const attempt = (ip: string) =>
+      platform((tx) =>
+        signIn(
+          tx,
+          { email: email(), password: "wrong password", ip },
+          { limiter, sessions: new SessionStore(tx, null, cookie), verify: countingVerify },
+        ),
+      );
+    for (let index = 0; index < 10; index += 1) {
+      await expect(attempt(`192.0.2.${index}`)).rejects.toMatchObject({ kind: "unauthorised" });
+    }
+    expect(hashes).toBe(10);
+    await expect(attempt("198.51.100.7")).rejects.toMatchObject({ kind: "too_many_requests" });
+    expect(hashes).toBe(10);
+    // The right password is refused too while the account is blocked.
+    await expect(
+      platform((tx) =>
+        signIn(
+          tx,
+          { email: email(), password, ip: "198.51.100.8" },
+          { limiter, sessions: new SessionStore(tx, null, cookie) },
+        ),
+      ),
+    ).rejects.toMatchObject({ kind: "too_many_requests" });
+  });
+
+  it("limits one IP across many accounts", () => {
+    const limiter = new SignInLimiter({ perAccount: 10, perIp: 3, windowMs: 60_000 });
+    for (const address of ["a@x.test", "b@x.test", "c@x.test"])
+      limiter.recordFailure({ ip: "203.0.113.9", email: address });
+    expect(limiter.isBlocked({ ip: "203.0.113.9", email: "d@x.test" })).toBe(true);
+    expect(limiter.isBlocked({ ip: "203.0.113.10", email: "d@x.test" })).toBe(false);
+  });
+
+  it("forgets failures after the window", () => {
+    let now = 0;
+    const limiter = new SignInLimiter({ perAccount: 1, perIp: 100, windowMs: 1000 }, () => now);
+    limiter.recordFailure({ ip: "203.0.113.1", email: "a@x.test" });
+    expect(limiter.isBlocked({ ip: "203.0.113.1", email: "a@x.test" })).toBe(true);
+    now = 1000;
+    expect(limiter.isBlocked({ ip: "203.0.113.1", email: "a@x.test" })).toBe(false);
+  });
+});

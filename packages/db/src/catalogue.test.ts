@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRole } from "./database.ts";
+import { createTestDatabase, type TestDatabase } from "./testing/index.ts";
+
+let test: TestDatabase;
+beforeAll(async () => {
+  test = await createTestDatabase();
+});
+afterAll(() => test.close());
+
+const policyExpression =
+  "(tenant_id = (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::uuid)";
+
+/** The schema's promises (DESIGN §3.1–3.3), checked against the live catalogue so every later table is covered. */
+describe("catalogue", () => {
+  it("protects every table with a tenant_id: RLS enabled and forced, a tenant policy, tenant-led keys", async () => {
+    const tables = await test.owner<{ table: string; rls: boolean; forced: boolean }[]>`
+      select c.relname as table, c.relrowsecurity as rls, c.relforcerowsecurity as forced
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
+      where n.nspname = 'public' and c.relkind in ('r', 'p')`;
+    expect(tables.length).toBeGreaterThanOrEqual(3);
+    for (const table of tables) {
+      expect({ table: table.table, rls: table.rls, forced: table.forced }).toEqual({
+        table: table.table,
+        rls: true,
+        forced: true,
+      });
+      const policies = await test.owner<{ roles: string[]; qual: string; with_check: string; cmd: string }[]>`
+        select roles, qual, with_check, cmd from pg_policies where schemaname = 'public' and tablename = ${table.table}`;
+      expect(policies, `${table.table} has one policy`).toHaveLength(1);
+      const [policy] = policies;
+      expect(policy?.roles).toEqual([appRole]);
+      expect(policy?.cmd).toBe("ALL");
+      expect(policy?.qual, `${table.table} reads only the current tenant`).toContain(policyExpression);
+      expect(policy?.with_check, `${table.table} writes only the current tenant`).toBe(policyExpression);
+      expect(policy?.qual).not.toMatch(/\bvolatile\b/i);
+
+      const keys = await test.owner<
+        { name: string; type: string; columns: string[]; foreign_table: string | null }[]
+      >`
+        select con.conname as name, con.contype as type,
+          array(select a.attname::text from unnest(con.conkey) k join pg_attribute a
+                on a.attrelid = con.conrelid and a.attnum = k) as columns,
+          ft.relname as foreign_table
+        from pg_constraint con join pg_class t on t.oid = con.conrelid
+        left join pg_class ft on ft.oid = con.confrelid
+        where t.relname = ${table.table} and con.contype in ('p', 'f', 'u')`;
+      const primary = keys.find((key) => key.type === "p");
+      expect(primary?.columns[0], `${table.table} primary key leads with tenant_id`).toBe("tenant_id");
+      for (const key of keys.filter((key) => key.type === "f")) {
+        const target = tables.find((candidate) => candidate.table === key.foreign_table);
+        // A key into another tenant table must carry tenant_id; keys into platform tables (tenants, users) cannot.
+        if (target) expect(key.columns, `${table.table}.${key.name}`).toContain("tenant_id");
+      }
+      for (const key of keys.filter((key) => key.type === "u")) {
+        expect(key.columns, `${table.table}.${key.name} is distributable`).toContain("tenant_id");
+      }
+    }
+  });
+
+  it("keeps every unique index of a tenant table distributable by tenant_id", async () => {
+    const indexes = await test.owner<{ index: string; definition: string }[]>`
+      select i.relname as index, pg_get_indexdef(i.oid) as definition
+      from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid
+      join pg_namespace n on n.oid = t.relnamespace
+      where n.nspname = 'public' and x.indisunique
+        and exists (select 1 from pg_attribute a where a.attrelid = t.oid and a.attname = 'tenant_id')`;
+    for (const index of indexes) expect(index.definition, index.index).toMatch(/\(tenant_id,/);
+  });
+
+  it("runs the app as a role that is not superuser, cannot bypass RLS and owns nothing", async () => {
+    const [role] = await test.owner<{ rolsuper: boolean; rolbypassrls: boolean; rolcanlogin: boolean }[]>`
+      select rolsuper, rolbypassrls, rolcanlogin from pg_roles where rolname = ${appRole}`;
+    expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcanlogin: false });
+    const [owned] = await test.owner<{ count: number }[]>`
+      select count(*)::int as count from pg_class c join pg_roles r on r.oid = c.relowner where r.rolname = ${appRole}`;
+    expect(owned?.count).toBe(0);
+    const [ownedFunctions] = await test.owner<{ count: number }[]>`
+      select count(*)::int as count from pg_proc p join pg_roles r on r.oid = p.proowner where r.rolname = ${appRole}`;
+    expect(ownedFunctions?.count).toBe(0);
+  });
+
+  it("allows SECURITY DEFINER functions only from the allow-list, each with an empty search_path", async () => {
+    const allowList: string[] = [];
+    const definers = await test.owner<{ name: string; config: string[] | null }[]>`
+      select p.proname as name, p.proconfig as config from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+      where n.nspname = 'public' and p.prosecdef`;
+    for (const definer of definers) {
+      expect(allowList).toContain(definer.name);
+      expect(definer.config).toContain('search_path=""');
+    }
+  });
+});
