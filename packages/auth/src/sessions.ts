@@ -16,7 +16,6 @@ function createLucia(tx: Tx, tenantId: string | null, cookie: SessionCookieSetti
     sessionExpiresIn: idleSessionLifetime,
     sessionCookie: {
       name: cookie.secure ? "__Host-steward_session" : "steward_session",
-      expires: false,
       attributes: { secure: cookie.secure, sameSite: "lax", path: "/" },
     },
     getUserAttributes: (attributes) => attributes,

@@ -58,16 +58,25 @@ export async function inTransaction<T>(
   }) as Promise<T>;
 }
 
-function scopeSettings({ tenantId, userId }: Scope): string {
+/**
+ * Narrows the scope inside a running transaction: a user's own memberships once the session is known,
+ * or the council of an invitation link. Still one transaction, still one tenant.
+ */
+export async function applyScope(tx: Tx, scope: Partial<Scope>): Promise<void> {
+  await tx.execute(scopeStatements(scope).join("; "));
+}
+
+function scopeSettings(scope: Scope): string {
+  return [`set local role ${appRole}`, ...scopeStatements(scope)].join("; ");
+}
+
+function scopeStatements({ tenantId, userId }: Partial<Scope>): string[] {
   // SET takes no bind parameters, so the ids are checked strictly before they are spliced in.
   for (const value of [tenantId, userId]) {
-    if (value !== null && !isUuid(value)) throw new Error(`Not a UUID: ${JSON.stringify(value)}`);
+    if (value && !isUuid(value)) throw new Error(`Not a UUID: ${JSON.stringify(value)}`);
   }
   return [
-    `set local role ${appRole}`,
     tenantId ? `set local app.tenant_id = '${tenantId}'` : "",
     userId ? `set local app.user_id = '${userId}'` : "",
-  ]
-    .filter(Boolean)
-    .join("; ");
+  ].filter(Boolean);
 }

@@ -8,3 +8,4 @@ export * from "./queries/outbox.ts";
 export * from "./queries/tenants.ts";
 export * from "./queries/users.ts";
 export * as schema from "./schema/index.ts";
+export * from "./seed.ts";

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { roleSchema } from "./roles.ts";
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("Enter an email address like name@council.gov.uk."));
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("Enter an email address like name@council.gov.uk."));
 // Long enough to resist guessing; capped so a megabyte "password" cannot tie up argon2.
 export const newPasswordSchema = z
   .string()

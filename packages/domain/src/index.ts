@@ -1,5 +1,5 @@
 export * from "./accounts.ts";
-export * from "./contracts/contract-input.ts";
+export * from "./contracts/index.ts";
 export * from "./errors.ts";
 export * from "./ids.ts";
 export * from "./money.ts";

@@ -32,7 +32,11 @@ describe("belowThresholdTest value limits (Procurement Act 2023 s.74)", () => {
     { category: "works", delta: 1_500_001, percent: 15, within: false },
     { category: "works", delta: -1_500_001, percent: 15, within: false },
   ] as const)("$category $delta → within $within", ({ category, delta, percent, within }) => {
-    const result = belowThresholdTest({ ...base, category, proposed: { valueDeltaMinor: delta, termDeltaDays: 0 } });
+    const result = belowThresholdTest({
+      ...base,
+      category,
+      proposed: { valueDeltaMinor: delta, termDeltaDays: 0 },
+    });
     expect(result.valueLimitPercent).toBe(percent);
     expect(result.withinThreshold).toBe(within);
     expect(result.changeNoticeRequired).toBe(!within);
@@ -61,7 +65,11 @@ describe("belowThresholdTest term limit", () => {
     { days: -100, within: true },
     { days: -101, within: false },
   ])("$days days of 1000 → within $within", ({ days, within }) => {
-    const result = belowThresholdTest({ ...base, category: "goods", proposed: { valueDeltaMinor: 0, termDeltaDays: days } });
+    const result = belowThresholdTest({
+      ...base,
+      category: "goods",
+      proposed: { valueDeltaMinor: 0, termDeltaDays: days },
+    });
     expect(result.termLimitPercent).toBe(10);
     expect(result.withinThreshold).toBe(within);
   });
@@ -111,15 +119,28 @@ describe("belowThresholdTest aggregation over earlier approved changes", () => {
       within: false,
     },
   ])("$name", ({ earlier, proposed, valuePercent, within }) => {
-    const result = belowThresholdTest({ ...base, category: "goods", earlierApprovedChanges: earlier, proposed });
+    const result = belowThresholdTest({
+      ...base,
+      category: "goods",
+      earlierApprovedChanges: earlier,
+      proposed,
+    });
     expect(result.cumulativeValuePercent).toBe(valuePercent);
     expect(result.withinThreshold).toBe(within);
     expect(result.reasons[0]).toMatch(/^These \d changes together move/);
   });
 
   test.each([
-    { name: "value change with no original value", input: { originalTotalValueMinor: 0 }, proposed: { ...none, valueDeltaMinor: 1 } },
-    { name: "term change with no maximum term", input: { originalMaxTermDays: 0 }, proposed: { ...none, termDeltaDays: 1 } },
+    {
+      name: "value change with no original value",
+      input: { originalTotalValueMinor: 0 },
+      proposed: { ...none, valueDeltaMinor: 1 },
+    },
+    {
+      name: "term change with no maximum term",
+      input: { originalMaxTermDays: 0 },
+      proposed: { ...none, termDeltaDays: 1 },
+    },
   ])("refuses a $name", ({ input, proposed }) => {
     expect(() => belowThresholdTest({ ...base, ...input, category: "goods", proposed })).toThrow(DomainError);
   });
@@ -162,9 +183,24 @@ describe("approverFor and canApprove (scheme of delegation)", () => {
 describe("applyChange", () => {
   const contract = { endDate: "2026-03-31", totalValueMinor: 10_000_000 };
   test.each([
-    { name: "extends the term", change: { ...none, termDeltaDays: 30 }, endDate: "2026-04-30", total: 10_000_000 },
-    { name: "shortens the term", change: { ...none, termDeltaDays: -31 }, endDate: "2026-02-28", total: 10_000_000 },
-    { name: "adds value", change: { ...none, valueDeltaMinor: 500_000 }, endDate: "2026-03-31", total: 10_500_000 },
+    {
+      name: "extends the term",
+      change: { ...none, termDeltaDays: 30 },
+      endDate: "2026-04-30",
+      total: 10_000_000,
+    },
+    {
+      name: "shortens the term",
+      change: { ...none, termDeltaDays: -31 },
+      endDate: "2026-02-28",
+      total: 10_000_000,
+    },
+    {
+      name: "adds value",
+      change: { ...none, valueDeltaMinor: 500_000 },
+      endDate: "2026-03-31",
+      total: 10_500_000,
+    },
     {
       name: "both",
       change: { valueDeltaMinor: -500_000, termDeltaDays: 1 },
@@ -176,26 +212,46 @@ describe("applyChange", () => {
   });
 
   test.each([
-    { name: "a term change with no end date", values: { ...contract, endDate: null }, change: { ...none, termDeltaDays: 1 } },
-    { name: "a value change with no value", values: { ...contract, totalValueMinor: null }, change: { ...none, valueDeltaMinor: 1 } },
+    {
+      name: "a term change with no end date",
+      values: { ...contract, endDate: null },
+      change: { ...none, termDeltaDays: 1 },
+    },
+    {
+      name: "a value change with no value",
+      values: { ...contract, totalValueMinor: null },
+      change: { ...none, valueDeltaMinor: 1 },
+    },
     { name: "a negative total", values: contract, change: { ...none, valueDeltaMinor: -10_000_001 } },
   ])("refuses $name", ({ values, change }) => {
     expect(() => applyChange(values, change)).toThrow(DomainError);
   });
 
   test("a scope change with no deltas leaves missing values alone", () => {
-    expect(applyChange({ endDate: null, totalValueMinor: null }, none)).toEqual({ endDate: null, totalValueMinor: null });
+    expect(applyChange({ endDate: null, totalValueMinor: null }, none)).toEqual({
+      endDate: null,
+      totalValueMinor: null,
+    });
   });
 });
 
 describe("changeRequestInput", () => {
-  const valid = { type: "value", reason: "legislation", description: "New waste regulations", valueDeltaMinor: 100 };
+  const valid = {
+    type: "value",
+    reason: "legislation",
+    description: "New waste regulations",
+    valueDeltaMinor: 100,
+  };
   test("every reason has a label", () => {
     expect(changeReasons.every((reason) => changeReasonLabels[reason].length > 0)).toBe(true);
   });
   test.each([
     { name: "a value change", input: valid, error: null },
-    { name: "a scope change with no deltas", input: { ...valid, type: "scope", valueDeltaMinor: 0 }, error: null },
+    {
+      name: "a scope change with no deltas",
+      input: { ...valid, type: "scope", valueDeltaMinor: 0 },
+      error: null,
+    },
     {
       name: "a value change of zero",
       input: { ...valid, valueDeltaMinor: 0 },
@@ -211,14 +267,24 @@ describe("changeRequestInput", () => {
       input: { ...valid, valueDeltaMinor: 1.5 },
       error: ["valueDeltaMinor", "Enter the change in value as a whole number of pence/cents."],
     },
-    { name: "no description", input: { ...valid, description: "  " }, error: ["description", "Describe what changes and why."] },
-    { name: "an unknown reason", input: { ...valid, reason: "whim" }, error: ["reason", "Choose the reason for the change."] },
+    {
+      name: "no description",
+      input: { ...valid, description: "  " },
+      error: ["description", "Describe what changes and why."],
+    },
+    {
+      name: "an unknown reason",
+      input: { ...valid, reason: "whim" },
+      error: ["reason", "Choose the reason for the change."],
+    },
   ])("$name", ({ input, error }) => {
     const result = changeRequestInput.safeParse(input);
     if (error === null) {
       expect(result.success).toBe(true);
     } else {
-      expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toContainEqual(error);
+      expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toContainEqual(
+        error,
+      );
     }
   });
 });

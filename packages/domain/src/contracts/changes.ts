@@ -79,7 +79,7 @@ export type BelowThresholdInput = {
   originalTotalValueMinor: number;
   /** The maximum term provided for on award, extensions included. */
   originalMaxTermDays: number;
-  earlierApprovedChanges: ChangeDelta[];
+  earlierApprovedChanges: readonly ChangeDelta[];
   proposed: ChangeDelta;
 };
 
@@ -110,7 +110,9 @@ export function belowThresholdTest(input: BelowThresholdInput): BelowThresholdRe
   const valueMoved = changes.reduce((sum, change) => sum + Math.abs(change.valueDeltaMinor), 0);
   const termMoved = changes.reduce((sum, change) => sum + Math.abs(change.termDeltaDays), 0);
   if (valueMoved > 0 && input.originalTotalValueMinor <= 0) {
-    throw invalid("Record the contract's original total value before testing a change against the threshold.");
+    throw invalid(
+      "Record the contract's original total value before testing a change against the threshold.",
+    );
   }
   if (termMoved > 0 && input.originalMaxTermDays <= 0) {
     throw invalid("Record the contract's start and end dates before testing a change to its term.");
@@ -143,7 +145,8 @@ export function belowThresholdTest(input: BelowThresholdInput): BelowThresholdRe
 
 export type Delegation = TenantSettings["delegation"];
 
-const covers = (limitMinor: number | null, amountMinor: number) => limitMinor === null || amountMinor <= limitMinor;
+const covers = (limitMinor: number | null, amountMinor: number) =>
+  limitMinor === null || amountMinor <= limitMinor;
 
 /** 004 §5: approval follows the scheme of delegation — the smallest limit that covers the change approves it. */
 export function approverFor(valueDeltaMinor: number, delegation: Delegation): Role | null {

@@ -26,7 +26,10 @@ export const tiers = ["high", "medium", "low"] as const;
 export type Tier = (typeof tiers)[number];
 export const serviceRisks = ["low", "medium", "high"] as const;
 
-const minorUnits = z.number().int("Enter a whole number of pence/cents.").min(0, "A value cannot be negative.");
+const minorUnits = z
+  .number()
+  .int("Enter a whole number of pence/cents.")
+  .min(0, "A value cannot be negative.");
 const optionalText = (max: number) => z.string().trim().max(max).nullable().default(null);
 
 /** Every register field of DESIGN §4. Values are integer minor units; dates are YYYY-MM-DD. */
@@ -65,7 +68,11 @@ export const contractInput = z
   })
   .superRefine((contract, ctx) => {
     if (contract.startDate && contract.endDate && contract.endDate < contract.startDate) {
-      ctx.addIssue({ code: "custom", path: ["endDate"], message: "The end date must be on or after the start date." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["endDate"],
+        message: "The end date must be on or after the start date.",
+      });
     }
     if (contract.endDate && contract.maxExtensionDate && contract.maxExtensionDate < contract.endDate) {
       ctx.addIssue({

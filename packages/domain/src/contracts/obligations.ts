@@ -99,7 +99,11 @@ const obligationRules: readonly ObligationRule[] = [
     assess: ({ contract, today }) =>
       contract.contractManagerId !== null
         ? met("A contract manager is named.")
-        : outstanding(contract.startDate, today, "Name the contract manager who runs this contract day to day."),
+        : outstanding(
+            contract.startDate,
+            today,
+            "Name the contract manager who runs this contract day to day.",
+          ),
   },
   {
     key: "sro_named",
@@ -139,7 +143,15 @@ const obligationRules: readonly ObligationRule[] = [
         tier === null
           ? "Meet the supplier at least yearly until the tier is assessed."
           : `${tierLabels[tier]} tier contracts hold a review meeting with the supplier at least every ${months} months.`;
-      return recurring(context, latest(meetings.map((meeting) => meeting.heldOn), context.today), months, detail);
+      return recurring(
+        context,
+        latest(
+          meetings.map((meeting) => meeting.heldOn),
+          context.today,
+        ),
+        months,
+        detail,
+      );
     },
   },
   {
@@ -173,7 +185,8 @@ const obligationRules: readonly ObligationRule[] = [
       if (tier === null || months === null) {
         return notApplicable("Only Medium and High tier contracts review a contract management plan.");
       }
-      if (plan === null) return notApplicable("Write the contract management plan first; its reviews follow.");
+      if (plan === null)
+        return notApplicable("Write the contract management plan first; its reviews follow.");
       return recurring(
         context,
         plan.lastReviewedOn ?? plan.createdOn,
@@ -188,9 +201,14 @@ const obligationRules: readonly ObligationRule[] = [
     source: "004 §5",
     assess: ({ contract, sources, today }) => {
       if (sources.risks === undefined) return undefined;
-      if (contract.tier !== "high") return notApplicable("Only High tier contracts need a joint risk register.");
+      if (contract.tier !== "high")
+        return notApplicable("Only High tier contracts need a joint risk register.");
       if (sources.risks.count > 0) return met("The joint risk register has risks recorded.");
-      return outstanding(contract.startDate, today, "Record the contract's risks with the supplier in a joint register.");
+      return outstanding(
+        contract.startDate,
+        today,
+        "Record the contract's risks with the supplier in a joint register.",
+      );
     },
   },
   {
@@ -217,7 +235,10 @@ const obligationRules: readonly ObligationRule[] = [
       if (context.contract.tier !== "high") return notApplicable("Only High tier contracts must track KPIs.");
       return recurring(
         context,
-        latest(measurements.map((measurement) => measurement.measuredOn), context.today),
+        latest(
+          measurements.map((measurement) => measurement.measuredOn),
+          context.today,
+        ),
         3,
         "High tier contracts record a KPI measurement at least every 3 months.",
       );
@@ -236,7 +257,10 @@ const obligationRules: readonly ObligationRule[] = [
       }
       return recurring(
         context,
-        latest(reports.map((report) => report.receivedOn), context.today),
+        latest(
+          reports.map((report) => report.receivedOn),
+          context.today,
+        ),
         3,
         "High tier contracts receive a monitoring report from the supplier, with social value results, at least every 3 months.",
       );
@@ -256,10 +280,13 @@ const obligationRules: readonly ObligationRule[] = [
       if (approved.length === 0) return notApplicable("No changes have been approved.");
       const outside = approved.filter(
         (change) =>
-          change.approvedByRole === null || !canApprove(change.approvedByRole, change.valueDeltaMinor, settings.delegation),
+          change.approvedByRole === null ||
+          !canApprove(change.approvedByRole, change.valueDeltaMinor, settings.delegation),
       ).length;
       if (outside === 0) {
-        return met(`${plural(approved.length, "approved change")} recorded, each within the scheme of delegation.`);
+        return met(
+          `${plural(approved.length, "approved change")} recorded, each within the scheme of delegation.`,
+        );
       }
       return {
         status: "overdue",
@@ -308,7 +335,11 @@ const obligationRules: readonly ObligationRule[] = [
       const done = (month: string) =>
         (ragStatuses ?? []).some((status) => status.month === month) ||
         (kpiMeasurements ?? []).some((measurement) => monthOf(measurement.measuredOn) === month);
-      return monthly(context, done, "Monitor the contractor's performance every month (a RAG status or KPI measurement).");
+      return monthly(
+        context,
+        done,
+        "Monitor the contractor's performance every month (a RAG status or KPI measurement).",
+      );
     },
   },
   {
@@ -323,7 +354,10 @@ const obligationRules: readonly ObligationRule[] = [
       if (reports === undefined) return undefined;
       return recurring(
         context,
-        latest(reports.map((report) => report.reportedOn), context.today),
+        latest(
+          reports.map((report) => report.reportedOn),
+          context.today,
+        ),
         3,
         "Report to council on the management of the contract and the contractor's performance at least quarterly.",
       );
@@ -340,12 +374,18 @@ const obligationRules: readonly ObligationRule[] = [
       if (reviews === undefined) return undefined;
       const { startDate, endDate } = context.contract;
       if (startDate === null || endDate === null) {
-        return notApplicable("Record the start and end dates to know whether a three-yearly review is needed.");
+        return notApplicable(
+          "Record the start and end dates to know whether a three-yearly review is needed.",
+        );
       }
-      if (endDate <= addMonths(startDate, 36)) return notApplicable("The contract runs for three years or less.");
+      if (endDate <= addMonths(startDate, 36))
+        return notApplicable("The contract runs for three years or less.");
       return recurring(
         context,
-        latest(reviews.map((review) => review.reviewedOn), context.today),
+        latest(
+          reviews.map((review) => review.reviewedOn),
+          context.today,
+        ),
         36,
         "Contracts longer than three years are reviewed at least every three years.",
       );
@@ -361,16 +401,17 @@ export function deriveObligations(
   settings: TenantSettings,
 ): Obligation[] {
   const context: ObligationContext = { contract, sources, today, settings };
-  const ended = contract.status === "expired" || contract.status === "terminated";
+  const ended =
+    contract.status === "expired" ? "expired" : contract.status === "terminated" ? "been terminated" : null;
   return obligationRules.flatMap((rule) => {
     if (rule.jurisdiction !== undefined && rule.jurisdiction !== contract.jurisdiction) return [];
     const assessment = rule.assess(context);
     if (assessment === undefined) return [];
+    const owed = ended === null || rule.continuesAfterEnd === true;
     const { key, title, source } = rule;
-    if (ended && !rule.continuesAfterEnd) {
-      return [{ key, title, source, ...notApplicable(`Not owed: the contract has ${contract.status === "expired" ? "expired" : "been terminated"}.`) }];
-    }
-    return [{ key, title, source, ...assessment }];
+    return [
+      { key, title, source, ...(owed ? assessment : notApplicable(`Not owed: the contract has ${ended}.`)) },
+    ];
   });
 }
 
@@ -378,7 +419,7 @@ export function deriveObligations(
  * The share of applicable obligations not overdue, 0–100. "Due soon" counts as compliant: nothing has been
  * missed yet. Rounded down, so 100 means nothing is overdue. With nothing applicable there is nothing to fail.
  */
-export function complianceScore(obligations: Obligation[]): number {
+export function complianceScore(obligations: readonly Obligation[]): number {
   const applicable = obligations.filter((obligation) => obligation.status !== "not_applicable");
   if (applicable.length === 0) return 100;
   const compliant = applicable.filter((obligation) => obligation.status !== "overdue").length;
@@ -405,10 +446,19 @@ function outstanding(dueDate: string | null, today: string, detail: string): Ass
 }
 
 /** A recurring duty: due `months` after it was last done, or after the contract start when never done. */
-function recurring(context: ObligationContext, lastDone: string | null, months: number, detail: string): Assessment {
+function recurring(
+  context: ObligationContext,
+  lastDone: string | null,
+  months: number,
+  detail: string,
+): Assessment {
   const from = lastDone ?? context.contract.startDate;
   if (from === null) {
-    return { status: "overdue", dueDate: null, detail: `${detail} None is recorded and there is no start date to count from.` };
+    return {
+      status: "overdue",
+      dueDate: null,
+      detail: `${detail} None is recorded and there is no start date to count from.`,
+    };
   }
   const dueDate = addMonths(from, months);
   return { status: dueStatus(dueDate, context.today, context.settings.dueSoonDays), dueDate, detail };
@@ -419,12 +469,20 @@ function recurring(context: ObligationContext, lastDone: string | null, months: 
  * 10th; 004 says monthly but not by when). It is met while last month is done, due soon from the 1st to the due
  * day when it is not, and overdue after. A contract that starts this month owes its first return next month.
  */
-function monthly(context: ObligationContext, isDoneFor: (month: string) => boolean, detail: string): Assessment {
+function monthly(
+  context: ObligationContext,
+  isDoneFor: (month: string) => boolean,
+  detail: string,
+): Assessment {
   const { contract, today, settings } = context;
-  const dueDayOf = (monthStart: string) => `${monthOf(monthStart)}-${String(settings.ragDueDay).padStart(2, "0")}`;
+  const dueDayOf = (monthStart: string) =>
+    `${monthOf(monthStart)}-${String(settings.ragDueDay).padStart(2, "0")}`;
   const thisMonth = firstOfMonth(today);
   if (contract.startDate !== null && contract.startDate >= thisMonth) {
-    return met(`${detail} The first is for the month the contract starts.`, dueDayOf(firstOfMonth(contract.startDate, 1)));
+    return met(
+      `${detail} The first is for the month the contract starts.`,
+      dueDayOf(firstOfMonth(contract.startDate, 1)),
+    );
   }
   if (isDoneFor(monthOf(firstOfMonth(today, -1)))) return met(detail, dueDayOf(firstOfMonth(today, 1)));
   return outstanding(dueDayOf(thisMonth), today, `${detail} Last month's is missing.`);

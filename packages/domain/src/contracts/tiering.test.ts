@@ -16,9 +16,21 @@ describe("assessTier annual value (004 §4)", () => {
   test.each([
     { annual: 499_999, tier: "low", reason: "Annual value £4,999.99 is under the £5,000 Medium threshold" },
     { annual: 500_000, tier: "medium", reason: "Annual value £5,000 is between £5,000 and £50,000 (Medium)" },
-    { annual: 500_001, tier: "medium", reason: "Annual value £5,000.01 is between £5,000 and £50,000 (Medium)" },
-    { annual: 4_999_999, tier: "medium", reason: "Annual value £49,999.99 is between £5,000 and £50,000 (Medium)" },
-    { annual: 5_000_000, tier: "medium", reason: "Annual value £50,000 is between £5,000 and £50,000 (Medium)" },
+    {
+      annual: 500_001,
+      tier: "medium",
+      reason: "Annual value £5,000.01 is between £5,000 and £50,000 (Medium)",
+    },
+    {
+      annual: 4_999_999,
+      tier: "medium",
+      reason: "Annual value £49,999.99 is between £5,000 and £50,000 (Medium)",
+    },
+    {
+      annual: 5_000_000,
+      tier: "medium",
+      reason: "Annual value £50,000 is between £5,000 and £50,000 (Medium)",
+    },
     { annual: 5_000_001, tier: "high", reason: "Annual value £50,000.01 is over the £50,000 High threshold" },
     { annual: 6_200_000, tier: "high", reason: "Annual value £62,000 is over the £50,000 High threshold" },
     { annual: null, tier: "low", reason: "No annual value is recorded, so value does not raise the tier" },
@@ -31,12 +43,36 @@ describe("assessTier annual value (004 §4)", () => {
 
 describe("assessTier capital value (004 §4)", () => {
   test.each([
-    { capital: 999_999, tier: "low", reason: "Capital value £9,999.99 is under the £10,000 Medium threshold" },
-    { capital: 1_000_000, tier: "medium", reason: "Capital value £10,000 is between £10,000 and £100,000 (Medium)" },
-    { capital: 1_000_001, tier: "medium", reason: "Capital value £10,000.01 is between £10,000 and £100,000 (Medium)" },
-    { capital: 9_999_999, tier: "medium", reason: "Capital value £99,999.99 is between £10,000 and £100,000 (Medium)" },
-    { capital: 10_000_000, tier: "medium", reason: "Capital value £100,000 is between £10,000 and £100,000 (Medium)" },
-    { capital: 10_000_001, tier: "high", reason: "Capital value £100,000.01 is over the £100,000 High threshold" },
+    {
+      capital: 999_999,
+      tier: "low",
+      reason: "Capital value £9,999.99 is under the £10,000 Medium threshold",
+    },
+    {
+      capital: 1_000_000,
+      tier: "medium",
+      reason: "Capital value £10,000 is between £10,000 and £100,000 (Medium)",
+    },
+    {
+      capital: 1_000_001,
+      tier: "medium",
+      reason: "Capital value £10,000.01 is between £10,000 and £100,000 (Medium)",
+    },
+    {
+      capital: 9_999_999,
+      tier: "medium",
+      reason: "Capital value £99,999.99 is between £10,000 and £100,000 (Medium)",
+    },
+    {
+      capital: 10_000_000,
+      tier: "medium",
+      reason: "Capital value £100,000 is between £10,000 and £100,000 (Medium)",
+    },
+    {
+      capital: 10_000_001,
+      tier: "high",
+      reason: "Capital value £100,000.01 is over the £100,000 High threshold",
+    },
   ] as const)("capital $capital → $tier", ({ capital, tier, reason }) => {
     // A low annual value, so the capital value alone decides.
     const result = assessTier({ ...plain, capitalValueMinor: capital }, thresholds);
@@ -72,7 +108,9 @@ describe("assessTier reliance and service risk (004 §4)", () => {
       name: "high service risk",
       facts: { serviceRisk: "high" },
       tier: "medium",
-      reasons: ["Service risk is high: it could put at risk the Council's ability to deliver public services"],
+      reasons: [
+        "Service risk is high: it could put at risk the Council's ability to deliver public services",
+      ],
     },
     {
       name: "medium service risk alone",
@@ -114,7 +152,10 @@ describe("assessTier reliance and service risk (004 §4)", () => {
 });
 
 describe("effectiveTier", () => {
-  const assessed = { tier: "medium", reasons: ["Annual value £10,000 is between £5,000 and £50,000 (Medium)"] } as const;
+  const assessed = {
+    tier: "medium",
+    reasons: ["Annual value £10,000 is between £5,000 and £50,000 (Medium)"],
+  } as const;
 
   test.each([
     { name: "no override", override: null, tier: "medium", overridden: false, first: assessed.reasons[0] },

@@ -102,8 +102,14 @@ export function assessTier(
     });
   }
 
-  const tier = findings.reduce<Tier>((highest, finding) => (rank[finding.tier] > rank[highest] ? finding.tier : highest), "low");
-  return { tier, reasons: findings.filter((finding) => finding.tier === tier).map((finding) => finding.reason) };
+  const tier = findings.reduce<Tier>(
+    (highest, finding) => (rank[finding.tier] > rank[highest] ? finding.tier : highest),
+    "low",
+  );
+  return {
+    tier,
+    reasons: findings.filter((finding) => finding.tier === tier).map((finding) => finding.reason),
+  };
 }
 
 export const tierOverrideInput = z.object({

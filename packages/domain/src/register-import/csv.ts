@@ -114,7 +114,10 @@ export type CsvCell = string | number | null | undefined;
  * Pass `byteOrderMark: true` for files meant for Excel, which otherwise reads UTF-8 as Windows-1252 and
  * produces exactly the mojibake that clean.ts repairs.
  */
-export function toCsv(rows: readonly (readonly CsvCell[])[], options: { byteOrderMark?: boolean } = {}): string {
+export function toCsv(
+  rows: readonly (readonly CsvCell[])[],
+  options: { byteOrderMark?: boolean } = {},
+): string {
   const body = rows.map((row) => `${row.map(formatCell).join(",")}\r\n`).join("");
   return options.byteOrderMark ? `\uFEFF${body}` : body;
 }

@@ -1,0 +1,91 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { hashPassword } from "@steward/auth";
+import {
+  connectDatabase,
+  demoPassword,
+  ensureDatabase,
+  runMigrations,
+  seedDemo,
+  startEmbeddedPostgres,
+} from "@steward/db";
+import pino from "pino";
+import { createApp } from "./app.ts";
+import { parseEnv } from "./env.ts";
+import { startMailer } from "./mailer.ts";
+
+const env = parseEnv();
+const logger = pino({ level: env.LOG_LEVEL, base: undefined });
+const repositoryRoot = fileURLToPath(new URL("../../..", import.meta.url));
+const started = performance.now();
+
+let ownerUrl = env.DATABASE_URL;
+let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | null = null;
+if (!ownerUrl) {
+  const dataDir = resolve(repositoryRoot, env.DATA_DIR);
+  logger.info({ dataDir }, "starting embedded PostgreSQL");
+  embedded = await startEmbeddedPostgres({
+    dataDir,
+    port: env.EMBEDDED_POSTGRES_PORT,
+    persistent: true,
+    durable: true,
+    log: (message) => logger.warn(message),
+  });
+  await ensureDatabase(embedded.ownerUrl("postgres"), "steward");
+  ownerUrl = embedded.ownerUrl("steward");
+}
+
+await runMigrations(ownerUrl);
+const database = connectDatabase(ownerUrl);
+const demoSignIns =
+  env.SEED_DEMO === "true" ? await seedDemo(database, await hashPassword(demoPassword)) : null;
+
+const mailer = startMailer({ database, smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, logger });
+const webRoot = resolve(repositoryRoot, "apps/web/dist");
+let shuttingDown = false;
+const app = createApp({
+  database,
+  appUrl: env.APP_URL,
+  logger,
+  mail: mailer,
+  webRoot: existsSync(`${webRoot}/index.html`) ? webRoot : undefined,
+  isReady: async () => {
+    if (shuttingDown) return false;
+    await database.sql`select 1`;
+    return true;
+  },
+});
+
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => {
+  const lines = [
+    `Steward is ready at ${env.APP_URL} (started in ${Math.round(performance.now() - started)} ms)`,
+    ...(demoSignIns
+      ? [
+          `Demo sign-ins (password "${demoPassword}"):`,
+          ...demoSignIns.map((signIn) => `  ${signIn.email.padEnd(36)} ${signIn.role}`),
+        ]
+      : env.SEED_DEMO === "true"
+        ? [`Demo sign-ins: e.g. admin@oadby-wigston.demo, password "${demoPassword}"`]
+        : []),
+    ...(mailer.deliveryConfigured
+      ? []
+      : [`Mail is not sent (no SMTP_URL): read it at ${env.APP_URL}/dev/mailbox`]),
+  ];
+  console.log(lines.join("\n"));
+});
+
+/** Graceful shutdown: stop taking requests, finish the outbox, close the pool, stop PostgreSQL cleanly. */
+async function shutdown(signal: string) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  logger.info({ signal }, "shutting down");
+  await new Promise<void>((done) => server.close(() => done()));
+  await mailer.stop();
+  await database.close();
+  await embedded?.stop();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

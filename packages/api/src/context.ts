@@ -1,0 +1,21 @@
+import type { SessionCookieSettings, SignInLimiter } from "@steward/auth";
+import type { Database } from "@steward/db";
+
+/** What every request carries into tRPC. Built by apps/api from the HTTP request; no database work here. */
+export interface RequestContext {
+  database: Database;
+  requestId: string;
+  ip: string;
+  cookieHeader: string | undefined;
+  /** The council the page is working in (`x-steward-tenant`); trusted only after the membership check. */
+  tenantHeader: string | null;
+  appUrl: string;
+  cookie: SessionCookieSettings;
+  limiter: SignInLimiter;
+  /** Response headers: procedures set cookies through them. */
+  resHeaders: Headers;
+  mail: {
+    /** Without SMTP, mail is kept for the development mailbox. */ deliveryConfigured: boolean;
+    wake(): void;
+  };
+}

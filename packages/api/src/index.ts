@@ -1,0 +1,3 @@
+export type { RequestContext } from "./context.ts";
+export type { ProcedureMeta } from "./init.ts";
+export { type AppRouter, appRouter, createCaller } from "./root.ts";

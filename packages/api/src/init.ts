@@ -1,0 +1,172 @@
+import { type AuthenticatedUser, SessionStore } from "@steward/auth";
+import { inTransaction, recordAudit, type Tx } from "@steward/db";
+import { can, DomainError, isUuid, type Permission, type Role } from "@steward/domain";
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import { ZodError } from "zod";
+import type { RequestContext } from "./context.ts";
+
+/** `access` says which rung of the ladder a procedure stands on; the security walk reads it. */
+export interface ProcedureMeta {
+  access: "public" | "authed" | "tenant";
+}
+
+const domainErrorCodes: Record<DomainError["kind"], TRPC_ERROR_CODE_KEY> = {
+  not_found: "NOT_FOUND",
+  conflict: "CONFLICT",
+  forbidden: "FORBIDDEN",
+  invalid: "BAD_REQUEST",
+  unauthorised: "UNAUTHORIZED",
+  too_many_requests: "TOO_MANY_REQUESTS",
+};
+
+/** Field messages for forms: from zod at the edge or from a domain rule. */
+function fieldErrorsOf(cause: unknown): Record<string, string> | null {
+  if (cause instanceof DomainError && Object.keys(cause.fieldErrors).length > 0) return cause.fieldErrors;
+  if (cause instanceof ZodError) {
+    const fields: Record<string, string> = {};
+    for (const issue of cause.issues) {
+      const key = issue.path.join(".") || "form";
+      fields[key] ??= issue.message;
+    }
+    return fields;
+  }
+  return null;
+}
+
+const t = initTRPC
+  .context<RequestContext>()
+  .meta<ProcedureMeta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const fieldErrors = fieldErrorsOf(error.cause);
+      const message =
+        error.cause instanceof ZodError
+          ? "Some answers need correcting: see the marked fields."
+          : shape.message;
+      return { ...shape, message, data: { ...shape.data, stack: undefined, fieldErrors } };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Domain errors become tRPC errors in this one place; anything else is a 500 with no detail. */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: domainErrorCodes[cause.kind], message: cause.message, cause });
+  }
+  return result;
+});
+
+/**
+ * One transaction per request (DESIGN §3.4): a failed procedure writes nothing. tRPC returns errors as
+ * results, so the middleware rethrows them to roll back.
+ */
+async function inRequestTransaction<T>(
+  ctx: RequestContext,
+  scope: { tenantId: string | null; userId: string | null },
+  work: (tx: Tx) => Promise<{ ok: boolean; error?: unknown } & T>,
+): Promise<T> {
+  class Rollback extends Error {
+    constructor(readonly result: T) {
+      super("rollback");
+    }
+  }
+  try {
+    const result = await inTransaction(ctx.database, scope, async (tx) => {
+      const outcome = await work(tx);
+      if (!outcome.ok) throw new Rollback(outcome);
+      return outcome;
+    });
+    ctx.mail.wake();
+    return result;
+  } catch (error) {
+    if (error instanceof Rollback) return error.result;
+    throw error;
+  }
+}
+
+const base = t.procedure.use(mapDomainErrors);
+
+/** No session: sign-in, password reset, invitations. Runs in a transaction that sees no council. */
+export const publicProcedure = base
+  .meta({ access: "public" })
+  .use(({ ctx, next }) =>
+    inRequestTransaction(ctx, { tenantId: null, userId: null }, (tx) =>
+      next({ ctx: { tx, sessions: new SessionStore(tx, null, ctx.cookie) } }),
+    ),
+  );
+
+async function authenticate(ctx: RequestContext, sessions: SessionStore) {
+  const sessionId = sessions.readSessionId(ctx.cookieHeader);
+  const validated = sessionId ? await sessions.validate(sessionId) : null;
+  if (!validated) {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended. Sign in again." });
+  }
+  if (validated.setCookie) ctx.resHeaders.append("set-cookie", validated.setCookie);
+  return validated;
+}
+
+/** A signed-in user, outside any council. */
+export const authedProcedure = base.meta({ access: "authed" }).use(async ({ ctx, next }) => {
+  return inRequestTransaction(ctx, { tenantId: null, userId: null }, async (tx) => {
+    const sessions = new SessionStore(tx, null, ctx.cookie);
+    const { user, sessionId } = await authenticate(ctx, sessions);
+    return next({ ctx: { tx, sessions, user, sessionId } });
+  });
+});
+
+export interface TenantContext {
+  tx: Tx;
+  tenantId: string;
+  role: Role;
+  user: AuthenticatedUser;
+  /** Writes this request's audit event (DESIGN §3.8), in its transaction. */
+  audit(event: {
+    action: string;
+    entityType: string;
+    entityId: string | null;
+    before?: unknown;
+    after?: unknown;
+  }): Promise<void>;
+}
+
+/**
+ * A member of the council named by the request header. The tenant comes from the verified session and
+ * membership, never from procedure input (DESIGN §3.5); the session and the membership arrive in one query.
+ */
+export const tenantProcedure = base.meta({ access: "tenant" }).use(async ({ ctx, next }) => {
+  const tenantId = ctx.tenantHeader;
+  if (!tenantId || !isUuid(tenantId)) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "Choose a council first." });
+  }
+  return inRequestTransaction(ctx, { tenantId, userId: null }, async (tx) => {
+    const sessions = new SessionStore(tx, tenantId, ctx.cookie);
+    const { user, sessionId } = await authenticate(ctx, sessions);
+    if (!user.role)
+      throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this council." });
+    const role = user.role;
+    const tenant: TenantContext = {
+      tx,
+      tenantId,
+      role,
+      user,
+      audit: (event) =>
+        recordAudit(tx, { ...event, tenantId, actorUserId: user.id, requestId: ctx.requestId }),
+    };
+    return next({ ctx: { ...tenant, sessions, sessionId } });
+  });
+});
+
+/** Role guard: the permission matrix of packages/domain decides. */
+export function permittedProcedure(permission: Permission) {
+  return tenantProcedure.use(({ ctx, next }) => {
+    if (!can(ctx.role, permission)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "Your role in this council does not allow that." });
+    }
+    return next();
+  });
+}

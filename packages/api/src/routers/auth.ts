@@ -1,0 +1,91 @@
+import {
+  acceptInvitation,
+  changePassword,
+  describeInvitation,
+  requestPasswordReset,
+  resetPassword,
+  signIn,
+} from "@steward/auth";
+import { applyScope, listUserCouncils, recordAudit } from "@steward/db";
+import {
+  acceptInvitationInput,
+  changePasswordInput,
+  requestPasswordResetInput,
+  resetPasswordInput,
+  signInInput,
+} from "@steward/domain";
+import { z } from "zod";
+import { authedProcedure, publicProcedure, router } from "../init.ts";
+
+export const authRouter = router({
+  signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
+    const { setCookie } = await signIn(
+      ctx.tx,
+      { ...input, ip: ctx.ip },
+      { limiter: ctx.limiter, sessions: ctx.sessions },
+    );
+    ctx.resHeaders.append("set-cookie", setCookie);
+    return { signedIn: true };
+  }),
+
+  signOut: authedProcedure.mutation(async ({ ctx }) => {
+    ctx.resHeaders.append("set-cookie", await ctx.sessions.end(ctx.sessionId));
+    return { signedOut: true };
+  }),
+
+  /** The signed-in user and the councils they can work in. */
+  me: authedProcedure.query(async ({ ctx }) => {
+    await applyScope(ctx.tx, { userId: ctx.user.id });
+    const councils = await listUserCouncils(ctx.tx, { userId: ctx.user.id });
+    return {
+      user: {
+        id: ctx.user.id,
+        name: ctx.user.name,
+        email: ctx.user.email,
+        platformRole: ctx.user.platformRole,
+      },
+      councils,
+    };
+  }),
+
+  changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
+    const { setCookie } = await changePassword(ctx.tx, { userId: ctx.user.id, ...input }, ctx.sessions);
+    ctx.resHeaders.append("set-cookie", setCookie);
+    return { changed: true };
+  }),
+
+  requestPasswordReset: publicProcedure.input(requestPasswordResetInput).mutation(async ({ ctx, input }) => {
+    await requestPasswordReset(ctx.tx, { email: input.email, appUrl: ctx.appUrl });
+    return { sent: true };
+  }),
+
+  resetPassword: publicProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {
+    await resetPassword(ctx.tx, input, ctx.sessions);
+    return { reset: true };
+  }),
+
+  describeInvitation: publicProcedure
+    .input(z.object({ tenantId: z.uuid(), token: z.string().min(1) }))
+    .query(async ({ ctx, input }) => {
+      await applyScope(ctx.tx, { tenantId: input.tenantId });
+      return describeInvitation(ctx.tx, input);
+    }),
+
+  /** The link carries its council's id, so the whole acceptance runs under that council's RLS. */
+  acceptInvitation: publicProcedure.input(acceptInvitationInput).mutation(async ({ ctx, input }) => {
+    await applyScope(ctx.tx, { tenantId: input.tenantId });
+    const accepted = await acceptInvitation(ctx.tx, input);
+    await recordAudit(ctx.tx, {
+      tenantId: input.tenantId,
+      actorUserId: accepted.userId,
+      action: "invitation.accepted",
+      entityType: "membership",
+      entityId: accepted.userId,
+      after: { role: accepted.role, invitationId: accepted.invitationId },
+      requestId: ctx.requestId,
+    });
+    const { setCookie } = await ctx.sessions.create(accepted.userId);
+    ctx.resHeaders.append("set-cookie", setCookie);
+    return { tenantId: input.tenantId };
+  }),
+});

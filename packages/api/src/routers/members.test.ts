@@ -1,0 +1,153 @@
+import { inTransaction, listRecentMail } from "@steward/db";
+import {
+  createTenantFixture,
+  createTestDatabase,
+  type TenantFixture,
+  type TestDatabase,
+} from "@steward/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callerFor } from "../testing.ts";
+
+let test: TestDatabase;
+let council: TenantFixture;
+
+beforeAll(async () => {
+  test = await createTestDatabase();
+  council = await createTenantFixture(test);
+});
+afterAll(() => test.close());
+
+const admin = () => callerFor(test, { userId: council.users.admin, tenantId: council.tenantId });
+
+async function latestMailTo(address: string) {
+  const mail = await inTransaction(test.database, { tenantId: null, userId: null }, (tx) =>
+    listRecentMail(tx, { limit: 50 }),
+  );
+  const found = mail.find((message) => message.to === address);
+  if (!found) throw new Error(`no mail to ${address}`);
+  return found;
+}
+
+describe("members", () => {
+  it("invites a new person who accepts, signs in and appears with the invited role", async () => {
+    const { caller } = await admin();
+    await caller.members.invite({ email: "New.Officer@Example.test", role: "contract_manager" });
+    expect((await caller.members.invitations()).map((invitation) => invitation.email)).toContain(
+      "new.officer@example.test",
+    );
+
+    const mail = await latestMailTo("new.officer@example.test");
+    const link = new URL(/http\S+/.exec(mail.body)?.[0] ?? "");
+    const tenantId = link.searchParams.get("council") ?? "";
+    const token = link.searchParams.get("token") ?? "";
+    expect(tenantId).toBe(council.tenantId);
+
+    const visitor = await callerFor(test);
+    expect(await visitor.caller.auth.describeInvitation({ tenantId, token })).toEqual({
+      email: "new.officer@example.test",
+      role: "contract_manager",
+      hasAccount: false,
+    });
+    await visitor.caller.auth.acceptInvitation({
+      tenantId,
+      token,
+      name: "New Officer",
+      password: "a long enough password",
+    });
+    expect(visitor.context.resHeaders.get("set-cookie")).toMatch(/steward_session=/);
+
+    const members = await caller.members.list();
+    expect(members.find((member) => member.email === "new.officer@example.test")?.role).toBe(
+      "contract_manager",
+    );
+    await expect(
+      visitor.caller.auth.acceptInvitation({
+        tenantId,
+        token,
+        name: "Again",
+        password: "a long enough password",
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("refuses an invitation link with the token of another council", async () => {
+    const other = await createTenantFixture(test);
+    const { caller } = await admin();
+    await caller.members.invite({ email: "crossing@example.test", role: "viewer" });
+    const link = new URL(/http\S+/.exec((await latestMailTo("crossing@example.test")).body)?.[0] ?? "");
+    const visitor = await callerFor(test);
+    await expect(
+      visitor.caller.auth.describeInvitation({
+        tenantId: other.tenantId,
+        token: link.searchParams.get("token") ?? "",
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("lets only admins invite, with field errors for bad input", async () => {
+    const viewer = await callerFor(test, { userId: council.users.viewer, tenantId: council.tenantId });
+    await expect(
+      viewer.caller.members.invite({ email: "x@example.test", role: "viewer" }),
+    ).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    const { caller } = await admin();
+    const error = await caller.members
+      .invite({ email: "not an email", role: "viewer" })
+      .catch((caught) => caught);
+    expect(error.code).toBe("BAD_REQUEST");
+  });
+
+  it("changes a role, ends that member's sessions and records it in the audit log", async () => {
+    const sro = await callerFor(test, { userId: council.users.sro, tenantId: council.tenantId });
+    expect((await sro.caller.members.list()).length).toBeGreaterThan(0);
+    const { caller } = await admin();
+    await caller.members.changeRole({ userId: council.users.sro, role: "board" });
+    await expect(sro.caller.members.list()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    const events = await caller.audit.list({ limit: 10 });
+    expect(events[0]).toMatchObject({
+      action: "member.role_changed",
+      entityId: council.users.sro,
+      before: { role: "sro" },
+      after: { role: "board" },
+      actorUserId: council.users.admin,
+    });
+  });
+
+  it("deactivates a member, who can no longer work in the council", async () => {
+    const finance = await callerFor(test, { userId: council.users.finance, tenantId: council.tenantId });
+    const { caller } = await admin();
+    await caller.members.deactivate({ userId: council.users.finance });
+    await expect(finance.caller.members.list()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    const again = await callerFor(test, { userId: council.users.finance, tenantId: council.tenantId });
+    await expect(again.caller.members.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await caller.members.reactivate({ userId: council.users.finance });
+    expect((await again.caller.members.list()).length).toBeGreaterThan(0);
+  });
+
+  it("keeps the last admin and refuses self-deactivation", async () => {
+    const { caller } = await admin();
+    await expect(caller.members.deactivate({ userId: council.users.admin })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      caller.members.changeRole({ userId: council.users.admin, role: "viewer" }),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+  });
+
+  it("writes nothing when a request fails part-way", async () => {
+    const { caller } = await admin();
+    const before = await caller.audit.list({ limit: 200 });
+    await expect(
+      caller.members.invite({ email: "new.officer@example.test", role: "viewer" }),
+    ).rejects.toBeDefined();
+    expect((await caller.audit.list({ limit: 200 })).length).toBe(before.length);
+  });
+
+  it("keeps the audit chain verifiable", async () => {
+    const { caller } = await admin();
+    expect(await caller.audit.verify()).toMatchObject({ ok: true, problems: [] });
+  });
+});

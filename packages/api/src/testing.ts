@@ -1,0 +1,41 @@
+import { SessionStore, SignInLimiter } from "@steward/auth";
+import { inTransaction } from "@steward/db";
+import type { TestDatabase } from "@steward/db/testing";
+import { newId } from "@steward/domain";
+import type { RequestContext } from "./context.ts";
+import { createCaller } from "./root.ts";
+
+const cookie = { secure: false };
+
+/** A real session for a user, as the sign-in procedure would make one. */
+export async function sessionCookieFor(test: TestDatabase, userId: string): Promise<string> {
+  const { sessionId } = await inTransaction(test.database, { tenantId: null, userId: null }, (tx) =>
+    new SessionStore(tx, null, cookie).create(userId),
+  );
+  return `steward_session=${sessionId}`;
+}
+
+export interface TestCaller {
+  caller: ReturnType<typeof createCaller>;
+  context: RequestContext;
+}
+
+/** A caller with the context apps/api would build for a request from this user in this council. */
+export async function callerFor(
+  test: TestDatabase,
+  options: { userId?: string; tenantId?: string | null; limiter?: SignInLimiter } = {},
+): Promise<TestCaller> {
+  const context: RequestContext = {
+    database: test.database,
+    requestId: newId(),
+    ip: "192.0.2.10",
+    cookieHeader: options.userId ? await sessionCookieFor(test, options.userId) : undefined,
+    tenantHeader: options.tenantId ?? null,
+    appUrl: "http://localhost:3000",
+    cookie,
+    limiter: options.limiter ?? new SignInLimiter(),
+    resHeaders: new Headers(),
+    mail: { deliveryConfigured: false, wake: () => {} },
+  };
+  return { caller: createCaller(context), context };
+}

@@ -1,0 +1,6 @@
+export * from "./changes.ts";
+export * from "./contract-input.ts";
+export * from "./iso-dates.ts";
+export * from "./obligations.ts";
+export * from "./payments.ts";
+export * from "./tiering.ts";

@@ -1,0 +1,410 @@
+import { describe, expect, test } from "vitest";
+import { tenantSettings } from "../tenant-settings.ts";
+import type { Tier } from "./contract-input.ts";
+import { addDays, addMonths } from "./iso-dates.ts";
+import {
+  complianceScore,
+  deriveObligations,
+  type Obligation,
+  type ObligationContract,
+  type ObligationKey,
+  type ObligationSources,
+  type ObligationStatus,
+} from "./obligations.ts";
+
+const today = "2025-06-15";
+const settings = tenantSettings({}); // due soon within 30 days; RAG due by the 10th
+const contract: ObligationContract = {
+  tier: "high",
+  contractManagerId: "0196f7a0-0000-7000-8000-000000000001",
+  sroId: "0196f7a0-0000-7000-8000-000000000002",
+  startDate: "2024-01-01",
+  endDate: "2028-12-31",
+  status: "active",
+  jurisdiction: "ZA",
+};
+const allTiers: Tier[] = ["high", "medium", "low"];
+
+/** The date a duty was last done so that, `months` later, it falls due `days` from today. */
+const doneSoDueIn = (days: number, months: number) => addMonths(addDays(today, days), -months);
+
+type Scenario = { contract?: Partial<ObligationContract>; sources: ObligationSources; today?: string };
+type Case = {
+  key: ObligationKey;
+  appliesTo: Tier[];
+  met: (tier: Tier) => Scenario;
+  /** null when the duty has no "due soon" state. */
+  dueSoon: ((tier: Tier) => Scenario) | null;
+  overdue: (tier: Tier) => Scenario;
+};
+
+const reviewMonths: Record<Tier, number> = { high: 3, medium: 6, low: 12 };
+const planMonths: Record<Tier, number> = { high: 6, medium: 12, low: 12 };
+const future = addDays(today, 5);
+const past = addDays(today, -1);
+const recurringCase = (
+  key: ObligationKey,
+  appliesTo: Tier[],
+  months: (tier: Tier) => number,
+  sources: (lastDone: string) => ObligationSources,
+): Case => ({
+  key,
+  appliesTo,
+  met: (tier) => ({ sources: sources(doneSoDueIn(31, months(tier))) }),
+  dueSoon: (tier) => ({ sources: sources(doneSoDueIn(30, months(tier))) }),
+  overdue: (tier) => ({ sources: sources(doneSoDueIn(-1, months(tier))) }),
+});
+
+const cases: Case[] = [
+  {
+    key: "contract_manager_named",
+    appliesTo: allTiers,
+    met: () => ({ sources: {} }),
+    dueSoon: () => ({ contract: { contractManagerId: null, startDate: future }, sources: {} }),
+    overdue: () => ({ contract: { contractManagerId: null }, sources: {} }),
+  },
+  {
+    key: "sro_named",
+    appliesTo: allTiers,
+    met: () => ({ sources: {} }),
+    dueSoon: () => ({ contract: { sroId: null, startDate: future }, sources: {} }),
+    overdue: () => ({ contract: { sroId: null }, sources: {} }),
+  },
+  {
+    key: "tier_assessed",
+    appliesTo: allTiers,
+    met: () => ({ sources: {} }),
+    dueSoon: () => ({ contract: { tier: null, startDate: future }, sources: {} }),
+    overdue: () => ({ contract: { tier: null }, sources: {} }),
+  },
+  recurringCase(
+    "review_meetings",
+    allTiers,
+    (tier) => reviewMonths[tier],
+    (heldOn) => ({
+      reviewMeetings: [{ heldOn: "2023-01-01" }, { heldOn }],
+    }),
+  ),
+  {
+    key: "management_plan",
+    appliesTo: ["high", "medium"],
+    met: () => ({ sources: { managementPlan: { createdOn: "2024-01-01", lastReviewedOn: null } } }),
+    dueSoon: () => ({ contract: { startDate: future }, sources: { managementPlan: null } }),
+    overdue: () => ({ sources: { managementPlan: null } }),
+  },
+  recurringCase(
+    "management_plan_review",
+    ["high", "medium"],
+    (tier) => planMonths[tier],
+    (lastReviewedOn) => ({
+      managementPlan: { createdOn: "2023-01-01", lastReviewedOn },
+    }),
+  ),
+  {
+    key: "risk_register",
+    appliesTo: ["high"],
+    met: () => ({ sources: { risks: { count: 3 } } }),
+    dueSoon: () => ({ contract: { startDate: future }, sources: { risks: { count: 0 } } }),
+    overdue: () => ({ sources: { risks: { count: 0 } } }),
+  },
+  {
+    key: "monthly_rag",
+    appliesTo: allTiers,
+    met: () => ({ sources: { ragStatuses: [{ month: "2025-05" }] } }),
+    dueSoon: () => ({ today: "2025-06-10", sources: { ragStatuses: [{ month: "2025-04" }] } }),
+    overdue: () => ({ today: "2025-06-11", sources: { ragStatuses: [{ month: "2025-04" }] } }),
+  },
+  recurringCase(
+    "kpi_tracker",
+    ["high"],
+    () => 3,
+    (measuredOn) => ({ kpiMeasurements: [{ measuredOn }] }),
+  ),
+  recurringCase(
+    "supplier_monitoring_report",
+    ["high"],
+    () => 3,
+    (receivedOn) => ({
+      monitoringReports: [{ receivedOn }],
+    }),
+  ),
+  {
+    key: "variations_recorded",
+    appliesTo: allTiers,
+    met: () => ({
+      sources: { changes: [{ status: "approved", valueDeltaMinor: 2_500_000, approvedByRole: "sro" }] },
+    }),
+    dueSoon: null,
+    overdue: () => ({
+      sources: { changes: [{ status: "approved", valueDeltaMinor: 2_500_001, approvedByRole: "sro" }] },
+    }),
+  },
+  {
+    key: "manager_training",
+    appliesTo: allTiers,
+    met: () => ({ sources: { training: { managerFoundationValidUntil: addDays(today, 31) } } }),
+    dueSoon: () => ({ sources: { training: { managerFoundationValidUntil: addDays(today, 30) } } }),
+    overdue: () => ({ sources: { training: { managerFoundationValidUntil: past } } }),
+  },
+  {
+    key: "za_monthly_monitoring",
+    appliesTo: allTiers,
+    met: () => ({ sources: { kpiMeasurements: [{ measuredOn: "2025-05-31" }] } }),
+    dueSoon: () => ({ today: "2025-06-01", sources: { ragStatuses: [], kpiMeasurements: [] } }),
+    overdue: () => ({ sources: { ragStatuses: [{ month: "2025-06" }] } }),
+  },
+  recurringCase(
+    "za_council_report",
+    allTiers,
+    () => 3,
+    (reportedOn) => ({ councilReports: [{ reportedOn }] }),
+  ),
+  recurringCase(
+    "za_three_yearly_review",
+    allTiers,
+    () => 36,
+    (reviewedOn) => ({
+      contractReviews: [{ reviewedOn }],
+    }),
+  ),
+];
+
+function obligationFor(key: ObligationKey, tier: Tier, scenario: Scenario): Obligation | undefined {
+  const facts = { ...contract, tier, ...scenario.contract };
+  return deriveObligations(facts, scenario.sources, scenario.today ?? today, settings).find(
+    (o) => o.key === key,
+  );
+}
+
+const rows = cases.flatMap((c) =>
+  allTiers.flatMap((tier) =>
+    (["met", "due_soon", "overdue"] as const).flatMap((wanted) => {
+      const scenario = wanted === "met" ? c.met : wanted === "due_soon" ? c.dueSoon : c.overdue;
+      if (scenario === null) return [];
+      const expected: ObligationStatus = c.appliesTo.includes(tier) ? wanted : "not_applicable";
+      return [{ key: c.key, tier, wanted, expected, scenario: scenario(tier) }];
+    }),
+  ),
+);
+
+describe("deriveObligations: every obligation × tier × state (004 §5, MFMA s.116)", () => {
+  test.each(rows)("$key, $tier tier, $wanted → $expected", ({ key, tier, expected, scenario }) => {
+    expect(obligationFor(key, tier, scenario)?.status).toBe(expected);
+  });
+
+  test("every obligation in the table is covered", () => {
+    expect(new Set(cases.map((c) => c.key)).size).toBe(15);
+  });
+});
+
+describe("deriveObligations: sources that do not exist yet are left out", () => {
+  test("with no sources only the register facts are assessed", () => {
+    const keys = deriveObligations(contract, {}, today, settings).map((o) => o.key);
+    expect(keys).toEqual(["contract_manager_named", "sro_named", "tier_assessed"]);
+  });
+
+  test("an empty list counts as nothing recorded", () => {
+    const [meetings] = deriveObligations(contract, { reviewMeetings: [] }, today, settings).filter(
+      (o) => o.key === "review_meetings",
+    );
+    expect(meetings).toMatchObject({ status: "overdue", dueDate: "2024-04-01", source: "004 §5" });
+  });
+
+  test.each([
+    { jurisdiction: "GB-ENG", expected: [] },
+    {
+      jurisdiction: "ZA",
+      expected: ["za_monthly_monitoring", "za_council_report", "za_three_yearly_review"],
+    },
+  ] as const)("the ZA rule pack applies only to $jurisdiction tenants", ({ jurisdiction, expected }) => {
+    const sources = { ragStatuses: [], councilReports: [], contractReviews: [] };
+    const keys = deriveObligations({ ...contract, jurisdiction }, sources, today, settings).map((o) => o.key);
+    expect(keys.filter((key) => key.startsWith("za_"))).toEqual(expected);
+  });
+});
+
+describe("deriveObligations: not applicable and edge cases", () => {
+  const everySource: ObligationSources = {
+    reviewMeetings: [],
+    managementPlan: null,
+    risks: { count: 0 },
+    ragStatuses: [],
+    kpiMeasurements: [],
+    monitoringReports: [],
+    changes: [{ status: "approved", valueDeltaMinor: 1, approvedByRole: null }],
+    training: { managerFoundationValidUntil: null },
+    councilReports: [],
+    contractReviews: [],
+  };
+
+  test.each(["expired", "terminated"] as const)("a %s contract owes only its change record", (status) => {
+    const obligations = deriveObligations({ ...contract, status }, everySource, today, settings);
+    expect(obligations).toHaveLength(15);
+    expect(obligations.filter((o) => o.status !== "not_applicable").map((o) => o.key)).toEqual([
+      "variations_recorded",
+    ]);
+  });
+
+  test.each<{
+    name: string;
+    key: ObligationKey;
+    facts?: Partial<ObligationContract>;
+    sources: ObligationSources;
+    expected: Partial<Obligation>;
+  }>([
+    {
+      name: "an unassessed contract meets the supplier at least yearly",
+      key: "review_meetings",
+      facts: { tier: null },
+      sources: { reviewMeetings: [{ heldOn: "2024-09-01" }] },
+      expected: { status: "met", dueDate: "2025-09-01" },
+    },
+    {
+      name: "meetings dated after today are plans and do not count",
+      key: "review_meetings",
+      sources: { reviewMeetings: [{ heldOn: "2025-03-20" }, { heldOn: "2025-07-01" }] },
+      expected: { status: "due_soon", dueDate: "2025-06-20" },
+    },
+    {
+      name: "no meeting and no start date is overdue with no due date",
+      key: "review_meetings",
+      facts: { startDate: null },
+      sources: { reviewMeetings: [] },
+      expected: { status: "overdue", dueDate: null },
+    },
+    {
+      name: "an unassessed contract needs no plan yet",
+      key: "management_plan",
+      facts: { tier: null },
+      sources: { managementPlan: null },
+      expected: { status: "not_applicable" },
+    },
+    {
+      name: "a plan never reviewed counts from when it was created",
+      key: "management_plan_review",
+      sources: { managementPlan: { createdOn: "2025-01-10", lastReviewedOn: null } },
+      expected: { status: "due_soon", dueDate: "2025-07-10" },
+    },
+    {
+      name: "with no plan, its review is not yet owed",
+      key: "management_plan_review",
+      sources: { managementPlan: null },
+      expected: { status: "not_applicable" },
+    },
+    {
+      name: "RAG for a contract that starts this month is first due next month",
+      key: "monthly_rag",
+      facts: { startDate: "2025-06-02" },
+      sources: { ragStatuses: [] },
+      expected: { status: "met", dueDate: "2025-07-10" },
+    },
+    {
+      name: "RAG met for last month is next due on the 10th of next month",
+      key: "monthly_rag",
+      sources: { ragStatuses: [{ month: "2025-05" }] },
+      expected: { status: "met", dueDate: "2025-07-10" },
+    },
+    {
+      name: "RAG missing for last month is due on the 10th",
+      key: "monthly_rag",
+      sources: { ragStatuses: [] },
+      expected: { status: "overdue", dueDate: "2025-06-10" },
+    },
+    {
+      name: "ZA monitoring is met by last month's RAG status",
+      key: "za_monthly_monitoring",
+      sources: { ragStatuses: [{ month: "2025-05" }] },
+      expected: { status: "met" },
+    },
+    {
+      name: "training is not assessed without a contract manager",
+      key: "manager_training",
+      facts: { contractManagerId: null },
+      sources: { training: { managerFoundationValidUntil: null } },
+      expected: { status: "not_applicable" },
+    },
+    {
+      name: "training never completed is overdue once the contract has started",
+      key: "manager_training",
+      sources: { training: { managerFoundationValidUntil: null } },
+      expected: { status: "overdue", dueDate: "2024-01-01" },
+    },
+    {
+      name: "a change approved by nobody is outside the scheme of delegation",
+      key: "variations_recorded",
+      sources: { changes: [{ status: "approved", valueDeltaMinor: 1, approvedByRole: null }] },
+      expected: {
+        status: "overdue",
+        detail:
+          "1 change was approved outside the scheme of delegation. Have it ratified by the right approver.",
+      },
+    },
+    {
+      name: "requested and rejected changes owe nothing",
+      key: "variations_recorded",
+      sources: {
+        changes: [
+          { status: "requested", valueDeltaMinor: 1, approvedByRole: null },
+          { status: "rejected", valueDeltaMinor: 1, approvedByRole: null },
+        ],
+      },
+      expected: { status: "not_applicable" },
+    },
+    {
+      name: "the admin may approve any change",
+      key: "variations_recorded",
+      sources: { changes: [{ status: "approved", valueDeltaMinor: 999_999_999, approvedByRole: "admin" }] },
+      expected: { status: "met" },
+    },
+    {
+      name: "a contract of exactly three years needs no three-yearly review",
+      key: "za_three_yearly_review",
+      facts: { startDate: "2024-01-01", endDate: "2027-01-01" },
+      sources: { contractReviews: [] },
+      expected: { status: "not_applicable" },
+    },
+    {
+      name: "a contract of three years and a day is reviewed three years after it starts",
+      key: "za_three_yearly_review",
+      facts: { startDate: "2024-01-01", endDate: "2027-01-02" },
+      sources: { contractReviews: [] },
+      expected: { status: "met", dueDate: "2027-01-01" },
+    },
+  ])("$name", ({ key, facts, sources, expected }) => {
+    const found = deriveObligations({ ...contract, ...facts }, sources, today, settings).find(
+      (o) => o.key === key,
+    );
+    expect(found).toMatchObject(expected);
+  });
+
+  test("the RAG due day is a tenant setting", () => {
+    const [rag] = deriveObligations(contract, { ragStatuses: [] }, "2025-06-12", {
+      ...settings,
+      ragDueDay: 15,
+    }).filter((o) => o.key === "monthly_rag");
+    expect(rag).toMatchObject({ status: "due_soon", dueDate: "2025-06-15" });
+  });
+});
+
+describe("complianceScore", () => {
+  const obligation = (status: ObligationStatus): Obligation => ({
+    key: "sro_named",
+    title: "Senior Responsible Officer named",
+    source: "004 §5",
+    status,
+    dueDate: null,
+    detail: "",
+  });
+  test.each<{ statuses: ObligationStatus[]; score: number }>([
+    { statuses: [], score: 100 },
+    { statuses: ["not_applicable", "not_applicable"], score: 100 },
+    { statuses: ["met", "met"], score: 100 },
+    { statuses: ["met", "due_soon"], score: 100 },
+    { statuses: ["met", "overdue"], score: 50 },
+    { statuses: ["met", "met", "overdue", "not_applicable"], score: 66 },
+    { statuses: ["overdue"], score: 0 },
+    { statuses: [...Array<ObligationStatus>(199).fill("met"), "overdue"], score: 99 },
+  ])("$statuses → $score", ({ statuses, score }) => {
+    expect(complianceScore(statuses.map(obligation))).toBe(score);
+  });
+});
