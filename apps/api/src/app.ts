@@ -70,7 +70,8 @@ export function createApp(options: AppOptions) {
       createContext: ({ resHeaders }): RequestContext => ({
         database: options.database,
         requestId: c.get("requestId"),
-        ip: c.env.incoming?.socket?.remoteAddress ?? "unknown",
+        // The socket address; app.request() in tests has no socket at all.
+        ip: c.env?.incoming?.socket?.remoteAddress ?? "unknown",
         cookieHeader: c.req.header("cookie"),
         tenantHeader: c.req.header("x-steward-tenant") ?? null,
         appUrl: options.appUrl,

@@ -1,13 +1,23 @@
 import { schema, type Tx } from "@steward/db";
 import type { Role } from "@steward/domain";
-import { and, eq, isNull, lt, sql } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
 import { sha256Hex } from "./crypto.ts";
 
-const { memberships, sessions, users } = schema;
+const { sessions } = schema;
 
 /** A session may be renewed while in use, but never lives longer than this from sign-in. */
 export const absoluteSessionLifetimeMs = 7 * 24 * 60 * 60 * 1000;
+
+interface SessionRow {
+  expires_ms: number;
+  created_ms: number;
+  user_id: string;
+  email: string;
+  name: string;
+  platform_role: "operator" | null;
+  role: Role | null;
+}
 
 export interface SessionUserAttributes {
   email: string;
@@ -27,38 +37,29 @@ export class HashedSessionAdapter implements Adapter {
     private readonly tenantId: string | null = null,
   ) {}
 
+  /**
+   * Every request runs this, so it is written as SQL on the transaction's connection: a named prepared
+   * statement, no query building (measured: a third of the per-request CPU of the drizzle version).
+   */
   async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
-    const [row] = await this.tx
-      .select({
-        expiresAt: sessions.expiresAt,
-        createdAt: sessions.createdAt,
-        userId: users.id,
-        email: users.email,
-        name: users.name,
-        platformRole: users.platformRole,
-        role: memberships.role,
-      })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .leftJoin(
-        memberships,
-        and(
-          eq(memberships.userId, users.id),
-          this.tenantId ? eq(memberships.tenantId, this.tenantId) : sql`false`,
-          isNull(memberships.deactivatedAt),
-        ),
-      )
-      .where(eq(sessions.idHash, sha256Hex(sessionId)));
-    if (!row || row.createdAt.getTime() + absoluteSessionLifetimeMs <= Date.now()) return [null, null];
+    const [row] = await this.tx.$client<SessionRow[]>`
+      select (extract(epoch from s.expires_at) * 1000)::float8 as expires_ms,
+             (extract(epoch from s.created_at) * 1000)::float8 as created_ms,
+             u.id as user_id, u.email, u.name, u.platform_role, m.role
+      from sessions s
+      join users u on u.id = s.user_id
+      left join memberships m on m.user_id = u.id and m.tenant_id = ${this.tenantId} and m.deactivated_at is null
+      where s.id_hash = ${sha256Hex(sessionId)}`;
+    if (!row || row.created_ms + absoluteSessionLifetimeMs <= Date.now()) return [null, null];
     const attributes: SessionUserAttributes = {
       email: row.email,
       name: row.name,
-      platformRole: row.platformRole,
+      platformRole: row.platform_role,
       role: row.role,
     };
     return [
-      { id: sessionId, userId: row.userId, expiresAt: row.expiresAt, attributes: {} },
-      { id: row.userId, attributes },
+      { id: sessionId, userId: row.user_id, expiresAt: new Date(row.expires_ms), attributes: {} },
+      { id: row.user_id, attributes },
     ];
   }
 

@@ -1,10 +1,35 @@
 import { isUuid } from "@steward/domain";
-import { PgDialect } from "drizzle-orm/pg-core";
+import type { Query } from "drizzle-orm";
+import { PgDialect, type PreparedQueryConfig, type SelectedFieldsOrdered } from "drizzle-orm/pg-core";
 import { drizzle, PostgresJsDatabase, PostgresJsSession } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 
-/** The drizzle handle a query function receives: always inside one scoped transaction. */
-export type Tx = PostgresJsDatabase;
+/**
+ * The drizzle handle a query function receives: always inside one scoped transaction. `$client` is the
+ * transaction's postgres.js connection, for the few hot-path queries written as SQL.
+ */
+export type Tx = PostgresJsDatabase & { $client: postgres.Sql };
+
+/**
+ * drizzle sends unnamed statements unless a query is `.prepare()`d on a long-lived db, which a per-request
+ * transaction cannot use. Marking every query prepared lets postgres.js keep a named statement per
+ * connection and query text, so PostgreSQL parses and plans each query once, not on every request.
+ */
+class PreparedStatementSession extends PostgresJsSession<
+  postgres.Sql,
+  Record<string, never>,
+  Record<string, never>
+> {
+  override prepareQuery<T extends PreparedQueryConfig = PreparedQueryConfig>(
+    query: Query,
+    fields: SelectedFieldsOrdered | undefined,
+    name: string | undefined,
+    isResponseInArrayMode: boolean,
+    customResultMapper?: (rows: unknown[][]) => T["execute"],
+  ) {
+    return super.prepareQuery<T>(query, fields, name ?? "", isResponseInArrayMode, customResultMapper);
+  }
+}
 
 export interface Database {
   sql: postgres.Sql;
@@ -34,28 +59,36 @@ export function connectDatabase(url: string, options: { max?: number } = {}): Da
 
 /**
  * Runs `work` in one transaction as the app role with the tenant set by SET LOCAL (DESIGN §3.3–3.4):
- * nothing survives the transaction on the pooled connection. The settings are sent without waiting for
- * their reply, so they travel with the first query in one round trip; the connection runs them in order.
+ * nothing survives the transaction on the pooled connection. BEGIN and the settings go out as one
+ * statement without waiting for their reply, so they travel with the first query: a read costs two
+ * round trips (that batch, then COMMIT). The connection runs them in order.
  */
 export async function inTransaction<T>(
   database: Database,
   scope: Scope,
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  const settings = scopeSettings(scope);
-  return database.sql.begin(async (connection) => {
-    const applied = connection.unsafe(settings).execute();
-    // The session drizzle's own db.transaction() builds around the transaction's connection (postgres.js
+  const opening = `begin; set local role ${appRole}; ${scopeStatements(scope).join("; ")}`;
+  const connection = await database.sql.reserve();
+  try {
+    const opened = connection.unsafe(opening).execute();
+    // The session drizzle's own db.transaction() builds around a transaction's connection (postgres.js
     // types that connection apart from Sql, though drizzle uses it as one).
     const client = connection as unknown as postgres.Sql;
-    const tx: Tx = new PostgresJsDatabase(
+    const db = new PostgresJsDatabase(
       dialect,
-      new PostgresJsSession(client, dialect, undefined),
+      new PreparedStatementSession(client, dialect, undefined),
       undefined,
     );
-    const [result] = await Promise.all([work(tx), applied]);
+    const [result] = await Promise.all([work(Object.assign(db, { $client: client })), opened]);
+    await connection.unsafe("commit");
     return result;
-  }) as Promise<T>;
+  } catch (error) {
+    await connection.unsafe("rollback").catch(() => {});
+    throw error;
+  } finally {
+    connection.release();
+  }
 }
 
 /**
@@ -64,10 +97,6 @@ export async function inTransaction<T>(
  */
 export async function applyScope(tx: Tx, scope: Partial<Scope>): Promise<void> {
   await tx.execute(scopeStatements(scope).join("; "));
-}
-
-function scopeSettings(scope: Scope): string {
-  return [`set local role ${appRole}`, ...scopeStatements(scope)].join("; ");
 }
 
 function scopeStatements({ tenantId, userId }: Partial<Scope>): string[] {

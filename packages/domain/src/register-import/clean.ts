@@ -145,7 +145,10 @@ export function repairMojibake(text: string): { text: string; repairs: EncodingR
       current = next;
     }
     // "Â" before a space: a non-breaking space (C2 A0) whose A0 was later turned into an ordinary space.
-    if (current.endsWith("Â") && whole[offset + run.length] === " ") current = current.slice(0, -1);
+    // Only after a character, so a genuine capital at the start of a word is never touched.
+    const afterCharacter = offset > 0 && /\S/.test(whole[offset - 1] ?? "");
+    if (current.endsWith("Â") && afterCharacter && whole[offset + run.length] === " ")
+      current = current.slice(0, -1);
     if (current !== run) {
       repairs.push({ garbled: run, repaired: current === "" ? " " : current });
     }
@@ -278,7 +281,7 @@ function stripMarkup(text: string): { text: string; changed: boolean } {
     }
     if (name === "li") {
       changed = true;
-      return closing ? "\n" : "\n- ";
+      return closing ? "" : "\n- ";
     }
     if (name === "td" || name === "th") {
       changed = true;
@@ -306,7 +309,7 @@ function stripMarkup(text: string): { text: string; changed: boolean } {
 
 const lineBreakMarkers: readonly RegExp[] = [
   /\\r\\n|\\n|\\r/g, // the escape sequences written out as text
-  /_x000D_/g, // Excel's XML escape of a carriage return
+  /_x000D_\n?/g, // Excel's XML escape of a carriage return (usually before the line feed)
 ];
 
 function restoreLineBreaks(text: string): { text: string; changed: boolean } {
@@ -580,7 +583,7 @@ const multipliers: Record<string, number> = {
  * - Thousands separators are commas, spaces (including non-breaking) or apostrophes, and must group by three.
  * - The decimal point is ".", or a comma followed by one or two digits at the end ("1 000,50", "1.234,56") as in
  *   South Africa and Europe; a comma followed by exactly three digits is always a thousands separator.
- *   (parseMoneyToMinor in money.ts deletes every comma, so "R 1 000,50" there becomes R100,050.00.)
+ *   ("R 1 000,50" is R1,000.50.)
  * - "k", "m", "bn" and the words thousand/million/billion multiply: "£1.2m" is £1,200,000.00, flagged
  *   `abbreviated` so the import can warn that the register holds a rounded figure.
  * - More than two decimal places are rounded half-up to the penny (flagged `rounded`).

@@ -18,6 +18,7 @@ export function parseCsv(text: string, options: { delimiter?: string } = {}): st
     throw new Error("The CSV delimiter must be one character other than a quote or a line break.");
   }
   const input = stripByteOrderMark(text);
+  const plainText = new RegExp(`[^${delimiter.replace(/[\\\]^-]/g, "\\$&")}\r\n]*`, "y");
   const records: string[][] = [];
   let record: string[] = [];
   let field = "";
@@ -72,10 +73,14 @@ export function parseCsv(text: string, options: { delimiter?: string } = {}): st
       line += 1;
       continue;
     }
-    field += char;
+    // Plain text: take everything up to the next delimiter or line break in one slice.
+    plainText.lastIndex = index;
+    plainText.test(input);
+    const end = Math.max(plainText.lastIndex, index + 1);
+    field += input.slice(index, end);
     recordStarted = true;
     atFieldStart = false;
-    index += 1;
+    index = end;
   }
   if (recordStarted) {
     record.push(field);

@@ -95,7 +95,9 @@ export function readProcurementRoute(text: string): RouteReading {
   if (/ competitive flexible | flexible procedure /.test(value)) {
     return { route: "competitive_flexible", recognised: true };
   }
-  if (/ direct | single (tender|source) | sole source | waiver | exemption | negotiated without /.test(value)) {
+  if (
+    / direct | single (tender|source) | sole source | waiver | exemption | negotiated without /.test(value)
+  ) {
     return { route: "direct_award", recognised: true };
   }
   if (/ open /.test(value)) return { route: "open", recognised: true };
@@ -154,8 +156,10 @@ export function readStatus(text: string): ContractStatus | undefined {
   const value = words(text).trim();
   if (["active", "live", "current", "ongoing", "in progress", "in contract"].includes(value)) return "active";
   if (["awarded", "award", "signed", "not started", "not yet started"].includes(value)) return "awarded";
-  if (["expired", "ended", "closed", "complete", "completed", "finished", "inactive"].includes(value)) return "expired";
-  if (["terminated", "cancelled", "canceled", "terminated early", "ended early"].includes(value)) return "terminated";
+  if (["expired", "ended", "closed", "complete", "completed", "finished", "inactive"].includes(value))
+    return "expired";
+  if (["terminated", "cancelled", "canceled", "terminated early", "ended early"].includes(value))
+    return "terminated";
   return undefined;
 }
 

@@ -1,0 +1,23 @@
+/**
+ * `npm run bench [-- plumbing|register] [--seconds N]`: prints figures; it is not a test.
+ */
+import { parseArgs } from "node:util";
+import { startBenchDatabase } from "./database.ts";
+import { benchPlumbing } from "./plumbing.ts";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { seconds: { type: "string", default: "30" }, profile: { type: "boolean", default: false } },
+});
+const which = new Set(positionals.length > 0 ? positionals : ["plumbing"]);
+const bench = await startBenchDatabase();
+try {
+  if (which.has("plumbing"))
+    await benchPlumbing(
+      bench,
+      Number(values.seconds),
+      values.profile ? ["--cpu-prof", "--cpu-prof-dir=.profiles"] : [],
+    );
+} finally {
+  await bench.stop();
+}

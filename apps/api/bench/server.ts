@@ -1,0 +1,47 @@
+/**
+ * The servers under load, in their own process so the load generator does not share their event loop:
+ * the real app (HTTP → tRPC → session → RLS transaction → drizzle) and a bare Hono route running the same
+ * SQL in the same kind of RLS transaction through postgres.js. Configuration arrives as one JSON argument.
+ */
+import { serve } from "@hono/node-server";
+import { sha256Hex } from "@steward/auth";
+import { appRole, connectDatabase } from "@steward/db";
+import { Hono } from "hono";
+import pino from "pino";
+import { createApp } from "../src/app.ts";
+
+const config = JSON.parse(process.argv[2] ?? "{}") as { ownerUrl: string; appPort: number; barePort: number };
+const database = connectDatabase(config.ownerUrl);
+
+const app = createApp({
+  database,
+  appUrl: `http://127.0.0.1:${config.appPort}`,
+  logger: pino({ level: "silent" }),
+  mail: { deliveryConfigured: false, wake: () => {} },
+  isReady: async () => true,
+});
+
+const bare = new Hono();
+bare.get("/members", async (c) => {
+  const tenantId = c.req.header("x-steward-tenant") ?? "";
+  const sessionId = /steward_session=([\w-]+)/.exec(c.req.header("cookie") ?? "")?.[1] ?? "";
+  const rows = await database.sql.begin(async (sql) => {
+    await sql.unsafe(`set local role ${appRole}; set local app.tenant_id = '${tenantId}'`);
+    const [session] = await sql`
+      select s.expires_at, s.created_at, u.id, u.email, u.name, u.platform_role, m.role
+      from sessions s join users u on u.id = s.user_id
+      left join memberships m on m.user_id = u.id and m.tenant_id = ${tenantId} and m.deactivated_at is null
+      where s.id_hash = ${sha256Hex(sessionId)}`;
+    if (!session?.role) return null;
+    return sql`
+      select u.id as user_id, u.name, u.email, m.role, m.deactivated_at, m.created_at as joined_at
+      from memberships m join users u on u.id = m.user_id
+      where m.tenant_id = ${tenantId} order by u.name`;
+  });
+  return rows ? c.json(rows) : c.json({ error: "forbidden" }, 403);
+});
+
+serve({ fetch: app.fetch, port: config.appPort, hostname: "127.0.0.1" });
+serve({ fetch: bare.fetch, port: config.barePort, hostname: "127.0.0.1" }, () => console.log("ready"));
+// Exit cleanly on SIGINT so a --cpu-prof profile is written.
+process.on("SIGINT", () => process.exit(0));

@@ -1,0 +1,75 @@
+import { mkdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium, type Page } from "playwright-core";
+
+/** Screenshots for people to look at; git-ignored. */
+export const artifactsDir = fileURLToPath(new URL("../../.browser-artifacts/", import.meta.url));
+
+/** Debian's Chromium; playwright never downloads a browser here. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(artifactsDir, { recursive: true });
+  await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
+}
+
+const axeSource = readFile(
+  join(dirname(createRequire(import.meta.url).resolve("axe-core")), "axe.min.js"),
+  "utf8",
+);
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+/**
+ * Runs axe-core on the page (WCAG 2.0–2.2 A and AA rules) and answers the serious and critical
+ * violations, each with the selectors of the elements at fault.
+ */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate("typeof window.axe !== 'undefined'");
+  if (loaded !== true) await page.addScriptTag({ content: await axeSource });
+  // A string, not a function: this package's TypeScript has no DOM types.
+  const results: unknown = await page.evaluate(`
+    axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+      resultTypes: ["violations"],
+    }).then((results) => results.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact ?? null,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => node.target.join(" ")),
+    })))
+  `);
+  if (!Array.isArray(results)) throw new Error("axe-core returned no results");
+  return results
+    .filter(isRecord)
+    .map((violation) => ({
+      id: String(violation.id),
+      impact: typeof violation.impact === "string" ? violation.impact : null,
+      help: String(violation.help),
+      nodes: Array.isArray(violation.nodes) ? violation.nodes.map(String) : [],
+    }))
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+}

@@ -1,0 +1,29 @@
+import { formatDate, formatMoney } from "@steward/domain";
+
+/**
+ * The one place the web app formats money and dates: always in the council's locale (en-GB, en-ZA) and
+ * currency, never the browser's, so a report reads the same for everyone in that council (DESIGN §9).
+ */
+export interface CouncilFormat {
+  /** Integer minor units (pence, cents) → "£1,234.56" / "R 1 234,56". */
+  money(minor: number): string;
+  /** An ISO date or timestamp → "3 Mar 2025". */
+  date(iso: string): string;
+  /** A timestamp → "3 Mar 2025, 14:05", in the reader's time zone. */
+  dateTime(iso: string): string;
+}
+
+const defaultLocale = "en-GB";
+
+export function councilFormat(council: { locale: string; currency: string }): CouncilFormat {
+  const locale = council.locale || defaultLocale;
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  return {
+    money: (minor) => formatMoney(minor, council.currency, locale),
+    date: (iso) => formatDate(iso, locale),
+    dateTime: (iso) => dateTime.format(new Date(iso)),
+  };
+}
+
+/** Pages outside a council (the mailbox, invitations) use the platform's default locale. */
+export const platformFormat: CouncilFormat = councilFormat({ locale: defaultLocale, currency: "GBP" });

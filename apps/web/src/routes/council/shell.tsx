@@ -1,0 +1,101 @@
+import { A, type RouteSectionProps } from "@solidjs/router";
+import { type Accessor, createMemo, type JSX, Show } from "solid-js";
+import { CouncilSwitcher } from "../../components/council-switcher.tsx";
+import { PageHeading } from "../../components/page-heading.tsx";
+import { PublicLayout } from "../../components/public-layout.tsx";
+import { UserMenu } from "../../components/user-menu.tsx";
+import { CouncilProvider, createCouncilValue } from "../../council.tsx";
+import { RequireSession } from "../../require-session.tsx";
+import type { Council, Me } from "../../trpc.ts";
+
+/** `/t/:slug`: the council named by the URL, if the signed-in person is a member of it. */
+export function CouncilShell(props: RouteSectionProps) {
+  return (
+    <RequireSession>
+      {(me) => {
+        const council = createMemo(() => me().councils.find((each) => each.slug === props.params.slug));
+        return (
+          <Show when={council()} fallback={<NotAMember />}>
+            {(found) => (
+              <Shell me={me} council={found}>
+                {props.children}
+              </Shell>
+            )}
+          </Show>
+        );
+      }}
+    </RequireSession>
+  );
+}
+
+function Shell(props: { me: Accessor<Me>; council: Accessor<Council>; children: JSX.Element }) {
+  const value = createCouncilValue(props.council, () => props.me().user.id);
+  const base = () => `/t/${props.council().slug}`;
+  return (
+    <CouncilProvider value={value}>
+      <header class="masthead">
+        <div class="masthead__inner">
+          <A href="/" class="brand">
+            Steward
+          </A>
+          <p class="masthead__council">
+            <span class="visually-hidden">Council: </span>
+            {props.council().name}
+          </p>
+          <div class="masthead__actions">
+            <Show when={props.me().councils.length > 1}>
+              <CouncilSwitcher councils={props.me().councils} current={props.council()} />
+            </Show>
+            <UserMenu name={props.me().user.name} email={props.me().user.email} />
+          </div>
+        </div>
+      </header>
+      <nav class="section-nav" aria-label="Council sections">
+        <ul class="section-nav__list">
+          <li>
+            <A href={base()} end class="section-nav__link">
+              Overview
+            </A>
+          </li>
+          <li>
+            <A href={`${base()}/contracts`} class="section-nav__link">
+              Register
+            </A>
+          </li>
+          <Show when={value.can("users:manage")}>
+            <li>
+              <A href={`${base()}/members`} class="section-nav__link">
+                Members
+              </A>
+            </li>
+          </Show>
+          <Show when={value.can("audit:read")}>
+            <li>
+              <A href={`${base()}/audit`} class="section-nav__link">
+                Audit log
+              </A>
+            </li>
+          </Show>
+        </ul>
+      </nav>
+      <main id="main" tabindex="-1" class="main">
+        {props.children}
+      </main>
+    </CouncilProvider>
+  );
+}
+
+function NotAMember() {
+  return (
+    <PublicLayout>
+      <PageHeading title="You cannot open this council" />
+      <p>
+        You are not a member of this council, or your membership has ended. If you think you should be, ask
+        the council's admin to invite you.
+      </p>
+      <p>
+        <A href="/">Go to your councils</A>
+      </p>
+    </PublicLayout>
+  );
+}

@@ -1,0 +1,55 @@
+export {
+  type CleanedText,
+  type CleanTextOptions,
+  cleanText,
+  cleanTextReport,
+  type DateFormat,
+  type DateReading,
+  type EncodingRepair,
+  isPlaceholder,
+  type MoneyReading,
+  parseDate,
+  parseMoney,
+  readDate,
+  readMoney,
+  repairMojibake,
+} from "./clean.ts";
+export {
+  type ColumnMapping,
+  type ContractImportField,
+  columnLetter,
+  type FieldKind,
+  type ImportableField,
+  type ImportableFieldDefinition,
+  importableFieldDefinitions,
+  importableFields,
+  normaliseHeader,
+  type SupplierImportField,
+  suggestMapping,
+} from "./columns.ts";
+export { type CsvCell, parseCsv, toCsv } from "./csv.ts";
+export { type ParsedRegister, parseRegisterCsv } from "./parse-register.ts";
+export {
+  type ImportDefaults,
+  type ImportedRow,
+  type ImportIssue,
+  type ImportValidation,
+  type SupplierDetails,
+  type ValidateImportInput,
+  validateImport,
+} from "./rows.ts";
+export {
+  type CpvReading,
+  categoryFromCpv,
+  type RouteReading,
+  readCategory,
+  readCpvCode,
+  readCurrency,
+  readLifecycleStage,
+  readProcurementRoute,
+  readServiceRisk,
+  readSme,
+  readStatus,
+  readVcse,
+  readYesNo,
+} from "./values.ts";
