@@ -1,5 +1,5 @@
 import { createContext, createResource, type JSX, type Resource, useContext } from "solid-js";
-import { api, isSignedOut, type Me } from "./trpc.ts";
+import { api, type Me } from "./trpc.ts";
 
 interface SessionValue {
   /** The signed-in user and their councils; `null` when nobody is signed in. */
@@ -10,13 +10,8 @@ interface SessionValue {
 
 const SessionContext = createContext<SessionValue>();
 
-async function fetchMe(): Promise<Me | null> {
-  try {
-    return await api.auth.me.query();
-  } catch (error) {
-    if (isSignedOut(error)) return null;
-    throw error;
-  }
+function fetchMe(): Promise<Me | null> {
+  return api.auth.me.query();
 }
 
 export function SessionProvider(props: { children: JSX.Element }) {

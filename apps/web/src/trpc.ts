@@ -21,7 +21,7 @@ export type Client = ReturnType<typeof createClient>;
 export type Answer<Query extends { query: (...args: never[]) => Promise<unknown> }> = Awaited<
   ReturnType<Query["query"]>
 >;
-export type Me = Answer<Client["auth"]["me"]>;
+export type Me = NonNullable<Answer<Client["auth"]["me"]>>;
 export type Council = Me["councils"][number];
 
 /** Sign-in, invitations, the user's own account: no council. */

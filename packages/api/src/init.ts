@@ -1,6 +1,15 @@
 import { type AuthenticatedUser, SessionStore } from "@steward/auth";
-import { inTransaction, recordAudit, type Tx } from "@steward/db";
-import { can, DomainError, isUuid, type Permission, type Role } from "@steward/domain";
+import { getTenant, inTransaction, recordAudit, type Tx } from "@steward/db";
+import {
+  can,
+  DomainError,
+  isUuid,
+  notFound,
+  type Permission,
+  type Role,
+  type TenantSettings,
+  tenantSettings,
+} from "@steward/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { ZodError } from "zod";
@@ -119,11 +128,17 @@ export const authedProcedure = base.meta({ access: "authed" }).use(async ({ ctx,
   });
 });
 
+export type Council = Omit<NonNullable<Awaited<ReturnType<typeof getTenant>>>, "settings"> & {
+  settings: TenantSettings;
+};
+
 export interface TenantContext {
   tx: Tx;
   tenantId: string;
   role: Role;
   user: AuthenticatedUser;
+  /** The council's row (settings, jurisdiction, currency, locale), read once per request when asked for. */
+  council(): Promise<Council>;
   /** Writes this request's audit event (DESIGN §3.8), in its transaction. */
   audit(event: {
     action: string;
@@ -149,11 +164,19 @@ export const tenantProcedure = base.meta({ access: "tenant" }).use(async ({ ctx,
     if (!user.role)
       throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this council." });
     const role = user.role;
+    let council: Promise<Council> | null = null;
     const tenant: TenantContext = {
       tx,
       tenantId,
       role,
       user,
+      council: () => {
+        council ??= getTenant(tx, { tenantId }).then((row) => {
+          if (!row) throw notFound("This council");
+          return { ...row, settings: tenantSettings(row.settings) };
+        });
+        return council;
+      },
       audit: (event) =>
         recordAudit(tx, { ...event, tenantId, actorUserId: user.id, requestId: ctx.requestId }),
     };

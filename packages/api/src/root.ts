@@ -1,14 +1,24 @@
 import { createCallerFactory, router } from "./init.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
+import { changesRouter } from "./routers/changes.ts";
+import { contractsRouter } from "./routers/contracts.ts";
+import { invoicesRouter } from "./routers/invoices.ts";
 import { mailboxRouter } from "./routers/mailbox.ts";
 import { membersRouter } from "./routers/members.ts";
+import { registerRouter } from "./routers/register.ts";
+import { suppliersRouter } from "./routers/suppliers.ts";
 
 export const appRouter = router({
   audit: auditRouter,
   auth: authRouter,
+  changes: changesRouter,
+  contracts: contractsRouter,
+  invoices: invoicesRouter,
   mailbox: mailboxRouter,
   members: membersRouter,
+  register: registerRouter,
+  suppliers: suppliersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -36,10 +36,98 @@ const attacks: Record<string, () => Attack> = {
   "members.reactivate": () => ({ input: { userId: b.users.viewer }, outcome: "refused" }),
   "audit.list": () => ({ input: { limit: 200 }, outcome: "nothing of B" }),
   "audit.verify": () => ({ input: undefined, outcome: "nothing of B" }),
+  "suppliers.list": () => ({ input: { search: "B Supplies" }, outcome: "nothing of B" }),
+  "suppliers.get": () => ({ input: { supplierId: bIds.supplier }, outcome: "refused" }),
+  "suppliers.create": () => ({ input: { name: "A's own supplier" }, outcome: "nothing of B" }),
+  "suppliers.update": () => ({
+    input: { supplierId: bIds.supplier, version: 1, values: { name: "Hijacked" } },
+    outcome: "refused",
+  }),
+  "contracts.list": () => ({ input: { search: "B-001" }, outcome: "nothing of B" }),
+  "contracts.get": () => ({ input: { contractId: bIds.contract }, outcome: "refused" }),
+  "contracts.create": () => ({
+    input: {
+      ...contractValues("A-STEAL"),
+      supplierId: bIds.supplier,
+      contractManagerId: b.users.contract_manager,
+    },
+    outcome: "refused",
+  }),
+  "contracts.update": () => ({
+    input: { contractId: bIds.contract, version: 1, values: contractValues("B-001") },
+    outcome: "refused",
+  }),
+  "contracts.reviewTier": () => ({
+    input: { contractId: bIds.contract, version: 1, override: { tier: "low", reason: "attack" } },
+    outcome: "refused",
+  }),
+  "contracts.setArchived": () => ({
+    input: { contractId: bIds.contract, version: 1, archived: true },
+    outcome: "refused",
+  }),
+  "contracts.history": () => ({ input: { contractId: bIds.contract }, outcome: "refused" }),
+  "contracts.compliance": () => ({ input: undefined, outcome: "nothing of B" }),
+  "changes.list": () => ({ input: { contractId: bIds.contract }, outcome: "refused" }),
+  "changes.preview": () => ({
+    input: { contractId: bIds.contract, valueDeltaMinor: 100, termDeltaDays: 0 },
+    outcome: "refused",
+  }),
+  "changes.request": () => ({
+    input: {
+      contractId: bIds.contract,
+      change: {
+        type: "value",
+        reason: "other",
+        description: "attack",
+        valueDeltaMinor: 100,
+        termDeltaDays: 0,
+      },
+    },
+    outcome: "refused",
+  }),
+  "changes.approve": () => ({ input: { changeId: bIds.change, version: 1 }, outcome: "refused" }),
+  "changes.reject": () => ({ input: { changeId: bIds.change, version: 1 }, outcome: "refused" }),
+  "changes.withdraw": () => ({ input: { changeId: bIds.change, version: 1 }, outcome: "refused" }),
+  "invoices.list": () => ({ input: { contractId: bIds.contract }, outcome: "refused" }),
+  "invoices.create": () => ({
+    input: {
+      contractId: bIds.contract,
+      invoice: { invoiceNumber: "X-1", amountMinor: 100, receivedOn: "2026-01-05" },
+    },
+    outcome: "refused",
+  }),
+  "invoices.update": () => ({
+    input: {
+      invoiceId: bIds.invoice,
+      version: 1,
+      invoice: { invoiceNumber: "X-1", amountMinor: 1, receivedOn: "2026-01-05" },
+    },
+    outcome: "refused",
+  }),
+  "register.previewImport": () => ({ input: { csv: registerCsv("B-001") }, outcome: "nothing of B" }),
+  "register.commitImport": () => ({ input: { csv: registerCsv("A-IMPORTED") }, outcome: "nothing of B" }),
+  "register.exportCsv": () => ({ input: {}, outcome: "nothing of B" }),
 };
 
+function contractValues(reference: string) {
+  return {
+    reference,
+    title: `${reference} grounds maintenance`,
+    category: "services",
+    currency: "GBP",
+    startDate: "2025-04-01",
+    endDate: "2028-03-31",
+    totalValueMinor: 12_000_000,
+  };
+}
+
+function registerCsv(reference: string) {
+  return `Reference,Title,Supplier Name,Start Date,End Date,Contract Value,Category\r\n${reference},Street cleansing,B Supplies Ltd,01/04/2025,31/03/2027,50000,Services\r\n`;
+}
+
+// At run time tRPC keeps every procedure in one flat record keyed by path ("contracts.list"); its type nests.
 const procedures = Object.entries(
-  appRouter._def.procedures as Record<string, { _def: { meta?: ProcedureMeta } }>,
+  appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta } }>,
 );
 const tenantProcedures = procedures.filter(([, procedure]) => procedure._def.meta?.access === "tenant");
 
@@ -64,6 +152,35 @@ beforeAll(async () => {
   [a, b] = await Promise.all([createTenantFixture(test), createTenantFixture(test)]);
   const { caller } = await callerFor(test, { userId: b.users.admin, tenantId: b.tenantId });
   bIds.invitation = (await caller.members.invite({ email: "b.invitee@example.test", role: "viewer" })).id;
+  bIds.supplier = (
+    await caller.suppliers.create({ name: "B Supplies Ltd", registrationNumber: "01234567" })
+  ).id;
+  bIds.contract = (
+    await caller.contracts.create({
+      ...contractValues("B-001"),
+      category: "services",
+      supplierId: bIds.supplier,
+      contractManagerId: b.users.contract_manager,
+    })
+  ).id;
+  bIds.change = (
+    await caller.changes.request({
+      contractId: bIds.contract,
+      change: {
+        type: "value",
+        reason: "other",
+        description: "B's change",
+        valueDeltaMinor: 500_000,
+        termDeltaDays: 0,
+      },
+    })
+  ).id;
+  bIds.invoice = (
+    await caller.invoices.create({
+      contractId: bIds.contract,
+      invoice: { invoiceNumber: "B-INV-1", amountMinor: 250_000, receivedOn: "2026-01-05" },
+    })
+  ).id;
 });
 afterAll(() => test.close());
 

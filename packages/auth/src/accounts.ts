@@ -7,6 +7,7 @@ import {
   findInvitationByTokenHash,
   findOpenInvitationByEmail,
   findUserByEmail,
+  getTenant,
   getUser,
   schema,
   setPasswordHash,
@@ -140,8 +141,17 @@ export async function inviteMember(
 /** Describes an open invitation for the accept page, without consuming it. */
 export async function describeInvitation(tx: Tx, input: { tenantId: string; token: string }) {
   const invitation = await openInvitation(tx, input);
-  const existing = await findUserByEmail(tx, invitation.email);
-  return { email: invitation.email, role: invitation.role, hasAccount: Boolean(existing) };
+  const [existing, council] = await Promise.all([
+    findUserByEmail(tx, invitation.email),
+    getTenant(tx, { tenantId: input.tenantId }),
+  ]);
+  return {
+    email: invitation.email,
+    role: invitation.role,
+    hasAccount: Boolean(existing),
+    councilName: council?.name ?? "",
+    councilSlug: council?.slug ?? "",
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { roleSchema } from "./roles.ts";
+import { roles } from "./roles.ts";
 
 export const emailSchema = z
   .string()
@@ -22,7 +22,10 @@ export const changePasswordInput = z.object({
   currentPassword: z.string().min(1, "Enter your current password."),
   newPassword: newPasswordSchema,
 });
-export const inviteMemberInput = z.object({ email: emailSchema, role: roleSchema });
+export const inviteMemberInput = z.object({
+  email: emailSchema,
+  role: z.enum(roles, { error: "Choose a role for the person you invite." }),
+});
 export const acceptInvitationInput = z.object({
   tenantId: z.uuid(),
   token: z.string().min(1),

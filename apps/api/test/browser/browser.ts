@@ -22,9 +22,10 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** The whole page, or with `{ fullPage: false }` the viewport (for dialogs, whose overlay is fixed). */
+export async function screenshot(page: Page, name: string, options = { fullPage: true }): Promise<void> {
   await mkdir(artifactsDir, { recursive: true });
-  await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: options.fullPage });
 }
 
 const axeSource = readFile(

@@ -177,13 +177,15 @@ describe("an admin invites a new officer, who accepts", () => {
       .focus();
     await page.keyboard.press("Enter");
     await page.getByRole("menuitem", { name: "Change password" }).waitFor();
+    // Opening by keyboard focuses the first item, a frame after the menu appears.
+    await page.waitForFunction("document.activeElement?.textContent === 'Change password'");
     await page.keyboard.press("Enter");
     const dialog = page.getByRole("dialog", { name: "Change your password" });
     await dialog.waitFor();
     await page.getByRole("button", { name: "Change password" }).click();
     await dialog.locator("#current-password-error").waitFor();
     await expectNoSeriousAxeViolations(page, "change password dialog");
-    await screenshot(page, "change-password-dialog");
+    await screenshot(page, "change-password-dialog", { fullPage: false });
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "hidden" });
 
@@ -207,7 +209,7 @@ describe("an admin invites a new officer, who accepts", () => {
     const dialog = page.getByRole("alertdialog", { name: "Change New Officer's role?" });
     await dialog.waitFor();
     await expectNoSeriousAxeViolations(page, "role change dialog");
-    await screenshot(page, "members-confirm-role");
+    await screenshot(page, "members-confirm-role", { fullPage: false });
     await dialog.getByRole("button", { name: "Change role" }).click();
     await dialog.waitFor({ state: "hidden" });
     await page

@@ -10,6 +10,14 @@ export function Loading(props: { label: string }) {
   );
 }
 
+/** Asking again helps after a lost connection or a server fault, not after a refusal. */
+function isRetryable(error: unknown): boolean {
+  const code = describeProblem(error).code;
+  return (
+    code === null || code === "INTERNAL_SERVER_ERROR" || code === "TIMEOUT" || code === "TOO_MANY_REQUESTS"
+  );
+}
+
 /** A failed load, said as a sentence, with a way forward. */
 export function ProblemNotice(props: { error: unknown; retry?: (() => void) | undefined }) {
   const location = useLocation();
@@ -25,7 +33,7 @@ export function ProblemNotice(props: { error: unknown; retry?: (() => void) | un
         }
       >
         <p>{describeProblem(props.error).message}</p>
-        <Show when={props.retry}>
+        <Show when={isRetryable(props.error) && props.retry}>
           {(retry) => (
             <button type="button" class="button button--secondary" onClick={() => retry()()}>
               Try again

@@ -24,7 +24,11 @@ export function CouncilSwitcher(props: { councils: Council[]; current: Council }
           >
             <For each={props.councils}>
               {(council) => (
-                <DropdownMenu.RadioItem value={council.slug} class="menu__item menu__item--radio">
+                <DropdownMenu.RadioItem
+                  value={council.slug}
+                  closeOnSelect
+                  class="menu__item menu__item--radio"
+                >
                   <DropdownMenu.ItemIndicator class="menu__indicator">✓</DropdownMenu.ItemIndicator>
                   <DropdownMenu.ItemLabel>{council.name}</DropdownMenu.ItemLabel>
                 </DropdownMenu.RadioItem>

@@ -70,9 +70,14 @@ function AcceptForm(props: { invitation: Invitation; tenantId: string; token: st
   return (
     <>
       <p class="lead">
-        You are invited to join a council on Steward as <strong>{roleLabels[props.invitation.role]}</strong>.
+        You are invited to join <strong>{props.invitation.councilName}</strong> on Steward as{" "}
+        <strong>{roleLabels[props.invitation.role]}</strong>.
       </p>
       <dl class="summary-list">
+        <div class="summary-list__row">
+          <dt>Council</dt>
+          <dd>{props.invitation.councilName}</dd>
+        </div>
         <div class="summary-list__row">
           <dt>Email address</dt>
           <dd>{props.invitation.email}</dd>

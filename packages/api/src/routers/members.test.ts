@@ -47,6 +47,8 @@ describe("members", () => {
       email: "new.officer@example.test",
       role: "contract_manager",
       hasAccount: false,
+      councilName: `Council ${council.slug}`,
+      councilSlug: council.slug,
     });
     await visitor.caller.auth.acceptInvitation({
       tenantId,

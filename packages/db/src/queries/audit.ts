@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Tx } from "../database.ts";
-import { auditEvents } from "../schema/index.ts";
+import { auditEvents, users } from "../schema/index.ts";
 
 export interface AuditEntry {
   tenantId: string;
@@ -18,6 +18,16 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   await tx.insert(auditEvents).values({ ...entry, before: entry.before ?? null, after: entry.after ?? null });
 }
 
+/** Many events in one statement (an import); the trigger still chains each row in order. */
+export async function recordAuditMany(tx: Tx, entries: AuditEntry[]): Promise<void> {
+  for (let start = 0; start < entries.length; start += 1000) {
+    const chunk = entries.slice(start, start + 1000);
+    await tx
+      .insert(auditEvents)
+      .values(chunk.map((entry) => ({ ...entry, before: entry.before ?? null, after: entry.after ?? null })));
+  }
+}
+
 export async function listAuditEvents(
   tx: Tx,
   {
@@ -28,8 +38,21 @@ export async function listAuditEvents(
   }: { tenantId: string; entityType?: string; entityId?: string; limit: number },
 ) {
   return tx
-    .select()
+    .select({
+      id: auditEvents.id,
+      seq: auditEvents.seq,
+      actorUserId: auditEvents.actorUserId,
+      actorName: users.name,
+      action: auditEvents.action,
+      entityType: auditEvents.entityType,
+      entityId: auditEvents.entityId,
+      before: auditEvents.before,
+      after: auditEvents.after,
+      requestId: auditEvents.requestId,
+      createdAt: auditEvents.createdAt,
+    })
     .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
     .where(
       and(
         eq(auditEvents.tenantId, tenantId),

@@ -1,3 +1,4 @@
 export * from "./audit.ts";
 export * from "./platform.ts";
+export * from "./register.ts";
 export * from "./tenancy.ts";

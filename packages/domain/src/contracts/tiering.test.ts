@@ -1,7 +1,14 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, it, test } from "vitest";
 import { DomainError } from "../errors.ts";
 import { tenantSettings } from "../tenant-settings.ts";
-import { assessTier, effectiveTier, needsRetier, type RetierFacts, type TieringFacts } from "./tiering.ts";
+import {
+  assessContractTier,
+  assessTier,
+  effectiveTier,
+  needsRetier,
+  type RetierFacts,
+  type TieringFacts,
+} from "./tiering.ts";
 
 const thresholds = tenantSettings({}).tiering;
 const plain: TieringFacts = {
@@ -201,5 +208,43 @@ describe("needsRetier (004 §4: any change that alters the value or nature)", ()
     { name: "service risk", change: { serviceRisk: "high" }, expected: true },
   ] as const)("$name → $expected", ({ change, expected }) => {
     expect(needsRetier(before, { ...before, ...change })).toBe(expected);
+  });
+});
+
+describe("assessContractTier", () => {
+  const thresholds = tenantSettings({}).tiering;
+  const base = {
+    annualValueMinor: null,
+    capitalValueMinor: null,
+    corporatePriority: false,
+    keyPublicService: false,
+    serviceRisk: "low" as const,
+  };
+
+  it("spreads a total over the term when there is no annual value", () => {
+    const result = assessContractTier(
+      { ...base, totalValueMinor: 24_000_000, startDate: "2025-04-01", endDate: "2029-03-31" },
+      thresholds,
+    );
+    expect(result.tier).toBe("high");
+    expect(result.reasons[0]).toBe(
+      "No annual value is recorded: the total £240,000 over 4 years is taken as £60,000 a year",
+    );
+  });
+
+  it("takes a total without dates as one year's value", () => {
+    const result = assessContractTier(
+      { ...base, totalValueMinor: 4_000_000, startDate: null, endDate: null },
+      thresholds,
+    );
+    expect(result.tier).toBe("medium");
+  });
+
+  it("uses the annual value when there is one", () => {
+    const result = assessContractTier(
+      { ...base, annualValueMinor: 400_000, totalValueMinor: 99_000_000, startDate: null, endDate: null },
+      thresholds,
+    );
+    expect(result.tier).toBe("low");
   });
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { invalid } from "../errors.ts";
 import type { TenantSettings } from "../tenant-settings.ts";
 import { type ContractInput, type Tier, tiers } from "./contract-input.ts";
+import { daysBetween } from "./iso-dates.ts";
 
 export type TieringThresholds = TenantSettings["tiering"];
 export type TieringFacts = Pick<
@@ -169,4 +170,29 @@ function formatAmount(minor: number, money: MoneyFormat): string {
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits,
   }).format(minor / 100);
+}
+
+export type ContractTieringFacts = TieringFacts &
+  Pick<ContractInput, "totalValueMinor" | "startDate" | "endDate">;
+
+/**
+ * Tiers a contract as the register holds it. Registers often record only the total value, while 004 §4 tiers
+ * on value per year: then the total is spread over the term (whole years, at least one), and the reasons say so.
+ */
+export function assessContractTier(
+  contract: ContractTieringFacts,
+  thresholds: TieringThresholds,
+  money: MoneyFormat = poundSterling,
+): TierAssessment {
+  if (contract.annualValueMinor !== null || contract.totalValueMinor === null) {
+    return assessTier(contract, thresholds, money);
+  }
+  const years =
+    contract.startDate && contract.endDate
+      ? Math.max(1, Math.round(daysBetween(contract.startDate, contract.endDate) / 365.25))
+      : 1;
+  const annualValueMinor = Math.round(contract.totalValueMinor / years);
+  const assessment = assessTier({ ...contract, annualValueMinor }, thresholds, money);
+  const basis = `No annual value is recorded: the total ${formatAmount(contract.totalValueMinor, money)} over ${years} year${years === 1 ? "" : "s"} is taken as ${formatAmount(annualValueMinor, money)} a year`;
+  return { tier: assessment.tier, reasons: [basis, ...assessment.reasons] };
 }

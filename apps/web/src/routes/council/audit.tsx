@@ -1,3 +1,4 @@
+import { roleLabels, roleSchema } from "@steward/domain";
 import { createMemo, createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import { Async } from "../../components/async.tsx";
 import { createSubmission } from "../../components/forms.ts";
@@ -6,6 +7,7 @@ import { useCouncil } from "../../council.tsx";
 import type { Answer, Client } from "../../trpc.ts";
 
 type Verification = Answer<Client["audit"]["verify"]>;
+type AuditEvent = Answer<Client["audit"]["list"]>[number];
 
 /** What the audit actions mean, in words; an action not listed here is shown as recorded. */
 const actionLabels: Record<string, string> = {
@@ -22,6 +24,18 @@ const entityLabels: Record<string, string> = {
   invitation: "Invitation",
   contract: "Contract",
 };
+
+/** A string field of an event's before/after record (JSON, so checked rather than trusted). */
+function field(record: unknown, name: string): string | undefined {
+  if (typeof record !== "object" || record === null) return undefined;
+  const value: unknown = Reflect.get(record, name);
+  return typeof value === "string" ? value : undefined;
+}
+
+function roleName(role: string | undefined): string | undefined {
+  const known = roleSchema.safeParse(role);
+  return known.success ? roleLabels[known.data] : role;
+}
 
 /** Recent audit events of this council, newest first; admins can check the hash chain (DESIGN §3.8). */
 export function AuditLog() {
@@ -42,8 +56,18 @@ export function AuditLog() {
   });
   const who = (userId: string | null) =>
     userId === null ? "Steward" : (names().get(userId) ?? `User ${userId.slice(0, 8)}`);
-  const entity = (type: string, id: string | null) => {
+  const action = (event: AuditEvent) => {
+    const label = actionLabels[event.action] ?? event.action;
+    const from = roleName(field(event.before, "role"));
+    const to = roleName(field(event.after, "role"));
+    return event.action === "member.role_changed" && from && to ? `${label}: ${from} to ${to}` : label;
+  };
+  const entity = (event: AuditEvent) => {
+    const type = event.entityType;
+    const id = event.entityId;
     const label = entityLabels[type] ?? type;
+    const email = field(event.after, "email");
+    if (type === "invitation" && email) return `${label} to ${email}`;
     if (id === null) return label;
     const name = type === "membership" ? names().get(id) : undefined;
     return name ? `${label} of ${name}` : `${label} ${id.slice(0, 8)}`;
@@ -81,8 +105,8 @@ export function AuditLog() {
                           <time datetime={event.createdAt}>{format().dateTime(event.createdAt)}</time>
                         </td>
                         <td>{who(event.actorUserId)}</td>
-                        <td>{actionLabels[event.action] ?? event.action}</td>
-                        <td>{entity(event.entityType, event.entityId)}</td>
+                        <td>{action(event)}</td>
+                        <td>{entity(event)}</td>
                       </tr>
                     )}
                   </For>

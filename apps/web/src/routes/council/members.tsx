@@ -199,12 +199,7 @@ function MemberManagement() {
         </Async>
       </section>
 
-      <InviteForm
-        onInvited={(email) => {
-          setAnnouncement(`Invitation sent to ${email}.`);
-          void refetchInvitations();
-        }}
-      />
+      <InviteForm onInvited={() => void refetchInvitations()} />
 
       <section aria-labelledby="invitations-heading">
         <h2 id="invitations-heading">Open invitations</h2>
@@ -269,7 +264,7 @@ function MemberManagement() {
 
 const inviteFieldIds = { email: "invite-email", role: "invite-role-trigger" };
 
-function InviteForm(props: { onInvited: (email: string) => void }) {
+function InviteForm(props: { onInvited: () => void }) {
   const { api } = useCouncil();
   const submission = createSubmission();
   const [role, setRole] = createSignal<Role | null>(null);
@@ -291,7 +286,7 @@ function InviteForm(props: { onInvited: (email: string) => void }) {
       form.reset();
       setRole(null);
       setSent(email);
-      props.onInvited(email);
+      props.onInvited();
       emailInput?.focus();
     }
   };

@@ -1,0 +1,81 @@
+import type { ContractRow, listContractFacts } from "@steward/db";
+import {
+  type ContractInput,
+  complianceScore,
+  deriveObligations,
+  type Jurisdiction,
+  type ObligationContract,
+  type Role,
+} from "@steward/domain";
+import type { Council } from "./init.ts";
+
+type Facts = Awaited<ReturnType<typeof listContractFacts>>;
+
+export const today = () => new Date().toISOString().slice(0, 10);
+
+/** The register fields of a stored contract, as the domain rules read them. */
+export function contractInputOf(row: ContractRow): ContractInput {
+  return {
+    reference: row.reference,
+    title: row.title,
+    description: row.description,
+    category: row.category,
+    cpvCode: row.cpvCode,
+    serviceArea: row.serviceArea,
+    supplierId: row.supplierId,
+    contractManagerId: row.contractManagerId,
+    sroId: row.sroId,
+    awardDate: row.awardDate,
+    signedDate: row.signedDate,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    maxExtensionDate: row.maxExtensionDate,
+    annualValueMinor: row.annualValueMinor,
+    totalValueMinor: row.totalValueMinor,
+    capitalValueMinor: row.capitalValueMinor,
+    currency: row.currency,
+    procurementRoute: row.procurementRoute as ContractInput["procurementRoute"],
+    lightTouch: row.lightTouch,
+    corporatePriority: row.corporatePriority,
+    keyPublicService: row.keyPublicService,
+    serviceRisk: row.serviceRisk,
+    status: row.status,
+    lifecycleStage: row.lifecycleStage as ContractInput["lifecycleStage"],
+  };
+}
+
+/**
+ * Obligations and score for each contract, derived on read from the facts that exist today (DESIGN §4).
+ * Sources of later features (meetings, KPIs, RAG, training) are left out until their data exists.
+ */
+export function obligationsFor(
+  facts: Facts,
+  council: Pick<Council, "jurisdiction" | "settings">,
+  on = today(),
+) {
+  const changesByContract = new Map<string, Facts["changes"]>();
+  for (const change of facts.changes) {
+    changesByContract.set(change.contractId, [...(changesByContract.get(change.contractId) ?? []), change]);
+  }
+  return new Map(
+    facts.contracts.map((contract) => {
+      const obligationContract: ObligationContract = {
+        ...contract,
+        jurisdiction: council.jurisdiction as Jurisdiction,
+      };
+      const obligations = deriveObligations(
+        obligationContract,
+        {
+          changes: (changesByContract.get(contract.id) ?? []).map((change) => ({
+            status: change.status,
+            valueDeltaMinor: change.valueDeltaMinor,
+            approvedByRole: change.decidedByRole as Role | null,
+          })),
+        },
+        on,
+        council.settings,
+      );
+      return [contract.id, { obligations, score: complianceScore(obligations) }] as const;
+    }),
+  );
+}

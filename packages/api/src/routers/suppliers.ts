@@ -1,0 +1,98 @@
+import {
+  createSupplier,
+  findOrCreateOrganisation,
+  getSupplier,
+  listSuppliers,
+  updateSupplier,
+} from "@steward/db";
+import { conflict, notFound, supplierInput } from "@steward/domain";
+import { z } from "zod";
+import { idempotencyKey, once } from "../idempotency.ts";
+import { permittedProcedure, router, type TenantContext } from "../init.ts";
+
+async function organisationFor(
+  ctx: TenantContext,
+  input: { organisationScheme: string | null; registrationNumber: string | null; name: string },
+) {
+  if (!input.organisationScheme || !input.registrationNumber) return null;
+  const organisation = await findOrCreateOrganisation(ctx.tx, {
+    scheme: input.organisationScheme,
+    identifier: input.registrationNumber,
+    name: input.name,
+  });
+  return organisation.id;
+}
+
+export const suppliersRouter = router({
+  list: permittedProcedure("contracts:read")
+    .input(
+      z.object({
+        search: z.string().trim().max(200).optional(),
+        page: z.number().int().min(1).default(1),
+        pageSize: z.number().int().min(1).max(500).default(50),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const { rows, total } = await listSuppliers(ctx.tx, {
+        tenantId: ctx.tenantId,
+        search: input.search || undefined,
+        limit: input.pageSize,
+        offset: (input.page - 1) * input.pageSize,
+      });
+      return { rows, total, page: input.page, pageSize: input.pageSize };
+    }),
+
+  get: permittedProcedure("contracts:read")
+    .input(z.object({ supplierId: z.uuid() }))
+    .query(async ({ ctx, input }) => {
+      const supplier = await getSupplier(ctx.tx, { tenantId: ctx.tenantId, supplierId: input.supplierId });
+      if (!supplier) throw notFound("That supplier");
+      return supplier;
+    }),
+
+  create: permittedProcedure("suppliers:write")
+    .input(supplierInput.extend({ idempotencyKey }))
+    .mutation(({ ctx, input }) =>
+      once(ctx, input.idempotencyKey, "suppliers.create", async () => {
+        const { idempotencyKey: _, organisationScheme: __, ...values } = input;
+        const supplier = await createSupplier(ctx.tx, {
+          ...values,
+          tenantId: ctx.tenantId,
+          organisationId: await organisationFor(ctx, input),
+        });
+        await ctx.audit({
+          action: "supplier.created",
+          entityType: "supplier",
+          entityId: supplier.id,
+          after: supplier,
+        });
+        return { id: supplier.id };
+      }),
+    ),
+
+  update: permittedProcedure("suppliers:write")
+    .input(z.object({ supplierId: z.uuid(), version: z.number().int(), values: supplierInput }))
+    .mutation(async ({ ctx, input }) => {
+      const before = await getSupplier(ctx.tx, { tenantId: ctx.tenantId, supplierId: input.supplierId });
+      if (!before) throw notFound("That supplier");
+      const { organisationScheme: _, ...values } = input.values;
+      const updated = await updateSupplier(ctx.tx, {
+        tenantId: ctx.tenantId,
+        supplierId: input.supplierId,
+        version: input.version,
+        values: { ...values, organisationId: await organisationFor(ctx, input.values) },
+      });
+      if (!updated)
+        throw conflict(
+          "Someone else changed this supplier while you were editing. Reload to see their changes.",
+        );
+      await ctx.audit({
+        action: "supplier.updated",
+        entityType: "supplier",
+        entityId: updated.id,
+        before,
+        after: updated,
+      });
+      return { version: updated.version };
+    }),
+});

@@ -1,0 +1,141 @@
+import { and, asc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
+import type { Tx } from "../database.ts";
+import { contracts, organisations, suppliers } from "../schema/index.ts";
+import { likePattern } from "./search.ts";
+
+export type SupplierValues = Omit<
+  typeof suppliers.$inferInsert,
+  "tenantId" | "id" | "version" | "createdAt" | "updatedAt"
+>;
+
+export async function listSuppliers(
+  tx: Tx,
+  {
+    tenantId,
+    search,
+    limit,
+    offset,
+  }: { tenantId: string; search?: string | undefined; limit: number; offset: number },
+) {
+  const rows = await tx
+    .select({
+      id: suppliers.id,
+      name: suppliers.name,
+      registrationNumber: suppliers.registrationNumber,
+      isSme: suppliers.isSme,
+      isVcse: suppliers.isVcse,
+      organisationId: suppliers.organisationId,
+      contractCount: sql<number>`(select count(*)::int from ${contracts} c
+        where c.tenant_id = ${suppliers.tenantId} and c.supplier_id = ${suppliers.id} and c.archived_at is null)`,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(suppliers)
+    .where(
+      and(
+        eq(suppliers.tenantId, tenantId),
+        isNull(suppliers.archivedAt),
+        search
+          ? or(
+              ilike(suppliers.name, likePattern(search)),
+              ilike(suppliers.registrationNumber, likePattern(search)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(asc(sql`lower(${suppliers.name})`))
+    .limit(limit)
+    .offset(offset);
+  return { rows: rows.map(({ total: _, ...row }) => row), total: rows[0]?.total ?? 0 };
+}
+
+export async function getSupplier(
+  tx: Tx,
+  { tenantId, supplierId }: { tenantId: string; supplierId: string },
+) {
+  const [row] = await tx
+    .select({ supplier: suppliers, organisation: organisations })
+    .from(suppliers)
+    .leftJoin(organisations, eq(organisations.id, suppliers.organisationId))
+    .where(and(eq(suppliers.tenantId, tenantId), eq(suppliers.id, supplierId)));
+  return row ? { ...row.supplier, organisation: row.organisation } : null;
+}
+
+export async function createSupplier(tx: Tx, values: SupplierValues & { tenantId: string }) {
+  const [row] = await tx.insert(suppliers).values(values).returning();
+  if (!row) throw new Error("insert returned no supplier");
+  return row;
+}
+
+/** Updates when the stored version is the one the caller read; null means it changed meanwhile (or is gone). */
+export async function updateSupplier(
+  tx: Tx,
+  {
+    tenantId,
+    supplierId,
+    version,
+    values,
+  }: { tenantId: string; supplierId: string; version: number; values: Partial<SupplierValues> },
+) {
+  const [row] = await tx
+    .update(suppliers)
+    .set({ ...values, version: sql`${suppliers.version} + 1`, updatedAt: new Date() })
+    .where(
+      and(eq(suppliers.tenantId, tenantId), eq(suppliers.id, supplierId), eq(suppliers.version, version)),
+    )
+    .returning();
+  return row ?? null;
+}
+
+/** Suppliers of this council whose name matches, for import matching (normalised name). */
+export async function findSuppliersByNames(
+  tx: Tx,
+  { tenantId, names }: { tenantId: string; names: string[] },
+) {
+  if (names.length === 0) return [];
+  return tx
+    .select({ id: suppliers.id, name: suppliers.name, registrationNumber: suppliers.registrationNumber })
+    .from(suppliers)
+    .where(
+      and(
+        eq(suppliers.tenantId, tenantId),
+        sql`lower(${suppliers.name}) in (${sql.join(
+          names.map((name) => sql`${name.toLowerCase()}`),
+          sql`, `,
+        )})`,
+      ),
+    );
+}
+
+/** DESIGN §5: match by registration number first. Finds or records the organisation for a scheme/identifier. */
+export async function findOrCreateOrganisation(
+  tx: Tx,
+  values: { scheme: string; identifier: string; name: string },
+) {
+  await tx.insert(organisations).values(values).onConflictDoNothing();
+  const [row] = await tx
+    .select()
+    .from(organisations)
+    .where(and(eq(organisations.scheme, values.scheme), eq(organisations.identifier, values.identifier)));
+  if (!row) throw new Error("organisation not found after insert");
+  return row;
+}
+
+/** Suppliers of this council by registration number, for import matching (numbers first, DESIGN §5). */
+export async function findSuppliersByRegistrationNumbers(
+  tx: Tx,
+  { tenantId, numbers }: { tenantId: string; numbers: string[] },
+) {
+  if (numbers.length === 0) return [];
+  return tx
+    .select({ id: suppliers.id, name: suppliers.name, registrationNumber: suppliers.registrationNumber })
+    .from(suppliers)
+    .where(and(eq(suppliers.tenantId, tenantId), inArray(suppliers.registrationNumber, numbers)));
+}
+
+export async function insertSuppliers(tx: Tx, rows: (SupplierValues & { tenantId: string })[]) {
+  if (rows.length === 0) return [];
+  return tx
+    .insert(suppliers)
+    .values(rows)
+    .returning({ id: suppliers.id, name: suppliers.name, registrationNumber: suppliers.registrationNumber });
+}

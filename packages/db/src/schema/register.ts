@@ -1,0 +1,192 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { createdAt, id, tenantId, updatedAt, version } from "./columns.ts";
+import { tenants, users } from "./platform.ts";
+
+const money = () => bigint({ mode: "number" });
+const isoDate = () => date({ mode: "string" });
+
+/** The global organisation registry (DESIGN §5): councils' supplier records point at the same company. */
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: id().primaryKey(),
+    /** org-id.guide scheme: GB-COH (Companies House), ZA-CIPC, GB-CHC (charity), … */
+    scheme: text().notNull(),
+    identifier: text().notNull(),
+    name: text().notNull(),
+    aliases: text().array().notNull().default([]),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("organisations_scheme_identifier_key").on(t.scheme, t.identifier)],
+);
+
+export const suppliers = pgTable(
+  "suppliers",
+  {
+    tenantId: tenantId().references(() => tenants.id),
+    id: id(),
+    name: text().notNull(),
+    registrationNumber: text(),
+    address: text(),
+    isSme: boolean().notNull().default(false),
+    isVcse: boolean().notNull().default(false),
+    contactName: text(),
+    contactEmail: text(),
+    contactPhone: text(),
+    organisationId: uuid().references(() => organisations.id),
+    version: version(),
+    archivedAt: timestamp({ withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index("suppliers_tenant_name_idx").on(t.tenantId, sql`lower(${t.name})`),
+  ],
+);
+
+export const contracts = pgTable(
+  "contracts",
+  {
+    tenantId: tenantId().references(() => tenants.id),
+    id: id(),
+    reference: text().notNull(),
+    title: text().notNull(),
+    description: text(),
+    category: text({ enum: ["goods", "services", "works"] }).notNull(),
+    cpvCode: text(),
+    serviceArea: text(),
+    supplierId: uuid(),
+    contractManagerId: uuid().references(() => users.id),
+    sroId: uuid().references(() => users.id),
+    awardDate: isoDate(),
+    signedDate: isoDate(),
+    startDate: isoDate(),
+    endDate: isoDate(),
+    maxExtensionDate: isoDate(),
+    annualValueMinor: money(),
+    totalValueMinor: money(),
+    capitalValueMinor: money(),
+    currency: text().notNull(),
+    procurementRoute: text(),
+    lightTouch: boolean().notNull().default(false),
+    corporatePriority: boolean().notNull().default(false),
+    keyPublicService: boolean().notNull().default(false),
+    serviceRisk: text({ enum: ["low", "medium", "high"] })
+      .notNull()
+      .default("low"),
+    status: text({ enum: ["awarded", "active", "expired", "terminated"] })
+      .notNull()
+      .default("active"),
+    lifecycleStage: text().notNull().default("delivery"),
+    /** The effective tier (the override when there is one), kept for filtering; reasons explain it. */
+    tier: text({ enum: ["high", "medium", "low"] }).notNull(),
+    assessedTier: text({ enum: ["high", "medium", "low"] }).notNull(),
+    tierReasons: jsonb().$type<string[]>().notNull().default([]),
+    tierOverrideReason: text(),
+    tierAssessedAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    /** 004 §4: a change of value or nature asks for the tier to be reviewed. */
+    retierRequested: boolean().notNull().default(false),
+    /** As awarded, before any approved change: kept visible beside the current values. */
+    originalTotalValueMinor: money(),
+    originalEndDate: isoDate(),
+    version: version(),
+    archivedAt: timestamp({ withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.supplierId], foreignColumns: [suppliers.tenantId, suppliers.id] }),
+    uniqueIndex("contracts_tenant_reference_key").on(t.tenantId, sql`lower(${t.reference})`),
+    index("contracts_tenant_end_date_idx").on(t.tenantId, t.endDate),
+    index("contracts_tenant_supplier_idx").on(t.tenantId, t.supplierId),
+    index("contracts_tenant_manager_idx").on(t.tenantId, t.contractManagerId),
+    index("contracts_tenant_updated_idx").on(t.tenantId, t.updatedAt),
+  ],
+);
+
+export const contractChanges = pgTable(
+  "contract_changes",
+  {
+    tenantId: tenantId().references(() => tenants.id),
+    id: id(),
+    contractId: uuid().notNull(),
+    type: text({ enum: ["value", "term", "scope"] }).notNull(),
+    reason: text().notNull(),
+    description: text().notNull(),
+    valueDeltaMinor: money().notNull().default(0),
+    termDeltaDays: integer().notNull().default(0),
+    status: text({ enum: ["requested", "approved", "rejected", "withdrawn"] })
+      .notNull()
+      .default("requested"),
+    /** The below-threshold test as it stood when the change was requested (Procurement Act s.74–75). */
+    thresholdTest: jsonb().notNull(),
+    changeNoticeRequired: boolean().notNull(),
+    requestedBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    decidedBy: uuid().references(() => users.id),
+    decidedByRole: text(),
+    decidedAt: timestamp({ withTimezone: true, mode: "date" }),
+    decisionNote: text(),
+    /** The contract's end date and total value just before an approved change was applied. */
+    appliedFrom: jsonb(),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.contractId], foreignColumns: [contracts.tenantId, contracts.id] }),
+    index("contract_changes_contract_idx").on(t.tenantId, t.contractId),
+  ],
+);
+
+export const invoices = pgTable(
+  "invoices",
+  {
+    tenantId: tenantId().references(() => tenants.id),
+    id: id(),
+    contractId: uuid().notNull(),
+    invoiceNumber: text().notNull(),
+    amountMinor: money().notNull(),
+    receivedOn: isoDate().notNull(),
+    dueOn: isoDate(),
+    paidOn: isoDate(),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.contractId], foreignColumns: [contracts.tenantId, contracts.id] }),
+    uniqueIndex("invoices_contract_number_key").on(t.tenantId, t.contractId, t.invoiceNumber),
+  ],
+);
+
+/** DESIGN §3.10: a retried creating request has one effect; the first result is replayed. */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    tenantId: tenantId().references(() => tenants.id),
+    key: text().notNull(),
+    procedure: text().notNull(),
+    result: jsonb().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.key] })],
+);
