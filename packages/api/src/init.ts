@@ -30,7 +30,7 @@ const domainErrorCodes: Record<DomainError["kind"], TRPC_ERROR_CODE_KEY> = {
 };
 
 /** Field messages for forms: from zod at the edge or from a domain rule. */
-function fieldErrorsOf(cause: unknown): Record<string, string> | null {
+export function fieldErrorsOf(cause: unknown): Record<string, string> | null {
   if (cause instanceof DomainError && Object.keys(cause.fieldErrors).length > 0) return cause.fieldErrors;
   if (cause instanceof ZodError) {
     const fields: Record<string, string> = {};

@@ -2,7 +2,9 @@ import { SessionStore, SignInLimiter } from "@steward/auth";
 import { inTransaction } from "@steward/db";
 import type { TestDatabase } from "@steward/db/testing";
 import { newId } from "@steward/domain";
+import { TRPCError } from "@trpc/server";
 import type { RequestContext } from "./context.ts";
+import { fieldErrorsOf } from "./init.ts";
 import { createCaller } from "./root.ts";
 
 const cookie = { secure: false };
@@ -38,4 +40,18 @@ export async function callerFor(
     mail: { deliveryConfigured: false, wake: () => {} },
   };
   return { caller: createCaller(context), context };
+}
+
+/** The code and field messages a client would see for a failed call. */
+export async function refusal(
+  call: Promise<unknown>,
+): Promise<{ code: string; fieldErrors: Record<string, string> }> {
+  try {
+    await call;
+  } catch (error) {
+    if (error instanceof TRPCError)
+      return { code: error.code, fieldErrors: fieldErrorsOf(error.cause) ?? {} };
+    throw error;
+  }
+  throw new Error("expected the call to be refused");
 }

@@ -1,0 +1,226 @@
+import {
+  createTenantFixture,
+  createTestDatabase,
+  type TenantFixture,
+  type TestDatabase,
+} from "@steward/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callerFor, refusal } from "../testing.ts";
+
+let test: TestDatabase;
+let council: TenantFixture;
+let supplierId: string;
+
+beforeAll(async () => {
+  test = await createTestDatabase();
+  council = await createTenantFixture(test);
+  const { caller } = await manager();
+  supplierId = (
+    await caller.suppliers.create({
+      name: "Greenways Grounds Ltd",
+      registrationNumber: "04142000",
+      organisationScheme: "GB-COH",
+    })
+  ).id;
+});
+afterAll(() => test.close());
+
+const manager = () => callerFor(test, { userId: council.users.contract_manager, tenantId: council.tenantId });
+const viewer = () => callerFor(test, { userId: council.users.viewer, tenantId: council.tenantId });
+
+const contract = (reference: string, overrides: Record<string, unknown> = {}) => ({
+  reference,
+  title: `Grounds maintenance ${reference}`,
+  category: "services" as const,
+  currency: "GBP",
+  startDate: "2025-04-01",
+  endDate: "2028-03-31",
+  annualValueMinor: 6_000_000,
+  totalValueMinor: 18_000_000,
+  ...overrides,
+});
+
+describe("contracts", () => {
+  it("creates a contract, tiers it with reasons and derives its obligations", async () => {
+    const { caller } = await manager();
+    const { id } = await caller.contracts.create({
+      ...contract("GM-001"),
+      supplierId,
+      contractManagerId: council.users.contract_manager,
+    });
+    const page = await caller.contracts.get({ contractId: id });
+    expect(page.contract.tier).toBe("high");
+    expect(page.contract.tierReasons[0]).toMatch(/Annual value £60,000 is over the £50,000 High threshold/);
+    expect(page.supplier?.name).toBe("Greenways Grounds Ltd");
+    expect(page.contract.originalTotalValueMinor).toBe(18_000_000);
+    const sro = page.obligations.find((obligation) => obligation.key === "sro_named");
+    expect(sro?.status).toBe("overdue");
+    expect(page.obligations.find((obligation) => obligation.key === "contract_manager_named")?.status).toBe(
+      "met",
+    );
+    expect(page.complianceScore).toBeLessThan(100);
+  });
+
+  it("replays a create retried with the same idempotency key", async () => {
+    const { caller } = await manager();
+    const first = await caller.contracts.create({
+      ...contract("GM-IDEM"),
+      idempotencyKey: "form-submission-1",
+    });
+    const again = await caller.contracts.create({
+      ...contract("GM-IDEM"),
+      idempotencyKey: "form-submission-1",
+    });
+    expect(again.id).toBe(first.id);
+    expect((await caller.contracts.list({ search: "GM-IDEM" })).total).toBe(1);
+  });
+
+  it("gives field errors for bad input and a duplicate reference", async () => {
+    const { caller } = await manager();
+    const bad = await refusal(
+      caller.contracts.create({ ...contract("GM-BAD"), endDate: "2020-01-01", cpvCode: "7731" }),
+    );
+    expect(bad.code).toBe("BAD_REQUEST");
+    expect(Object.keys(bad.fieldErrors).sort()).toEqual(["cpvCode", "endDate"]);
+    const duplicate = await refusal(caller.contracts.create(contract("gm-001")));
+    expect(duplicate.fieldErrors.reference).toMatch(/already used/);
+  });
+
+  it("refuses a stale edit with CONFLICT and re-tiers when the value changes", async () => {
+    const { caller } = await manager();
+    const { id } = await caller.contracts.create(
+      contract("GM-EDIT", { annualValueMinor: 300_000, totalValueMinor: 900_000 }),
+    );
+    expect((await caller.contracts.get({ contractId: id })).contract.tier).toBe("low");
+    const edited = await caller.contracts.update({
+      contractId: id,
+      version: 1,
+      values: contract("GM-EDIT", { annualValueMinor: 1_000_000, totalValueMinor: 3_000_000 }),
+    });
+    expect(edited).toMatchObject({ version: 2, tier: "medium", retierRequested: false });
+    await expect(
+      caller.contracts.update({ contractId: id, version: 1, values: contract("GM-EDIT") }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("keeps an override with its reason and asks for a review when the value then changes", async () => {
+    const { caller } = await manager();
+    const { id } = await caller.contracts.create(
+      contract("GM-OVR", { annualValueMinor: 300_000, totalValueMinor: 900_000 }),
+    );
+    await expect(
+      caller.contracts.reviewTier({ contractId: id, version: 1, override: { tier: "high", reason: " " } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await caller.contracts.reviewTier({
+      contractId: id,
+      version: 1,
+      override: { tier: "high", reason: "Statutory service for vulnerable residents" },
+    });
+    let page = await caller.contracts.get({ contractId: id });
+    expect(page.contract).toMatchObject({
+      tier: "high",
+      assessedTier: "low",
+      tierOverrideReason: "Statutory service for vulnerable residents",
+    });
+    await caller.contracts.update({
+      contractId: id,
+      version: page.contract.version,
+      values: contract("GM-OVR", { annualValueMinor: 700_000, totalValueMinor: 2_100_000 }),
+    });
+    page = await caller.contracts.get({ contractId: id });
+    expect(page.contract).toMatchObject({ tier: "high", retierRequested: true });
+    await caller.contracts.reviewTier({ contractId: id, version: page.contract.version, override: null });
+    expect((await caller.contracts.get({ contractId: id })).contract).toMatchObject({
+      tier: "medium",
+      retierRequested: false,
+      tierOverrideReason: null,
+    });
+  });
+
+  it("archives and restores instead of deleting, and records it all in the history", async () => {
+    const sro = await callerFor(test, { userId: council.users.sro, tenantId: council.tenantId });
+    const { id } = await sro.caller.contracts.create(contract("GM-ARCH"));
+    await sro.caller.contracts.setArchived({ contractId: id, version: 1, archived: true });
+    expect((await sro.caller.contracts.list({ search: "GM-ARCH" })).total).toBe(0);
+    expect((await sro.caller.contracts.list({ search: "GM-ARCH", archived: true })).total).toBe(1);
+    await sro.caller.contracts.setArchived({ contractId: id, version: 2, archived: false });
+    const history = await sro.caller.contracts.history({ contractId: id });
+    expect(history.map((event) => event.action)).toEqual([
+      "contract.restored",
+      "contract.archived",
+      "contract.created",
+    ]);
+    const { caller } = await manager();
+    await expect(
+      caller.contracts.setArchived({ contractId: id, version: 3, archived: true }),
+    ).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
+
+  it("lets a viewer read but not write", async () => {
+    const { caller } = await viewer();
+    expect((await caller.contracts.list({})).total).toBeGreaterThan(0);
+    await expect(caller.contracts.create(contract("GM-VIEW"))).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("searches, filters, sorts and pages the register on the server", async () => {
+    const { caller } = await manager();
+    for (let index = 1; index <= 12; index += 1) {
+      await caller.contracts.create(
+        contract(`PAGE-${String(index).padStart(2, "0")}`, {
+          title: index % 2 ? "Street cleansing" : "Waste collection",
+          endDate: `2029-01-${String(index).padStart(2, "0")}`,
+          annualValueMinor: index * 100_000,
+          totalValueMinor: index * 300_000,
+          supplierId: index <= 3 ? supplierId : null,
+        }),
+      );
+    }
+    const first = await caller.contracts.list({
+      search: "page-",
+      sort: "endDate",
+      direction: "desc",
+      pageSize: 5,
+    });
+    expect(first.total).toBe(12);
+    expect(first.rows.map((row) => row.reference)).toEqual([
+      "PAGE-12",
+      "PAGE-11",
+      "PAGE-10",
+      "PAGE-09",
+      "PAGE-08",
+    ]);
+    const third = await caller.contracts.list({
+      search: "page-",
+      sort: "endDate",
+      direction: "desc",
+      pageSize: 5,
+      page: 3,
+    });
+    expect(third.rows.map((row) => row.reference)).toEqual(["PAGE-02", "PAGE-01"]);
+    const cleansing = await caller.contracts.list({ search: "cleansing" });
+    expect(cleansing.rows.every((row) => row.title === "Street cleansing")).toBe(true);
+    const lowTier = await caller.contracts.list({ search: "page-", tiers: ["low"] });
+    expect(lowTier.rows.map((row) => row.reference).sort()).toEqual([
+      "PAGE-01",
+      "PAGE-02",
+      "PAGE-03",
+      "PAGE-04",
+    ]);
+    const bySupplier = await caller.contracts.list({ search: "page-", supplierId });
+    expect(bySupplier.total).toBe(3);
+    expect(bySupplier.rows[0]?.supplierName).toBe("Greenways Grounds Ltd");
+    const literal = await caller.contracts.list({ search: "%" });
+    expect(literal.total).toBe(0);
+  });
+
+  it("summarises the council's compliance", async () => {
+    const { caller } = await manager();
+    const overview = await caller.contracts.compliance();
+    expect(overview.contractCount).toBeGreaterThan(10);
+    expect(overview.byTier.high + overview.byTier.medium + overview.byTier.low).toBe(overview.contractCount);
+    expect(overview.overdueByDuty.find((duty) => duty.key === "sro_named")?.count).toBeGreaterThan(0);
+    expect(overview.needingAttention.length).toBeGreaterThan(0);
+  });
+});
