@@ -1,6 +1,10 @@
-import { newId, type Role, roleLabels } from "@steward/domain";
-import { type Database, inTransaction } from "./database.ts";
+import { assessContractTier, newId, type Role, roleLabels, tenantSettings } from "@steward/domain";
+import { type Database, inTransaction, type Tx } from "./database.ts";
+import { recordAuditMany } from "./queries/audit.ts";
+import { insertContracts } from "./queries/contracts.ts";
+import { insertInvoice } from "./queries/invoices.ts";
 import { addMembership } from "./queries/memberships.ts";
+import { insertSuppliers } from "./queries/suppliers.ts";
 
 export const demoPassword = "steward-demo-password";
 
@@ -75,7 +79,128 @@ export async function seedDemo(database: Database, passwordHash: string): Promis
     }
     await inTransaction(database, { tenantId, userId: null }, async (tx) => {
       for (const member of members) await addMembership(tx, { tenantId, ...member });
+      const byRole = (role: Role) => members.find((member) => member.role === role)?.userId ?? null;
+      await seedRegister(tx, { tenantId, currency: council.currency, locale: council.locale }, byRole);
     });
   }
   return signIns;
+}
+
+const demoSuppliers = [
+  { name: "Greenways Grounds Ltd", registrationNumber: "04142000", isSme: true, isVcse: false },
+  { name: "CleanStreets Services plc", registrationNumber: "02931784", isSme: false, isVcse: false },
+  { name: "Community Meals Trust", registrationNumber: "07590785", isSme: true, isVcse: true },
+  { name: "Civic IT Partners Ltd", registrationNumber: "09876543", isSme: true, isVcse: false },
+];
+
+/** [reference, title, category, supplier index, start, end, annual value in major units, flags] */
+const demoContracts = [
+  [
+    "WST-2023-01",
+    "Household waste and recycling collection",
+    "services",
+    1,
+    "2023-04-01",
+    "2030-03-31",
+    1_850_000,
+    { keyPublicService: true },
+  ],
+  ["GRD-2024-03", "Parks and grounds maintenance", "services", 0, "2024-04-01", "2027-03-31", 240_000, {}],
+  [
+    "MLS-2025-02",
+    "Meals at home for older residents",
+    "services",
+    2,
+    "2025-01-06",
+    "2027-01-05",
+    36_000,
+    { corporatePriority: true },
+  ],
+  ["ICT-2022-07", "Service desk and device support", "services", 3, "2022-10-01", "2026-09-30", 48_000, {}],
+  ["CLN-2025-05", "Office cleaning, civic centre", "services", 1, "2025-06-01", "2026-05-31", 4_200, {}],
+  ["WRK-2026-01", "Car park resurfacing", "works", 0, "2026-03-02", "2026-08-28", null, { capital: 160_000 }],
+] as const;
+
+/** A small register so the demo has something to show: suppliers, contracts in every tier, a few invoices. */
+async function seedRegister(
+  tx: Tx,
+  council: { tenantId: string; currency: string; locale: string },
+  memberWithRole: (role: Role) => string | null,
+) {
+  const { tenantId } = council;
+  const suppliers = await insertSuppliers(
+    tx,
+    demoSuppliers.map((supplier) => ({ ...supplier, tenantId })),
+  );
+  const thresholds = tenantSettings({}).tiering;
+  const rows = demoContracts.map(
+    ([reference, title, category, supplierIndex, startDate, endDate, annual, flags]) => {
+      const facts = {
+        annualValueMinor: annual === null ? null : annual * 100,
+        capitalValueMinor: "capital" in flags ? flags.capital * 100 : null,
+        totalValueMinor: annual === null ? ("capital" in flags ? flags.capital * 100 : null) : null,
+        corporatePriority: "corporatePriority" in flags,
+        keyPublicService: "keyPublicService" in flags,
+        serviceRisk: "low" as const,
+        startDate,
+        endDate,
+      };
+      const years = Math.max(
+        1,
+        Math.round((Date.parse(endDate) - Date.parse(startDate)) / (365.25 * 86_400_000)),
+      );
+      const totalValueMinor = facts.totalValueMinor ?? (facts.annualValueMinor ?? 0) * years;
+      const assessed = assessContractTier({ ...facts, totalValueMinor }, thresholds, council);
+      return {
+        tenantId,
+        reference,
+        title,
+        category,
+        supplierId: suppliers[supplierIndex]?.id ?? null,
+        contractManagerId: memberWithRole("contract_manager"),
+        sroId: reference === "CLN-2025-05" ? null : memberWithRole("sro"),
+        ...facts,
+        totalValueMinor,
+        currency: council.currency,
+        status: endDate < new Date().toISOString().slice(0, 10) ? ("expired" as const) : ("active" as const),
+        tier: assessed.tier,
+        assessedTier: assessed.tier,
+        tierReasons: assessed.reasons,
+        originalTotalValueMinor: totalValueMinor,
+        originalEndDate: endDate,
+      };
+    },
+  );
+  const created = await insertContracts(tx, rows);
+  const waste = created[0];
+  if (waste) {
+    const invoices = [
+      ["INV-1041", 15_400_000, "2026-07-03", "2026-07-24"],
+      ["INV-1058", 15_400_000, "2026-08-04", "2026-09-12"],
+      ["INV-1077", 15_400_000, "2026-09-02", "2026-09-30"],
+      ["INV-1093", 15_400_000, "2026-10-05", null],
+    ] as const;
+    for (const [invoiceNumber, amountMinor, receivedOn, paidOn] of invoices) {
+      await insertInvoice(tx, {
+        tenantId,
+        contractId: waste.id,
+        invoiceNumber,
+        amountMinor,
+        receivedOn,
+        paidOn,
+      });
+    }
+  }
+  await recordAuditMany(
+    tx,
+    created.map((contract) => ({
+      tenantId,
+      actorUserId: null,
+      action: "contract.created",
+      entityType: "contract",
+      entityId: contract.id,
+      after: { reference: contract.reference, source: "demo data" },
+      requestId: null,
+    })),
+  );
 }

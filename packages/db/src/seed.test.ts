@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inTransaction } from "./database.ts";
+import { verifyAuditChain } from "./queries/audit.ts";
+import { seedDemo } from "./seed.ts";
+import { createTestDatabase, type TestDatabase } from "./testing/index.ts";
+
+let test: TestDatabase;
+beforeAll(async () => {
+  test = await createTestDatabase();
+});
+afterAll(() => test.close());
+
+describe("demo seed", () => {
+  it("creates three councils with every role, a register each, and runs only once", async () => {
+    const signIns = await seedDemo(test.database, "not-a-real-hash");
+    expect(signIns?.map((signIn) => signIn.email)).toContain("admin@drakenstein.demo");
+    const tenants = await test.owner<
+      { id: string; jurisdiction: string }[]
+    >`select id, jurisdiction from tenants order by slug`;
+    expect(tenants.map((tenant) => tenant.jurisdiction).sort()).toEqual(["GB-ENG", "GB-ENG", "ZA"]);
+    for (const tenant of tenants) {
+      const result = await inTransaction(
+        test.database,
+        { tenantId: tenant.id, userId: null },
+        async (tx) => ({
+          contracts: await tx.execute("select tier, currency from contracts"),
+          chain: await verifyAuditChain(tx, { tenantId: tenant.id }),
+        }),
+      );
+      expect(result.contracts.length).toBe(6);
+      expect(new Set(result.contracts.map((row) => row.tier))).toEqual(new Set(["high", "medium", "low"]));
+      expect(result.chain.ok).toBe(true);
+    }
+    expect(await seedDemo(test.database, "not-a-real-hash")).toBeNull();
+  });
+});
