@@ -4,12 +4,13 @@
 import { parseArgs } from "node:util";
 import { startBenchDatabase } from "./database.ts";
 import { benchPlumbing } from "./plumbing.ts";
+import { benchRegister } from "./register.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { seconds: { type: "string", default: "30" }, profile: { type: "boolean", default: false } },
 });
-const which = new Set(positionals.length > 0 ? positionals : ["plumbing"]);
+const which = new Set(positionals.length > 0 ? positionals : ["plumbing", "register"]);
 const bench = await startBenchDatabase();
 try {
   if (which.has("plumbing"))
@@ -18,6 +19,7 @@ try {
       Number(values.seconds),
       values.profile ? ["--cpu-prof", "--cpu-prof-dir=.profiles"] : [],
     );
+  if (which.has("register")) await benchRegister(bench);
 } finally {
   await bench.stop();
 }
