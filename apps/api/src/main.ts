@@ -1,44 +1,18 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { hashPassword } from "@steward/auth";
-import {
-  connectDatabase,
-  demoPassword,
-  ensureDatabase,
-  runMigrations,
-  seedDemo,
-  startEmbeddedPostgres,
-} from "@steward/db";
+import { demoPassword, seedDemo } from "@steward/db";
 import pino from "pino";
 import { createApp } from "./app.ts";
+import { openDatabase, repositoryRoot } from "./database-boot.ts";
 import { parseEnv } from "./env.ts";
 import { startMailer } from "./mailer.ts";
 
 const env = parseEnv();
 const logger = pino({ level: env.LOG_LEVEL, base: undefined });
-const repositoryRoot = fileURLToPath(new URL("../../..", import.meta.url));
 const started = performance.now();
-
-let ownerUrl = env.DATABASE_URL;
-let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | null = null;
-if (!ownerUrl) {
-  const dataDir = resolve(repositoryRoot, env.DATA_DIR);
-  logger.info({ dataDir }, "starting embedded PostgreSQL");
-  embedded = await startEmbeddedPostgres({
-    dataDir,
-    port: env.EMBEDDED_POSTGRES_PORT,
-    persistent: true,
-    durable: true,
-    log: (message) => logger.warn(message),
-  });
-  await ensureDatabase(embedded.ownerUrl("postgres"), "steward");
-  ownerUrl = embedded.ownerUrl("steward");
-}
-
-await runMigrations(ownerUrl);
-const database = connectDatabase(ownerUrl);
+const { database, close } = await openDatabase(env, logger);
 const demoSignIns =
   env.SEED_DEMO === "true" ? await seedDemo(database, await hashPassword(demoPassword)) : null;
 
@@ -83,8 +57,7 @@ async function shutdown(signal: string) {
   logger.info({ signal }, "shutting down");
   await new Promise<void>((done) => server.close(() => done()));
   await mailer.stop();
-  await database.close();
-  await embedded?.stop();
+  await close();
   process.exit(0);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));

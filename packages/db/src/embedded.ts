@@ -46,9 +46,13 @@ export async function startEmbeddedPostgres(options: {
     onLog: () => {},
     onError: (error) => options.log(String(error)),
   });
-  if (!existsSync(`${options.dataDir}/PG_VERSION`)) await server.initialise();
-  await server.start();
   const superuserUrl = `postgres://postgres:${superuserPassword}@127.0.0.1:${options.port}/postgres`;
+  // Another Steward process (the app, when `npm run audit:verify` runs beside it) may already run this server.
+  const alreadyRunning = existsSync(`${options.dataDir}/postmaster.pid`) && (await answers(superuserUrl));
+  if (!alreadyRunning) {
+    if (!existsSync(`${options.dataDir}/PG_VERSION`)) await server.initialise();
+    await server.start();
+  }
   const admin = postgres(superuserUrl, { max: 1, onnotice: () => {} });
   try {
     const [existing] = await admin`select 1 from pg_roles where rolname = ${ownerRole}`;
@@ -63,8 +67,22 @@ export async function startEmbeddedPostgres(options: {
   return {
     superuserUrl,
     ownerUrl: (database) => `postgres://${ownerRole}:${ownerPassword}@127.0.0.1:${options.port}/${database}`,
-    stop: () => server.stop(),
+    stop: async () => {
+      if (!alreadyRunning) await server.stop();
+    },
   };
+}
+
+async function answers(url: string): Promise<boolean> {
+  const probe = postgres(url, { max: 1, connect_timeout: 2, onnotice: () => {} });
+  try {
+    await probe`select 1`;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await probe.end();
+  }
 }
 
 /** Creates `database` owned by the connecting role when it does not exist yet. */
