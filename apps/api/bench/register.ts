@@ -127,12 +127,12 @@ export async function benchRegister(bench: BenchDatabase) {
   // A second pool that records every statement the procedures send, to replay the same SQL bare.
   const recorded: { query: string; parameters: unknown[] }[] = [];
   let recording = false;
-  const recordingDatabase = connectDatabase(bench.ownerUrl, { max: 4 });
-  (
-    recordingDatabase.sql.options as unknown as { debug: postgres.Options<Record<string, never>>["debug"] }
-  ).debug = (_connection: number, query: string, parameters: unknown[]) => {
-    if (recording) recorded.push({ query, parameters });
-  };
+  const recordingDatabase = connectDatabase(bench.ownerUrl, {
+    max: 4,
+    onQuery: (query, parameters) => {
+      if (recording) recorded.push({ query, parameters });
+    },
+  });
   const context = (database: BenchDatabase["database"], cookieHeader: string): RequestContext => ({
     database,
     requestId: newId(),

@@ -1,4 +1,4 @@
-import { inTransaction, schema } from "@steward/db";
+import { connectDatabase, inTransaction, schema } from "@steward/db";
 import {
   createTenantFixture,
   createTestDatabase,
@@ -52,6 +52,34 @@ describe("sessions", () => {
     expect(rows.map((row) => row.id_hash)).toContain(sha256Hex(sessionId));
     const dump = JSON.stringify(await test.owner`select * from sessions`);
     expect(dump).not.toContain(sessionId);
+  });
+
+  it("never sends the raw session id to the database, at sign-in or on any later request", async () => {
+    const sent: string[] = [];
+    const wire = connectDatabase(test.ownerUrl, {
+      max: 2,
+      onQuery: (query, parameters) => sent.push(query, JSON.stringify(parameters)),
+    });
+    try {
+      const { setCookie } = await inTransaction(wire, { tenantId: null, userId: null }, (tx) =>
+        signIn(
+          tx,
+          { email: email(), password, ip: "192.0.2.1" },
+          { limiter: new SignInLimiter(), sessions: new SessionStore(tx, null, cookie) },
+        ),
+      );
+      const sessionId = sessionIdFrom(setCookie);
+      await inTransaction(wire, { tenantId: council.tenantId, userId: null }, (tx) =>
+        new SessionStore(tx, council.tenantId, cookie).validate(sessionId),
+      );
+      await inTransaction(wire, { tenantId: null, userId: null }, (tx) =>
+        new SessionStore(tx, null, cookie).end(sessionId),
+      );
+      expect(sent.join("\n")).toContain(sha256Hex(sessionId));
+      expect(sent.join("\n")).not.toContain(sessionId);
+    } finally {
+      await wire.close();
+    }
   });
 
   it("makes a new session at every sign-in", async () => {

@@ -46,11 +46,22 @@ export const appRole = "steward_app";
 
 const dialect = new PgDialect({ casing: "snake_case" });
 
-export function connectDatabase(url: string, options: { max?: number } = {}): Database {
+export function connectDatabase(
+  url: string,
+  options: {
+    max?: number;
+    /** Sees every statement and its parameters as sent: for tests and benchmarks that inspect the wire. */
+    onQuery?: (query: string, parameters: unknown[]) => void;
+  } = {},
+): Database {
+  const onQuery = options.onQuery;
   const sql = postgres(url, {
     max: options.max ?? 20,
     onnotice: () => {},
     connection: { application_name: "steward" },
+    ...(onQuery
+      ? { debug: (_connection: number, query: string, parameters: unknown[]) => onQuery(query, parameters) }
+      : {}),
   });
   // drizzle() configures the pool's type parsers the way drizzle's mappers expect; queries go through inTransaction.
   drizzle(sql, { casing: "snake_case" });

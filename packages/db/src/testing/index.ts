@@ -11,6 +11,8 @@ export interface TestDatabase {
   database: Database;
   /** The owner's connection: for set-up only, and for tests that play an attacker with the owner's powers. */
   owner: postgres.Sql;
+  /** The database's URL as its owner, for tests that open a pool of their own. */
+  ownerUrl: string;
   close(): Promise<void>;
 }
 
@@ -26,6 +28,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     database,
     owner,
+    ownerUrl: url.toString(),
     async close() {
       await database.close();
       await owner.end();
