@@ -33,17 +33,17 @@ export const authRouter = router({
     return { signedOut: true };
   }),
 
-  /** The signed-in user and the councils they can work in. */
-  me: authedProcedure.query(async ({ ctx }) => {
-    await applyScope(ctx.tx, { userId: ctx.user.id });
-    const councils = await listUserCouncils(ctx.tx, { userId: ctx.user.id });
+  /** The signed-in user and the councils they can work in; null for a visitor who is not signed in. */
+  me: publicProcedure.query(async ({ ctx }) => {
+    const sessionId = ctx.sessions.readSessionId(ctx.cookieHeader);
+    const validated = sessionId ? await ctx.sessions.validate(sessionId) : null;
+    if (!validated) return null;
+    if (validated.setCookie) ctx.resHeaders.append("set-cookie", validated.setCookie);
+    const { user } = validated;
+    await applyScope(ctx.tx, { userId: user.id });
+    const councils = await listUserCouncils(ctx.tx, { userId: user.id });
     return {
-      user: {
-        id: ctx.user.id,
-        name: ctx.user.name,
-        email: ctx.user.email,
-        platformRole: ctx.user.platformRole,
-      },
+      user: { id: user.id, name: user.name, email: user.email, platformRole: user.platformRole },
       councils,
     };
   }),

@@ -1,0 +1,91 @@
+import { hashPassword } from "@steward/auth";
+import { inTransaction, listRecentMail } from "@steward/db";
+import {
+  createTenantFixture,
+  createTestDatabase,
+  type TenantFixture,
+  type TestDatabase,
+} from "@steward/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callerFor, refusal } from "../testing.ts";
+
+let test: TestDatabase;
+let council: TenantFixture;
+const password = "the original passphrase";
+
+beforeAll(async () => {
+  test = await createTestDatabase();
+  council = await createTenantFixture(test, { passwordHash: await hashPassword(password) });
+});
+afterAll(() => test.close());
+
+const email = () => `finance.${council.slug}@example.test`;
+const mailTo = async (address: string) =>
+  (
+    await inTransaction(test.database, { tenantId: null, userId: null }, (tx) =>
+      listRecentMail(tx, { limit: 50 }),
+    )
+  ).filter((mail) => mail.to === address);
+
+describe("sign-in and password reset", () => {
+  it("signs in, says who is signed in, and signs out", async () => {
+    const visitor = await callerFor(test);
+    expect(await visitor.caller.auth.me()).toBeNull();
+    await visitor.caller.auth.signIn({ email: email().toUpperCase(), password });
+    const cookie = visitor.context.resHeaders.get("set-cookie")?.split(";")[0];
+    const signedIn = await callerFor(test);
+    signedIn.context.cookieHeader = cookie;
+    const me = await signedIn.caller.auth.me();
+    expect(me?.user.email).toBe(email());
+    expect(me?.councils.map((each) => [each.slug, each.role])).toEqual([[council.slug, "finance"]]);
+    await signedIn.caller.auth.signOut();
+    expect(await signedIn.caller.auth.me()).toBeNull();
+  });
+
+  it("gives the same answer for an unknown email and sends nothing", async () => {
+    const visitor = await callerFor(test);
+    expect(await visitor.caller.auth.requestPasswordReset({ email: "nobody@example.test" })).toEqual({
+      sent: true,
+    });
+    expect(await mailTo("nobody@example.test")).toEqual([]);
+    expect((await refusal(visitor.caller.auth.signIn({ email: "nobody@example.test", password }))).code).toBe(
+      "UNAUTHORIZED",
+    );
+  });
+
+  it("resets a password once with the mailed token and ends every session", async () => {
+    const existing = await callerFor(test, { userId: council.users.finance, tenantId: council.tenantId });
+    const visitor = await callerFor(test);
+    await visitor.caller.auth.requestPasswordReset({ email: email() });
+    const [mail] = await mailTo(email());
+    const token = new URL(/http\S+/.exec(mail?.body ?? "")?.[0] ?? "").searchParams.get("token") ?? "";
+    expect(token).toMatch(/^[\w-]{43}$/);
+
+    expect(
+      (await refusal(visitor.caller.auth.resetPassword({ token, password: "short" }))).fieldErrors,
+    ).toEqual({
+      password: "Use at least 12 characters for your password.",
+    });
+    await visitor.caller.auth.resetPassword({ token, password: "a completely new passphrase" });
+    expect((await refusal(existing.caller.members.list())).code).toBe("UNAUTHORIZED");
+    expect(
+      (await refusal(visitor.caller.auth.resetPassword({ token, password: "yet another passphrase" }))).code,
+    ).toBe("BAD_REQUEST");
+    expect((await refusal(visitor.caller.auth.signIn({ email: email(), password }))).code).toBe(
+      "UNAUTHORIZED",
+    );
+    await visitor.caller.auth.signIn({ email: email(), password: "a completely new passphrase" });
+  });
+
+  it("refuses an expired reset token", async () => {
+    const visitor = await callerFor(test);
+    await visitor.caller.auth.requestPasswordReset({ email: `viewer.${council.slug}@example.test` });
+    const [mail] = await mailTo(`viewer.${council.slug}@example.test`);
+    const token = new URL(/http\S+/.exec(mail?.body ?? "")?.[0] ?? "").searchParams.get("token") ?? "";
+    await test.owner`update password_resets set expires_at = now() - interval '1 minute'`;
+    expect(
+      (await refusal(visitor.caller.auth.resetPassword({ token, password: "a completely new passphrase" })))
+        .code,
+    ).toBe("BAD_REQUEST");
+  });
+});
