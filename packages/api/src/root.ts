@@ -3,6 +3,7 @@ import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
 import { changesRouter } from "./routers/changes.ts";
 import { contractsRouter } from "./routers/contracts.ts";
+import { councilRouter } from "./routers/council.ts";
 import { invoicesRouter } from "./routers/invoices.ts";
 import { mailboxRouter } from "./routers/mailbox.ts";
 import { membersRouter } from "./routers/members.ts";
@@ -14,6 +15,7 @@ export const appRouter = router({
   auth: authRouter,
   changes: changesRouter,
   contracts: contractsRouter,
+  council: councilRouter,
   invoices: invoicesRouter,
   mailbox: mailboxRouter,
   members: membersRouter,

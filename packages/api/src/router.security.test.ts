@@ -107,6 +107,8 @@ const attacks: Record<string, () => Attack> = {
   "register.previewImport": () => ({ input: { csv: registerCsv("B-001") }, outcome: "nothing of B" }),
   "register.commitImport": () => ({ input: { csv: registerCsv("A-IMPORTED") }, outcome: "nothing of B" }),
   "register.exportCsv": () => ({ input: {}, outcome: "nothing of B" }),
+  "council.get": () => ({ input: undefined, outcome: "nothing of B" }),
+  "council.updateSettings": () => ({ input: { settings: { dueSoonDays: 7 } }, outcome: "nothing of B" }),
 };
 
 function contractValues(reference: string) {

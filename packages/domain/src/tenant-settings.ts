@@ -14,7 +14,23 @@ export const tenantSettingsSchema = z.object({
       highCapitalMinor: z.number().int().positive().default(10_000_000),
       mediumCapitalMinor: z.number().int().positive().default(1_000_000),
     })
-    .prefault({}),
+    .prefault({})
+    .superRefine((tiering, ctx) => {
+      if (tiering.mediumAnnualMinor >= tiering.highAnnualMinor) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["mediumAnnualMinor"],
+          message: "The Medium threshold must be below the High threshold.",
+        });
+      }
+      if (tiering.mediumCapitalMinor >= tiering.highCapitalMinor) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["mediumCapitalMinor"],
+          message: "The Medium capital threshold must be below the High capital threshold.",
+        });
+      }
+    }),
   /** Scheme of delegation: the smallest role limit that covers a change's value approves it. */
   delegation: z
     .array(z.object({ role: roleSchema, upToMinor: z.number().int().positive().nullable() }))

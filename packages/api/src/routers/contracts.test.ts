@@ -224,3 +224,33 @@ describe("contracts", () => {
     expect(overview.needingAttention.length).toBeGreaterThan(0);
   });
 });
+
+describe("council settings", () => {
+  it("re-tiers new contracts by the council's own thresholds, which only an admin can change", async () => {
+    const { caller } = await manager();
+    expect((await refusal(caller.council.updateSettings({ settings: {} }))).code).toBe("FORBIDDEN");
+    const admin = (await callerFor(test, { userId: council.users.admin, tenantId: council.tenantId })).caller;
+    const current = await admin.council.get();
+    const refused = await refusal(
+      admin.council.updateSettings({
+        settings: {
+          ...current.settings,
+          tiering: { ...current.settings.tiering, mediumAnnualMinor: 9_000_000 },
+        },
+      }),
+    );
+    expect(refused.fieldErrors).toEqual({
+      "settings.tiering.mediumAnnualMinor": "The Medium threshold must be below the High threshold.",
+    });
+    await admin.council.updateSettings({
+      settings: {
+        ...current.settings,
+        tiering: { ...current.settings.tiering, highAnnualMinor: 10_000_000 },
+      },
+    });
+    const { id } = await caller.contracts.create(contract("SET-001"));
+    expect((await caller.contracts.get({ contractId: id })).contract.tier).toBe("medium");
+    const events = await admin.audit.list({ limit: 5 });
+    expect(events.some((event) => event.action === "council.settings_changed")).toBe(true);
+  });
+});

@@ -6,3 +6,11 @@ export async function getTenant(tx: Tx, { tenantId }: { tenantId: string }) {
   const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, tenantId));
   return tenant ?? null;
 }
+
+export async function updateTenantSettings(
+  tx: Tx,
+  { tenantId, settings }: { tenantId: string; settings: unknown },
+) {
+  const [row] = await tx.update(tenants).set({ settings }).where(eq(tenants.id, tenantId)).returning();
+  return row ?? null;
+}
