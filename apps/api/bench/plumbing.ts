@@ -28,7 +28,7 @@ async function load(url: string, headers: Record<string, string>, seconds: numbe
  * Issue 2's figure: one tenant-scoped read procedure end to end against a bare Hono route with the same
  * SQL in the same RLS transaction, 50 connections, in the same run.
  */
-export async function benchPlumbing(bench: BenchDatabase, seconds: number, profileFlags: string[] = []) {
+export async function benchPlumbing(bench: BenchDatabase, seconds: number) {
   const tenantId = newId();
   await bench.owner`insert into tenants (id, slug, name, jurisdiction, currency, locale)
     values (${tenantId}, 'bench-plumbing', 'Bench Borough Council', 'GB-ENG', 'GBP', 'en-GB')`;
@@ -47,8 +47,9 @@ export async function benchPlumbing(bench: BenchDatabase, seconds: number, profi
 
   const [appPort, barePort] = [await freePort(), await freePort()];
   const server = spawn(
-    "npx",
+    process.execPath,
     [
+      "--import",
       "tsx",
       fileURLToPath(new URL("./server.ts", import.meta.url)),
       JSON.stringify({ ownerUrl: bench.ownerUrl, appPort, barePort }),
@@ -73,7 +74,7 @@ export async function benchPlumbing(bench: BenchDatabase, seconds: number, profi
       `procedure / bare throughput: ${(procedure.requestsPerSecond / bare.requestsPerSecond).toFixed(2)} (target ≥ 0.50)`,
     );
   } finally {
-    server.kill("SIGINT");
+    server.kill("SIGTERM");
     await once(server, "exit");
   }
 }

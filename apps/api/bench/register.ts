@@ -143,7 +143,7 @@ export async function benchRegister(bench: BenchDatabase) {
     cookie: { secure: false },
     limiter: new SignInLimiter(),
     resHeaders: new Headers(),
-    mail: { deliveryConfigured: false, wake: () => {} },
+    mail: { mailboxOpen: true, wake: () => {} },
   });
   const cookie = await sessionCookie(bench, userId);
   const caller = () => createCaller(context(bench.database, cookie));

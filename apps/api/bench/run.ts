@@ -8,17 +8,12 @@ import { benchRegister } from "./register.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { seconds: { type: "string", default: "30" }, profile: { type: "boolean", default: false } },
+  options: { seconds: { type: "string", default: "30" } },
 });
 const which = new Set(positionals.length > 0 ? positionals : ["plumbing", "register"]);
 const bench = await startBenchDatabase();
 try {
-  if (which.has("plumbing"))
-    await benchPlumbing(
-      bench,
-      Number(values.seconds),
-      values.profile ? ["--cpu-prof", "--cpu-prof-dir=.profiles"] : [],
-    );
+  if (which.has("plumbing")) await benchPlumbing(bench, Number(values.seconds));
   if (which.has("register")) await benchRegister(bench);
 } finally {
   await bench.stop();

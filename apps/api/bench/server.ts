@@ -17,7 +17,7 @@ const app = createApp({
   database,
   appUrl: `http://127.0.0.1:${config.appPort}`,
   logger: pino({ level: "silent" }),
-  mail: { deliveryConfigured: false, wake: () => {} },
+  mail: { mailboxOpen: true, wake: () => {} },
   isReady: async () => true,
 });
 
@@ -43,5 +43,3 @@ bare.get("/members", async (c) => {
 
 serve({ fetch: app.fetch, port: config.appPort, hostname: "127.0.0.1" });
 serve({ fetch: bare.fetch, port: config.barePort, hostname: "127.0.0.1" }, () => console.log("ready"));
-// Exit cleanly on SIGINT so a --cpu-prof profile is written.
-process.on("SIGINT", () => process.exit(0));

@@ -58,9 +58,12 @@ export function createApp(options: AppOptions) {
   });
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
-  app.get("/readyz", async (c) =>
-    (await options.isReady()) ? c.json({ status: "ready" }) : c.json({ status: "not ready" }, 503),
-  );
+  // Ready when the database answers within two seconds and the server is not shutting down.
+  app.get("/readyz", async (c) => {
+    const timeout = new Promise<boolean>((resolve) => setTimeout(resolve, 2000, false).unref());
+    const ready = await Promise.race([options.isReady().catch(() => false), timeout]);
+    return ready ? c.json({ status: "ready" }) : c.json({ status: "not ready" }, 503);
+  });
 
   app.all("/trpc/*", (c) =>
     fetchRequestHandler({

@@ -15,11 +15,11 @@ const envSchema = z.object({
   /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is unset. */
   DATA_DIR: z.string().default(".data"),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
-  /** Set to "false" to start with an empty platform. */
-  SEED_DEMO: z.enum(["true", "false"]).default("true"),
+  /** Demo councils on a first start: on by default with the embedded database, off with DATABASE_URL. */
+  SEED_DEMO: z.enum(["true", "false"]).optional(),
 });
 
-export type Env = z.infer<typeof envSchema> & { APP_URL: string };
+export type Env = Omit<z.infer<typeof envSchema>, "SEED_DEMO"> & { APP_URL: string; SEED_DEMO: boolean };
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema.safeParse(source);
@@ -29,5 +29,10 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       .join("\n");
     throw new Error(`Steward cannot start: the environment has problems:\n${problems}`);
   }
-  return { ...parsed.data, APP_URL: parsed.data.APP_URL ?? `http://localhost:${parsed.data.PORT}` };
+  const { SEED_DEMO, ...values } = parsed.data;
+  return {
+    ...values,
+    APP_URL: values.APP_URL ?? `http://localhost:${values.PORT}`,
+    SEED_DEMO: (SEED_DEMO ?? (values.DATABASE_URL ? "false" : "true")) === "true",
+  };
 }

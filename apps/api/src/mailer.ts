@@ -11,6 +11,7 @@ export function startMailer(options: {
   smtpUrl: string | undefined;
   from: string;
   logger: Logger;
+  production: boolean;
 }) {
   const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
   let running: Promise<void> | null = null;
@@ -64,7 +65,7 @@ export function startMailer(options: {
   timer.unref();
   wake();
   return {
-    deliveryConfigured: transport !== null,
+    mailboxOpen: transport === null && !options.production,
     wake,
     async stop() {
       clearInterval(timer);

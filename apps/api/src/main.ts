@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { serve } from "@hono/node-server";
-import { hashPassword } from "@steward/auth";
-import { demoPassword, seedDemo } from "@steward/db";
+import { hashPassword, SessionStore } from "@steward/auth";
+import { demoPassword, inTransaction, seedDemo } from "@steward/db";
 import pino from "pino";
 import { createApp } from "./app.ts";
 import { openDatabase, repositoryRoot } from "./database-boot.ts";
@@ -13,11 +13,26 @@ const env = parseEnv();
 const logger = pino({ level: env.LOG_LEVEL, base: undefined });
 const started = performance.now();
 const { database, close } = await openDatabase(env, logger);
-const demoSignIns =
-  env.SEED_DEMO === "true" ? await seedDemo(database, await hashPassword(demoPassword)) : null;
+const demoSignIns = env.SEED_DEMO ? await seedDemo(database, await hashPassword(demoPassword)) : null;
 
-const mailer = startMailer({ database, smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, logger });
+const mailer = startMailer({
+  database,
+  smtpUrl: env.SMTP_URL,
+  from: env.MAIL_FROM,
+  logger,
+  production: env.NODE_ENV === "production",
+});
 const webRoot = resolve(repositoryRoot, "apps/web/dist");
+// Expired sessions are refused on validation; this only keeps the table small.
+const sessionSweep = setInterval(
+  () => {
+    inTransaction(database, { tenantId: null, userId: null }, (tx) =>
+      new SessionStore(tx, null, { secure: false }).sweepExpired(),
+    ).catch((error) => logger.error({ err: error }, "session sweep failed"));
+  },
+  60 * 60 * 1000,
+);
+sessionSweep.unref();
 let shuttingDown = false;
 const app = createApp({
   database,
@@ -40,12 +55,10 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
           `Demo sign-ins (password "${demoPassword}"):`,
           ...demoSignIns.map((signIn) => `  ${signIn.email.padEnd(36)} ${signIn.role}`),
         ]
-      : env.SEED_DEMO === "true"
+      : env.SEED_DEMO
         ? [`Demo sign-ins: e.g. admin@oadby-wigston.demo, password "${demoPassword}"`]
         : []),
-    ...(mailer.deliveryConfigured
-      ? []
-      : [`Mail is not sent (no SMTP_URL): read it at ${env.APP_URL}/dev/mailbox`]),
+    ...(!mailer.mailboxOpen ? [] : [`Mail is not sent (no SMTP_URL): read it at ${env.APP_URL}/dev/mailbox`]),
   ];
   console.log(lines.join("\n"));
 });
@@ -55,6 +68,7 @@ async function shutdown(signal: string) {
   if (shuttingDown) return;
   shuttingDown = true;
   logger.info({ signal }, "shutting down");
+  clearInterval(sessionSweep);
   await new Promise<void>((done) => server.close(() => done()));
   await mailer.stop();
   await close();

@@ -18,7 +18,7 @@ beforeAll(async () => {
     database: test.database,
     appUrl,
     logger: pino({ level: "silent" }),
-    mail: { deliveryConfigured: false, wake: () => {} },
+    mail: { mailboxOpen: true, wake: () => {} },
     isReady: async () => true,
   });
 });

@@ -15,7 +15,8 @@ export interface RequestContext {
   /** Response headers: procedures set cookies through them. */
   resHeaders: Headers;
   mail: {
-    /** Without SMTP, mail is kept for the development mailbox. */ deliveryConfigured: boolean;
+    /** The development mailbox: only without SMTP and outside production, since it shows every link. */
+    mailboxOpen: boolean;
     wake(): void;
   };
 }

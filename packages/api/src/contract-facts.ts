@@ -1,9 +1,11 @@
 import type { ContractRow, listContractFacts } from "@steward/db";
 import {
+  assessContractTier,
   type ContractInput,
   complianceScore,
   deriveObligations,
   type Jurisdiction,
+  needsRetier,
   type ObligationContract,
   type Role,
 } from "@steward/domain";
@@ -78,4 +80,28 @@ export function obligationsFor(
       return [contract.id, { obligations, score: complianceScore(obligations) }] as const;
     }),
   );
+}
+
+/** A fresh assessment of the tier from the register fields (004 §4), with its reasons. */
+export function assessedTierFields(input: ContractInput, council: Council) {
+  const assessed = assessContractTier(input, council.settings.tiering, {
+    currency: council.currency,
+    locale: council.locale,
+  });
+  return {
+    tier: assessed.tier,
+    assessedTier: assessed.tier,
+    tierReasons: assessed.reasons,
+    tierAssessedAt: new Date(),
+  };
+}
+
+/**
+ * 004 §4: a change of value or nature re-tiers. The assessment follows the facts; a manual override stays
+ * but the contract is flagged so someone reviews it. The same rule for an edit and an approved change.
+ */
+export function retierFields(before: ContractRow, after: ContractInput, council: Council) {
+  if (!needsRetier(contractInputOf(before), after)) return { retierRequested: before.retierRequested };
+  if (before.tierOverrideReason !== null) return { retierRequested: true };
+  return { ...assessedTierFields(after, council), retierRequested: before.retierRequested };
 }

@@ -47,12 +47,15 @@ const t = initTRPC
   .context<RequestContext>()
   .meta<ProcedureMeta>()
   .create({
-    errorFormatter({ shape, error }) {
+    errorFormatter({ shape, error, ctx }) {
       const fieldErrors = fieldErrorsOf(error.cause);
+      // An unexpected failure says nothing of its cause (a database message can describe the schema).
       const message =
-        error.cause instanceof ZodError
-          ? "Some answers need correcting: see the marked fields."
-          : shape.message;
+        error.code === "INTERNAL_SERVER_ERROR"
+          ? `Something went wrong on our side. Try again; if it keeps happening, quote reference ${ctx?.requestId ?? "unknown"}.`
+          : error.cause instanceof ZodError
+            ? "Some answers need correcting: see the marked fields."
+            : shape.message;
       return { ...shape, message, data: { ...shape.data, stack: undefined, fieldErrors } };
     },
   });
@@ -60,7 +63,7 @@ const t = initTRPC
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Domain errors become tRPC errors in this one place; anything else is a 500 with no detail. */
+/** Domain errors become tRPC errors in this one place; anything else is a 500 with no detail (see errorFormatter). */
 const mapDomainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof DomainError) {
@@ -72,25 +75,27 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
 
 /**
  * One transaction per request (DESIGN §3.4): a failed procedure writes nothing. tRPC returns errors as
- * results, so the middleware rethrows them to roll back.
+ * results, so the middleware rethrows them to roll back. Work that must wait for the commit (waking the
+ * mailer for mail the request queued) is registered with `afterCommit`.
  */
 async function inRequestTransaction<T>(
   ctx: RequestContext,
   scope: { tenantId: string | null; userId: string | null },
-  work: (tx: Tx) => Promise<{ ok: boolean; error?: unknown } & T>,
+  work: (tx: Tx, afterCommit: (task: () => void) => void) => Promise<{ ok: boolean; error?: unknown } & T>,
 ): Promise<T> {
   class Rollback extends Error {
     constructor(readonly result: T) {
       super("rollback");
     }
   }
+  const committed: (() => void)[] = [];
   try {
     const result = await inTransaction(ctx.database, scope, async (tx) => {
-      const outcome = await work(tx);
+      const outcome = await work(tx, (task) => committed.push(task));
       if (!outcome.ok) throw new Rollback(outcome);
       return outcome;
     });
-    ctx.mail.wake();
+    for (const task of committed) task();
     return result;
   } catch (error) {
     if (error instanceof Rollback) return error.result;
@@ -104,8 +109,8 @@ const base = t.procedure.use(mapDomainErrors);
 export const publicProcedure = base
   .meta({ access: "public" })
   .use(({ ctx, next }) =>
-    inRequestTransaction(ctx, { tenantId: null, userId: null }, (tx) =>
-      next({ ctx: { tx, sessions: new SessionStore(tx, null, ctx.cookie) } }),
+    inRequestTransaction(ctx, { tenantId: null, userId: null }, (tx, afterCommit) =>
+      next({ ctx: { tx, afterCommit, sessions: new SessionStore(tx, null, ctx.cookie) } }),
     ),
   );
 
@@ -121,10 +126,10 @@ async function authenticate(ctx: RequestContext, sessions: SessionStore) {
 
 /** A signed-in user, outside any council. */
 export const authedProcedure = base.meta({ access: "authed" }).use(async ({ ctx, next }) => {
-  return inRequestTransaction(ctx, { tenantId: null, userId: null }, async (tx) => {
+  return inRequestTransaction(ctx, { tenantId: null, userId: null }, async (tx, afterCommit) => {
     const sessions = new SessionStore(tx, null, ctx.cookie);
     const { user, sessionId } = await authenticate(ctx, sessions);
-    return next({ ctx: { tx, sessions, user, sessionId } });
+    return next({ ctx: { tx, afterCommit, sessions, user, sessionId } });
   });
 });
 
@@ -158,7 +163,7 @@ export const tenantProcedure = base.meta({ access: "tenant" }).use(async ({ ctx,
   if (!tenantId || !isUuid(tenantId)) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "Choose a council first." });
   }
-  return inRequestTransaction(ctx, { tenantId, userId: null }, async (tx) => {
+  return inRequestTransaction(ctx, { tenantId, userId: null }, async (tx, afterCommit) => {
     const sessions = new SessionStore(tx, tenantId, ctx.cookie);
     const { user, sessionId } = await authenticate(ctx, sessions);
     if (!user.role)
@@ -180,7 +185,7 @@ export const tenantProcedure = base.meta({ access: "tenant" }).use(async ({ ctx,
       audit: (event) =>
         recordAudit(tx, { ...event, tenantId, actorUserId: user.id, requestId: ctx.requestId }),
     };
-    return next({ ctx: { ...tenant, sessions, sessionId } });
+    return next({ ctx: { ...tenant, afterCommit, sessions, sessionId } });
   });
 });
 

@@ -37,7 +37,7 @@ export async function callerFor(
     cookie,
     limiter: options.limiter ?? new SignInLimiter(),
     resHeaders: new Headers(),
-    mail: { deliveryConfigured: false, wake: () => {} },
+    mail: { mailboxOpen: true, wake: () => {} },
   };
   return { caller: createCaller(context), context };
 }

@@ -18,6 +18,7 @@ export class SignInLimiter {
   }
 
   recordFailure({ ip, email }: { ip: string; email: string }): void {
+    if (this.failures.size > 50_000) this.forgetExpired();
     for (const key of [`account:${email.toLowerCase()}`, `ip:${ip}`]) {
       const entry = this.current(key);
       this.failures.set(key, {
@@ -29,6 +30,13 @@ export class SignInLimiter {
 
   recordSuccess({ email }: { email: string }): void {
     this.failures.delete(`account:${email.toLowerCase()}`);
+  }
+
+  /** Bounds memory under a flood of distinct accounts or addresses. */
+  private forgetExpired(): void {
+    for (const [key, entry] of this.failures) {
+      if (this.now() - entry.windowStart >= this.limits.windowMs) this.failures.delete(key);
+    }
   }
 
   private count(key: string): number {

@@ -74,6 +74,11 @@ export class SessionStore {
     return this.lucia.createBlankSessionCookie().serialize();
   }
 
+  /** Deletes sessions past their idle or absolute lifetime (a periodic clean-up; validation never trusts them). */
+  async sweepExpired(): Promise<void> {
+    await this.lucia.deleteExpiredSessions();
+  }
+
   /** Ends every session of a user: password change or reset, deactivation, role removal. */
   async endAllFor(userId: string): Promise<void> {
     await this.lucia.invalidateUserSessions(userId);

@@ -1,4 +1,11 @@
-import { assessContractTier, newId, type Role, roleLabels, tenantSettings } from "@steward/domain";
+import {
+  assessContractTier,
+  defaultSettingsFor,
+  newId,
+  type Role,
+  roleLabels,
+  type TenantSettings,
+} from "@steward/domain";
 import { type Database, inTransaction, type Tx } from "./database.ts";
 import { recordAuditMany } from "./queries/audit.ts";
 import { insertContracts } from "./queries/contracts.ts";
@@ -69,8 +76,10 @@ export async function seedDemo(database: Database, passwordHash: string): Promis
 
   for (const council of demoCouncils) {
     const tenantId = newId();
-    await database.sql`insert into tenants (id, slug, name, jurisdiction, currency, locale)
-      values (${tenantId}, ${council.slug}, ${council.name}, ${council.jurisdiction}, ${council.currency}, ${council.locale})`;
+    const settings = defaultSettingsFor(council.jurisdiction);
+    await database.sql`insert into tenants (id, slug, name, jurisdiction, currency, locale, settings)
+      values (${tenantId}, ${council.slug}, ${council.name}, ${council.jurisdiction}, ${council.currency},
+        ${council.locale}, ${JSON.stringify(settings)}::jsonb)`;
     const members: { userId: string; role: Role }[] = [{ userId: advisorId, role: "advisor" }];
     for (const role of councilRoles) {
       const email = `${role.replace("_", "-")}@${council.slug}.demo`;
@@ -80,7 +89,11 @@ export async function seedDemo(database: Database, passwordHash: string): Promis
     await inTransaction(database, { tenantId, userId: null }, async (tx) => {
       for (const member of members) await addMembership(tx, { tenantId, ...member });
       const byRole = (role: Role) => members.find((member) => member.role === role)?.userId ?? null;
-      await seedRegister(tx, { tenantId, currency: council.currency, locale: council.locale }, byRole);
+      await seedRegister(
+        tx,
+        { tenantId, currency: council.currency, locale: council.locale, settings },
+        byRole,
+      );
     });
   }
   return signIns;
@@ -124,7 +137,7 @@ const demoContracts = [
 /** A small register so the demo has something to show: suppliers, contracts in every tier, a few invoices. */
 async function seedRegister(
   tx: Tx,
-  council: { tenantId: string; currency: string; locale: string },
+  council: { tenantId: string; currency: string; locale: string; settings: TenantSettings },
   memberWithRole: (role: Role) => string | null,
 ) {
   const { tenantId } = council;
@@ -132,13 +145,15 @@ async function seedRegister(
     tx,
     demoSuppliers.map((supplier) => ({ ...supplier, tenantId })),
   );
-  const thresholds = tenantSettings({}).tiering;
+  const thresholds = council.settings.tiering;
+  // The demo's amounts are pounds; a rand register carries about twenty times the figures.
+  const scale = council.currency === "ZAR" ? 20 : 1;
   const rows = demoContracts.map(
     ([reference, title, category, supplierIndex, startDate, endDate, annual, flags]) => {
       const facts = {
-        annualValueMinor: annual === null ? null : annual * 100,
-        capitalValueMinor: "capital" in flags ? flags.capital * 100 : null,
-        totalValueMinor: annual === null ? ("capital" in flags ? flags.capital * 100 : null) : null,
+        annualValueMinor: annual === null ? null : annual * 100 * scale,
+        capitalValueMinor: "capital" in flags ? flags.capital * 100 * scale : null,
+        totalValueMinor: annual === null ? ("capital" in flags ? flags.capital * 100 * scale : null) : null,
         corporatePriority: "corporatePriority" in flags,
         keyPublicService: "keyPublicService" in flags,
         serviceRisk: "low" as const,

@@ -46,6 +46,30 @@ export const tenantSettingsSchema = z.object({
 });
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
 
+/**
+ * A new council's settings. 004's thresholds are in pounds; a South African council's are in rand, set at
+ * roughly the same weight (R1m a year or R2m capital for High, R100k / R200k for Medium — R200k is also the
+ * MFMA supply chain threshold for competitive bidding). Councils adjust them in their settings.
+ */
+export function defaultSettingsFor(jurisdiction: Jurisdiction): TenantSettings {
+  if (jurisdiction === "ZA") {
+    return tenantSettings({
+      tiering: {
+        highAnnualMinor: 100_000_000,
+        mediumAnnualMinor: 10_000_000,
+        highCapitalMinor: 200_000_000,
+        mediumCapitalMinor: 20_000_000,
+      },
+      delegation: [
+        { role: "sro", upToMinor: 50_000_000 },
+        { role: "finance", upToMinor: 200_000_000 },
+        { role: "board", upToMinor: null },
+      ],
+    });
+  }
+  return tenantSettings({});
+}
+
 export function tenantSettings(raw: unknown): TenantSettings {
   return tenantSettingsSchema.parse(raw ?? {});
 }

@@ -56,6 +56,7 @@ export const authRouter = router({
 
   requestPasswordReset: publicProcedure.input(requestPasswordResetInput).mutation(async ({ ctx, input }) => {
     await requestPasswordReset(ctx.tx, { email: input.email, appUrl: ctx.appUrl });
+    ctx.afterCommit(ctx.mail.wake);
     return { sent: true };
   }),
 

@@ -101,6 +101,7 @@ describe("contract changes", () => {
 
   it("follows the scheme of delegation: an SRO cannot approve above their limit", async () => {
     const contractId = await createContract("CH-DELEG");
+    expect((await (await as("viewer")).contracts.get({ contractId })).contract.tier).toBe("medium");
     const manager = await as("contract_manager");
     // The default delegation: SRO up to £25,000, finance up to £100,000, board above.
     const { id } = await manager.changes.request({ contractId, change: valueChange(5_000_000) });
@@ -108,7 +109,11 @@ describe("contract changes", () => {
     expect(refused.code).toBe("FORBIDDEN");
     await (await as("finance")).changes.approve({ changeId: id, version: 1 });
     expect((await manager.contracts.get({ contractId })).contract.totalValueMinor).toBe(15_000_000);
-    expect((await manager.contracts.get({ contractId })).contract.retierRequested).toBe(true);
+    // £150,000 over two years is £75,000 a year: the approved change re-tiers the contract from Medium to High.
+    expect((await manager.contracts.get({ contractId })).contract).toMatchObject({
+      tier: "high",
+      retierRequested: false,
+    });
   });
 
   it("refuses to decide a change twice and lets only its requester withdraw it", async () => {

@@ -9,12 +9,11 @@ import {
   DomainError,
   daysBetween,
   forbidden,
-  needsRetier,
   notFound,
   roleLabels,
 } from "@steward/domain";
 import { z } from "zod";
-import { contractInputOf } from "../contract-facts.ts";
+import { contractInputOf, retierFields } from "../contract-facts.ts";
 import { idempotencyKey, once } from "../idempotency.ts";
 import { type Council, permittedProcedure, router, type TenantContext } from "../init.ts";
 
@@ -144,14 +143,14 @@ export const changesRouter = router({
       if (change.status !== "requested") throw conflict(`This change was already ${change.status}.`);
       const contract = await loadContract(ctx, change.contractId);
       const applied = applyChange(contract, change);
-      const before = contractInputOf(contract);
-      const after = { ...before, ...applied };
-      const retier = needsRetier(before, after);
       const updated = await updateContract(ctx.tx, {
         tenantId: ctx.tenantId,
         contractId: contract.id,
         version: contract.version,
-        values: { ...applied, retierRequested: contract.retierRequested || retier },
+        values: {
+          ...applied,
+          ...retierFields(contract, { ...contractInputOf(contract), ...applied }, council),
+        },
       });
       if (!updated) throw conflict("The contract changed meanwhile. Reload and try again.");
       const decided = await decideChange(ctx.tx, {

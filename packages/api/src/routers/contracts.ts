@@ -20,14 +20,19 @@ import {
   DomainError,
   effectiveTier,
   invalid,
-  needsRetier,
   notFound,
   paymentCompliance,
   spendAgainstValue,
   tierOverrideInput,
 } from "@steward/domain";
 import { z } from "zod";
-import { contractInputOf, obligationsFor, today } from "../contract-facts.ts";
+import {
+  assessedTierFields,
+  contractInputOf,
+  obligationsFor,
+  retierFields,
+  today,
+} from "../contract-facts.ts";
 import { idempotencyKey, once } from "../idempotency.ts";
 import { type Council, permittedProcedure, router, type TenantContext } from "../init.ts";
 
@@ -59,19 +64,6 @@ async function checkReferences(ctx: TenantContext, input: ContractInput) {
   if (Object.keys(fieldErrors).length > 0) {
     throw new DomainError("not_found", "Some answers need correcting: see the marked fields.", fieldErrors);
   }
-}
-
-function tierFields(input: ContractInput, council: Council) {
-  const assessed = assessContractTier(input, council.settings.tiering, {
-    currency: council.currency,
-    locale: council.locale,
-  });
-  return {
-    tier: assessed.tier,
-    assessedTier: assessed.tier,
-    tierReasons: assessed.reasons,
-    tierAssessedAt: new Date(),
-  };
 }
 
 const staleMessage =
@@ -144,7 +136,7 @@ export const contractsRouter = router({
         const [created] = await insertContracts(ctx.tx, [
           {
             ...values,
-            ...tierFields(values, council),
+            ...assessedTierFields(values, council),
             tenantId: ctx.tenantId,
             originalTotalValueMinor: values.totalValueMinor,
             originalEndDate: values.endDate,
@@ -171,17 +163,11 @@ export const contractsRouter = router({
       const before = await loadContract(ctx, input.contractId);
       await checkReferences(ctx, input.values);
       const council = await ctx.council();
-      const retier = needsRetier(contractInputOf(before), input.values);
-      const overridden = before.tierOverrideReason !== null;
       const updated = await updateContract(ctx.tx, {
         tenantId: ctx.tenantId,
         contractId: input.contractId,
         version: input.version,
-        values: {
-          ...input.values,
-          ...(retier && !overridden ? tierFields(input.values, council) : {}),
-          retierRequested: before.retierRequested || (retier && overridden),
-        },
+        values: { ...input.values, ...retierFields(before, input.values, council) },
       }).catch(rethrowDuplicateReference);
       if (!updated) throw conflict(staleMessage);
       await ctx.audit({

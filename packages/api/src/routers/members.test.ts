@@ -5,7 +5,9 @@ import {
   type TenantFixture,
   type TestDatabase,
 } from "@steward/db/testing";
+import type { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "../root.ts";
 import { callerFor } from "../testing.ts";
 
 let test: TestDatabase;
@@ -151,5 +153,33 @@ describe("members", () => {
   it("keeps the audit chain verifiable", async () => {
     const { caller } = await admin();
     expect(await caller.audit.verify()).toMatchObject({ ok: true, problems: [] });
+  });
+});
+
+describe("errors", () => {
+  it("hides the cause of an unexpected failure behind the request's reference", async () => {
+    const { caller, context } = await callerFor(test, {
+      userId: council.users.admin,
+      tenantId: council.tenantId,
+    });
+    await test.owner`alter table invitations rename column email to email_address`;
+    try {
+      const error = await caller.members.invitations().catch((caught: unknown) => caught);
+      const { getErrorShape } = await import("@trpc/server/unstable-core-do-not-import");
+      const shape = getErrorShape({
+        config: appRouter._def._config,
+        error: error as TRPCError,
+        type: "query",
+        path: "members.invitations",
+        input: undefined,
+        ctx: context,
+      });
+      expect(shape.message).toBe(
+        `Something went wrong on our side. Try again; if it keeps happening, quote reference ${context.requestId}.`,
+      );
+      expect(JSON.stringify(shape)).not.toMatch(/email|column/);
+    } finally {
+      await test.owner`alter table invitations rename column email_address to email`;
+    }
   });
 });

@@ -52,6 +52,7 @@ export const membersRouter = router({
         invitedBy: ctx.user.id,
         appUrl: ctx.appUrl,
       });
+      ctx.afterCommit(ctx.mail.wake);
       await ctx.audit({
         action: "invitation.sent",
         entityType: "invitation",
