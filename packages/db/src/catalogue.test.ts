@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRole } from "./database.ts";
 import { createTestDatabase, type TestDatabase } from "./testing/index.ts";
@@ -90,5 +91,29 @@ describe("catalogue", () => {
       expect(allowList).toContain(definer.name);
       expect(definer.config).toContain('search_path=""');
     }
+  });
+
+  it("distributes every council table by tenant_id and copies every platform table on Citus (infra/citus.sql)", async () => {
+    const ddl = readFileSync(new URL("../../../infra/citus.sql", import.meta.url), "utf8");
+    const distributed = [...ddl.matchAll(/create_distributed_table\('(\w+)', 'tenant_id'/g)].map(
+      (match) => match[1],
+    );
+    const reference = [...ddl.matchAll(/create_reference_table\('(\w+)'\)/g)].map((match) => match[1]);
+    const tables = await test.owner<{ table: string; tenant: boolean }[]>`
+      select c.relname as table, exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id') as tenant
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind = 'r'`;
+    expect(distributed.sort()).toEqual(
+      tables
+        .filter((table) => table.tenant)
+        .map((table) => table.table)
+        .sort(),
+    );
+    expect(reference.sort()).toEqual(
+      tables
+        .filter((table) => !table.tenant)
+        .map((table) => table.table)
+        .sort(),
+    );
   });
 });

@@ -1,0 +1,22 @@
+-- Steward on Citus (DESIGN §11): run once, as a superuser on the coordinator, after the migrations.
+-- Council tables are distributed by tenant_id and co-located, so every tenant transaction routes to one
+-- node; platform tables are reference tables, copied to every node. Keep this list in step with the
+-- schema: packages/db/src/catalogue.test.ts checks that every table appears here once.
+
+-- Platform (reference) tables
+SELECT create_reference_table('tenants');
+SELECT create_reference_table('users');
+SELECT create_reference_table('sessions');
+SELECT create_reference_table('password_resets');
+SELECT create_reference_table('outbox');
+SELECT create_reference_table('organisations');
+
+-- Council (distributed) tables
+SELECT create_distributed_table('memberships', 'tenant_id');
+SELECT create_distributed_table('invitations', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('audit_events', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('suppliers', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('contracts', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('contract_changes', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('invoices', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('idempotency_keys', 'tenant_id', colocate_with => 'memberships');
