@@ -48,14 +48,14 @@ const t = initTRPC
   .meta<ProcedureMeta>()
   .create({
     errorFormatter({ shape, error, ctx }) {
-      const fieldErrors = fieldErrorsOf(error.cause);
       // An unexpected failure says nothing of its cause (a database message can describe the schema).
-      const message =
-        error.code === "INTERNAL_SERVER_ERROR"
-          ? `Something went wrong on our side. Try again; if it keeps happening, quote reference ${ctx?.requestId ?? "unknown"}.`
-          : error.cause instanceof ZodError
-            ? "Some answers need correcting: see the marked fields."
-            : shape.message;
+      const internal = error.code === "INTERNAL_SERVER_ERROR";
+      const fieldErrors = internal ? null : fieldErrorsOf(error.cause);
+      const message = internal
+        ? `Something went wrong on our side. Try again; if it keeps happening, quote reference ${ctx?.requestId ?? "unknown"}.`
+        : error.cause instanceof ZodError
+          ? "Some answers need correcting: see the marked fields."
+          : shape.message;
       return { ...shape, message, data: { ...shape.data, stack: undefined, fieldErrors } };
     },
   });

@@ -34,7 +34,7 @@ import {
   today,
 } from "../contract-facts.ts";
 import { idempotencyKey, once } from "../idempotency.ts";
-import { type Council, permittedProcedure, router, type TenantContext } from "../init.ts";
+import { permittedProcedure, router, type TenantContext } from "../init.ts";
 
 const contractRef = z.object({ contractId: z.uuid() });
 const versioned = contractRef.extend({ version: z.number().int() });
