@@ -2,6 +2,7 @@ import type { ContractRow, listContractFacts } from "@steward/db";
 import {
   assessContractTier,
   type ContractInput,
+  type ContractTieringFacts,
   complianceScore,
   deriveObligations,
   type Jurisdiction,
@@ -83,7 +84,7 @@ export function obligationsFor(
 }
 
 /** A fresh assessment of the tier from the register fields (004 §4), with its reasons. */
-export function assessedTierFields(input: ContractInput, council: Council) {
+export function assessedTierFields(input: ContractTieringFacts, council: Council) {
   const assessed = assessContractTier(input, council.settings.tiering, {
     currency: council.currency,
     locale: council.locale,

@@ -8,7 +8,6 @@ import {
   recordAuditMany,
 } from "@steward/db";
 import {
-  assessContractTier,
   contractFilterInput,
   type ImportableField,
   type ImportedRow,
@@ -21,6 +20,7 @@ import {
   validateImport,
 } from "@steward/domain";
 import { z } from "zod";
+import { assessedTierFields } from "../contract-facts.ts";
 import { idempotencyKey, once } from "../idempotency.ts";
 import { type Council, permittedProcedure, router, type TenantContext } from "../init.ts";
 import { rethrowDuplicateReference } from "./contracts.ts";
@@ -181,32 +181,24 @@ export const registerRouter = router({
         }
         if (checked.valid.length === 0) throw invalid("There are no rows to import.");
         const { supplierIdOf, createdCount } = await resolveSuppliers(ctx, checked.valid);
-        const money = { currency: council.currency, locale: council.locale };
-        const values = checked.valid.map(
-          (
-            {
-              rowNumber: _,
-              supplierName: __,
-              supplierRegistrationNumber: ___,
-              supplierIsSme: ____,
-              supplierIsVcse: _____,
-              ...row
-            },
-            index,
-          ) => {
-            const assessed = assessContractTier(row, council.settings.tiering, money);
-            return {
-              ...row,
-              tenantId: ctx.tenantId,
-              supplierId: supplierIdOf(checked.valid[index] as ImportedRow),
-              tier: assessed.tier,
-              assessedTier: assessed.tier,
-              tierReasons: assessed.reasons,
-              originalTotalValueMinor: row.totalValueMinor,
-              originalEndDate: row.endDate,
-            };
-          },
-        );
+        const values = checked.valid.map((row) => {
+          const {
+            rowNumber,
+            supplierName,
+            supplierRegistrationNumber,
+            supplierIsSme,
+            supplierIsVcse,
+            ...contract
+          } = row;
+          return {
+            ...contract,
+            ...assessedTierFields(contract, council),
+            tenantId: ctx.tenantId,
+            supplierId: supplierIdOf(row),
+            originalTotalValueMinor: contract.totalValueMinor,
+            originalEndDate: contract.endDate,
+          };
+        });
         const created: { id: string; reference: string }[] = [];
         // Within PostgreSQL's 65,535 bind parameters per statement.
         for (let start = 0; start < values.length; start += 1000) {
