@@ -1,4 +1,4 @@
-import type { ContractRow, listContractFacts } from "@steward/db";
+import { type ContractRow, getContract, type listContractFacts } from "@steward/db";
 import {
   assessContractTier,
   type ContractInput,
@@ -7,10 +7,11 @@ import {
   deriveObligations,
   type Jurisdiction,
   needsRetier,
+  notFound,
   type ObligationContract,
   type Role,
 } from "@steward/domain";
-import type { Council } from "./init.ts";
+import type { Council, TenantContext } from "./init.ts";
 
 type Facts = Awaited<ReturnType<typeof listContractFacts>>;
 
@@ -105,4 +106,14 @@ export function retierFields(before: ContractRow, after: ContractInput, council:
   if (!needsRetier(contractInputOf(before), after)) return { retierRequested: before.retierRequested };
   if (before.tierOverrideReason !== null) return { retierRequested: true };
   return { ...assessedTierFields(after, council), retierRequested: before.retierRequested };
+}
+
+/** The council's contract, or NOT_FOUND — as for any id of another council. */
+export async function loadContract(
+  ctx: Pick<TenantContext, "tx" | "tenantId">,
+  contractId: string,
+): Promise<ContractRow> {
+  const contract = await getContract(ctx.tx, { tenantId: ctx.tenantId, contractId });
+  if (!contract) throw notFound("That contract");
+  return contract;
 }

@@ -1,4 +1,4 @@
-import { decideChange, getChange, getContract, insertChange, listChanges, updateContract } from "@steward/db";
+import { decideChange, getChange, insertChange, listChanges, updateContract } from "@steward/db";
 import {
   applyChange,
   approverFor,
@@ -13,7 +13,7 @@ import {
   roleLabels,
 } from "@steward/domain";
 import { z } from "zod";
-import { contractInputOf, retierFields } from "../contract-facts.ts";
+import { contractInputOf, loadContract, retierFields } from "../contract-facts.ts";
 import { idempotencyKey, once } from "../idempotency.ts";
 import { type Council, permittedProcedure, router, type TenantContext } from "../init.ts";
 
@@ -23,12 +23,6 @@ const decision = z.object({
   version: z.number().int(),
   note: z.string().trim().max(2000).optional(),
 });
-
-async function loadContract(ctx: TenantContext, contractId: string) {
-  const contract = await getContract(ctx.tx, { tenantId: ctx.tenantId, contractId });
-  if (!contract) throw notFound("That contract");
-  return contract;
-}
 
 /**
  * Procurement Act s.74–75 (004 §12.1): would this change, with every earlier approved change, stay below the

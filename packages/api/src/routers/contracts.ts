@@ -1,7 +1,5 @@
 import {
-  type ContractRow,
   getActiveMembership,
-  getContract,
   getSupplier,
   getUser,
   insertContracts,
@@ -20,7 +18,6 @@ import {
   DomainError,
   effectiveTier,
   invalid,
-  notFound,
   paymentCompliance,
   spendAgainstValue,
   tierOverrideInput,
@@ -29,6 +26,7 @@ import { z } from "zod";
 import {
   assessedTierFields,
   contractInputOf,
+  loadContract,
   obligationsFor,
   retierFields,
   today,
@@ -38,12 +36,6 @@ import { permittedProcedure, router, type TenantContext } from "../init.ts";
 
 const contractRef = z.object({ contractId: z.uuid() });
 const versioned = contractRef.extend({ version: z.number().int() });
-
-async function loadContract(ctx: TenantContext, contractId: string): Promise<ContractRow> {
-  const contract = await getContract(ctx.tx, { tenantId: ctx.tenantId, contractId });
-  if (!contract) throw notFound("That contract");
-  return contract;
-}
 
 /** The people and supplier a contract names must belong to this council; field errors say which does not. */
 async function checkReferences(ctx: TenantContext, input: ContractInput) {

@@ -1,4 +1,4 @@
-import { getContract, getInvoice, insertInvoice, listInvoices, updateInvoice } from "@steward/db";
+import { getInvoice, insertInvoice, listInvoices, updateInvoice } from "@steward/db";
 import {
   conflict,
   daysToPay,
@@ -9,15 +9,9 @@ import {
   spendAgainstValue,
 } from "@steward/domain";
 import { z } from "zod";
-import { today } from "../contract-facts.ts";
+import { loadContract, today } from "../contract-facts.ts";
 import { idempotencyKey, once } from "../idempotency.ts";
-import { permittedProcedure, router, type TenantContext } from "../init.ts";
-
-async function loadContract(ctx: TenantContext, contractId: string) {
-  const contract = await getContract(ctx.tx, { tenantId: ctx.tenantId, contractId });
-  if (!contract) throw notFound("That contract");
-  return contract;
-}
+import { permittedProcedure, router } from "../init.ts";
 
 const duplicateNumber = () =>
   invalid("This contract already has an invoice with that number.", {
