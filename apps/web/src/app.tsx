@@ -1,7 +1,11 @@
 import { Route, Router, type RouteSectionProps, useLocation } from "@solidjs/router";
 import { createEffect, on } from "solid-js";
 import { AcceptInvitation } from "./routes/accept-invitation.tsx";
-import { Contracts } from "./routes/contracts/index.tsx";
+import { Compliance } from "./routes/contracts/compliance.tsx";
+import { EditContract, NewContract } from "./routes/contracts/contract-edit.tsx";
+import { ContractPage } from "./routes/contracts/contract-page.tsx";
+import { ImportRegister } from "./routes/contracts/import/import-page.tsx";
+import { Register } from "./routes/contracts/register.tsx";
 import { AuditLog } from "./routes/council/audit.tsx";
 import { Members } from "./routes/council/members.tsx";
 import { Overview } from "./routes/council/overview.tsx";
@@ -12,6 +16,9 @@ import { Home } from "./routes/home.tsx";
 import { CouncilNotFound, NotFound } from "./routes/not-found.tsx";
 import { ResetPassword } from "./routes/reset-password.tsx";
 import { SignIn } from "./routes/sign-in.tsx";
+import { EditSupplier, NewSupplier } from "./routes/suppliers/supplier-edit.tsx";
+import { SupplierPage } from "./routes/suppliers/supplier-page.tsx";
+import { Suppliers } from "./routes/suppliers/suppliers.tsx";
 import { SessionProvider } from "./session.tsx";
 
 /**
@@ -56,7 +63,16 @@ export function App() {
       <Route path="/" component={Home} />
       <Route path="/t/:slug" component={CouncilShell}>
         <Route path="/" component={Overview} />
-        <Route path="/contracts" component={Contracts} />
+        <Route path="/contracts" component={Register} />
+        <Route path="/contracts/new" component={NewContract} />
+        <Route path="/contracts/import" component={ImportRegister} />
+        <Route path="/contracts/:contractId" component={ContractPage} />
+        <Route path="/contracts/:contractId/edit" component={EditContract} />
+        <Route path="/suppliers" component={Suppliers} />
+        <Route path="/suppliers/new" component={NewSupplier} />
+        <Route path="/suppliers/:supplierId" component={SupplierPage} />
+        <Route path="/suppliers/:supplierId/edit" component={EditSupplier} />
+        <Route path="/compliance" component={Compliance} />
         <Route path="/members" component={Members} />
         <Route path="/audit" component={AuditLog} />
         <Route path="*" component={CouncilNotFound} />

@@ -62,6 +62,16 @@ function Shell(props: { me: Accessor<Me>; council: Accessor<Council>; children: 
               Register
             </A>
           </li>
+          <li>
+            <A href={`${base()}/suppliers`} class="section-nav__link">
+              Suppliers
+            </A>
+          </li>
+          <li>
+            <A href={`${base()}/compliance`} class="section-nav__link">
+              Compliance
+            </A>
+          </li>
           <Show when={value.can("users:manage")}>
             <li>
               <A href={`${base()}/members`} class="section-nav__link">

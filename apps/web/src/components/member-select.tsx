@@ -1,0 +1,46 @@
+import { createMemo, createResource } from "solid-js";
+import { useCouncil } from "../council.tsx";
+import { type Choice, ChoiceSelect } from "./choice-select.tsx";
+import { latest } from "./latest.ts";
+
+/**
+ * One of the council's members (contract manager, SRO, a filter), by name. Deactivated members are listed
+ * only when already chosen, so an old record still shows who it named.
+ */
+export function MemberSelect(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string | null;
+  onChange: (userId: string | null) => void;
+  noneLabel: string;
+  error?: string | undefined;
+  compact?: boolean;
+}) {
+  const { api, council } = useCouncil();
+  const [members] = createResource(
+    () => council().tenantId,
+    () => api().members.list.query(),
+  );
+  const choices = createMemo<Choice<string>[]>(() => [
+    { value: "", label: props.noneLabel },
+    ...(latest(members) ?? [])
+      .filter((member) => member.deactivatedAt === null || member.userId === props.value)
+      .map((member) => ({
+        value: member.userId,
+        label: member.deactivatedAt === null ? member.name : `${member.name} (deactivated)`,
+      })),
+  ]);
+  return (
+    <ChoiceSelect
+      id={props.id}
+      label={props.label}
+      hint={props.hint}
+      choices={choices()}
+      value={props.value ?? ""}
+      onChange={(value) => props.onChange(value === "" ? null : value)}
+      error={props.error}
+      compact={props.compact}
+    />
+  );
+}

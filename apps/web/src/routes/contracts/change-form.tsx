@@ -1,0 +1,230 @@
+import {
+  type ChangeReason,
+  type ChangeType,
+  changeReasonLabels,
+  changeReasons,
+  changeTypes,
+} from "@steward/domain";
+import { createResource, createSignal, onCleanup, Show } from "solid-js";
+import { ChoiceSelect } from "../../components/choice-select.tsx";
+import { ErrorSummary } from "../../components/error-summary.tsx";
+import { Field } from "../../components/field.tsx";
+import { createSubmission, FormProblem } from "../../components/forms.ts";
+import { createIdempotencyKey } from "../../components/idempotency.ts";
+import { latest } from "../../components/latest.ts";
+import { readMoneyText } from "../../components/money.ts";
+import { MoneyField } from "../../components/money-field.tsx";
+import { TextareaField } from "../../components/textarea-field.tsx";
+import { useCouncil } from "../../council.tsx";
+import { readThresholdTest, ThresholdResult } from "./change-test.tsx";
+import type { ContractDetail } from "./contract-page.tsx";
+import { changeTypeLabels } from "./labels.ts";
+
+const fieldIds = {
+  "change.type": "change-type-trigger",
+  "change.reason": "change-reason-trigger",
+  "change.description": "change-description",
+  "change.valueDeltaMinor": "change-value",
+  "change.termDeltaDays": "change-term",
+};
+
+const typeChoices = changeTypes.map((type) => ({ value: type, label: changeTypeLabels[type] }));
+const reasonChoices = changeReasons.map((reason) => ({ value: reason, label: changeReasonLabels[reason] }));
+
+function readDays(text: string): number | null {
+  const trimmed = text.trim().replace(/^[−–]/, "-");
+  if (trimmed === "") return 0;
+  return /^[-+]?\d+$/.test(trimmed) ? Number.parseInt(trimmed, 10) : null;
+}
+
+/**
+ * Records a change request (004 §12.1). While it is typed, the preview runs the below-threshold test and
+ * names who must approve, so the officer knows before asking whether a Contract Change Notice is needed.
+ */
+export function ChangeForm(props: {
+  detail: ContractDetail;
+  onRecorded: (message: string) => Promise<void>;
+}) {
+  const { api, council } = useCouncil();
+  const submission = createSubmission();
+  const key = createIdempotencyKey();
+  const [type, setType] = createSignal<ChangeType | null>(null);
+  const [reason, setReason] = createSignal<ChangeReason | null>(null);
+  const [description, setDescription] = createSignal("");
+  const [valueText, setValueText] = createSignal("");
+  const [termText, setTermText] = createSignal("");
+
+  // The preview follows the amounts a moment after typing stops.
+  const [deltas, setDeltas] = createSignal({ valueDeltaMinor: 0, termDeltaDays: 0 });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(timer));
+  const schedulePreview = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const value = readMoneyText(valueText(), { allowNegative: true });
+      const days = readDays(termText());
+      if (value.ok && days !== null) setDeltas({ valueDeltaMinor: value.minor ?? 0, termDeltaDays: days });
+    }, 400);
+  };
+  const [preview] = createResource(
+    () => {
+      const current = deltas();
+      return current.valueDeltaMinor === 0 && current.termDeltaDays === 0
+        ? false
+        : { tenantId: council().tenantId, ...current };
+    },
+    ({ valueDeltaMinor, termDeltaDays }) =>
+      api().changes.preview.query({ contractId: props.detail.contract.id, valueDeltaMinor, termDeltaDays }),
+  );
+
+  const submit = async (form: HTMLFormElement) => {
+    const result = await submission.submit(async () => {
+      const fieldErrors: Record<string, string> = {};
+      const value = readMoneyText(valueText(), { allowNegative: true });
+      const days = readDays(termText());
+      const chosenType = type();
+      const chosenReason = reason();
+      if (!chosenType)
+        fieldErrors["change.type"] = "Choose whether the change is to the value, the term or the scope.";
+      if (!chosenReason) fieldErrors["change.reason"] = "Choose the reason for the change.";
+      if (!value.ok) fieldErrors["change.valueDeltaMinor"] = value.message;
+      if (days === null)
+        fieldErrors["change.termDeltaDays"] =
+          "Enter a whole number of days, with a minus sign to shorten the term.";
+      if (!chosenType || !chosenReason || !value.ok || days === null) {
+        throw new FormProblem("Some answers need correcting: see the marked fields.", fieldErrors);
+      }
+      return api().changes.request.mutate({
+        contractId: props.detail.contract.id,
+        change: {
+          type: chosenType,
+          reason: chosenReason,
+          description: description(),
+          valueDeltaMinor: value.minor ?? 0,
+          termDeltaDays: days,
+        },
+        idempotencyKey: key.current(),
+      });
+    });
+    if (!result.ok) return;
+    key.renew();
+    form.reset();
+    setType(null);
+    setReason(null);
+    setDescription("");
+    setValueText("");
+    setTermText("");
+    setDeltas({ valueDeltaMinor: 0, termDeltaDays: 0 });
+    await props.onRecorded(
+      result.value.changeNoticeRequired
+        ? "The change has been recorded. A Contract Change Notice is needed before it is made."
+        : "The change has been recorded. It is below the threshold: no Contract Change Notice is needed.",
+    );
+  };
+
+  return (
+    <section class="panel" aria-labelledby="record-change-heading">
+      <h2 id="record-change-heading">Record a change</h2>
+      <Show when={submission.problem()} keyed>
+        {(problem) => <ErrorSummary problem={problem} fieldIds={fieldIds} />}
+      </Show>
+      <form
+        novalidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit(event.currentTarget);
+        }}
+      >
+        <div class="field-grid">
+          <ChoiceSelect
+            id="change-type"
+            label="Type of change"
+            choices={typeChoices}
+            value={type()}
+            onChange={setType}
+            placeholder="Choose a type"
+            error={submission.fieldError("change.type")}
+          />
+          <ChoiceSelect
+            id="change-reason"
+            label="Reason"
+            choices={reasonChoices}
+            value={reason()}
+            onChange={setReason}
+            placeholder="Choose a reason"
+            error={submission.fieldError("change.reason")}
+          />
+        </div>
+        <TextareaField
+          id="change-description"
+          name="description"
+          label="Description"
+          hint="What changes, and why now."
+          value={description()}
+          onInput={(event) => setDescription(event.currentTarget.value)}
+          error={submission.fieldError("change.description")}
+        />
+        <div class="field-grid">
+          <MoneyField
+            id="change-value"
+            name="valueDelta"
+            label="Change in total value"
+            hint="With a minus sign for a reduction, for example -2,500. Leave blank for none."
+            currency={props.detail.contract.currency}
+            value={valueText()}
+            onInput={(event) => {
+              setValueText(event.currentTarget.value);
+              schedulePreview();
+            }}
+            error={submission.fieldError("change.valueDeltaMinor")}
+          />
+          <Field
+            id="change-term"
+            name="termDelta"
+            label="Change in term, in days"
+            hint="How far the end date moves; negative to shorten. Leave blank for none."
+            class="input input--short"
+            inputmode="numeric"
+            autocomplete="off"
+            value={termText()}
+            onInput={(event) => {
+              setTermText(event.currentTarget.value);
+              schedulePreview();
+            }}
+            error={submission.fieldError("change.termDeltaDays")}
+          />
+        </div>
+        <div class="preview-box" aria-live="polite" aria-busy={preview.loading ? "true" : undefined}>
+          <h3 class="preview-box__title">Threshold test and approval</h3>
+          <Show
+            when={
+              deltas().valueDeltaMinor !== 0 || deltas().termDeltaDays !== 0 ? latest(preview) : undefined
+            }
+            fallback={
+              <p class="hint">
+                Enter a change in value or term to see whether a Contract Change Notice is needed and who
+                approves it.
+              </p>
+            }
+          >
+            {(answer) => (
+              <Show when={readThresholdTest(answer().test)}>
+                {(test) => <ThresholdResult test={test()} approver={answer().approver.label} />}
+              </Show>
+            )}
+          </Show>
+          <Show when={preview.state === "errored"}>
+            <p class="field-error">
+              The test could not be run just now; it runs again when you record the change.
+            </p>
+          </Show>
+        </div>
+        <div class="button-row">
+          <button type="submit" class="button" disabled={submission.pending()}>
+            {submission.pending() ? "Recording…" : "Record the change"}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { For, Show } from "solid-js";
+import { TableWrap } from "../../components/table-wrap.tsx";
+import { useCouncil } from "../../council.tsx";
+import { ComplianceScore } from "./compliance-score.tsx";
+import type { ContractDetail } from "./contract-page.tsx";
+import { obligationStatusLabels } from "./labels.ts";
+
+/** What the contract owes (004 §5), derived from its tier and facts, with the compliance score. */
+export function ObligationsTab(props: { detail: ContractDetail }) {
+  const { format } = useCouncil();
+  const obligations = () => props.detail.obligations;
+  const count = (status: string) => obligations().filter((item) => item.status === status).length;
+  return (
+    <>
+      <h2>Obligations</h2>
+      <Show
+        when={obligations().length > 0}
+        fallback={
+          <p class="empty">
+            {props.detail.contract.archivedAt
+              ? "An archived contract has no obligations."
+              : "No obligations have been derived for this contract."}
+          </p>
+        }
+      >
+        <p class="lead">
+          Compliance score: <ComplianceScore score={props.detail.complianceScore} />
+        </p>
+        <p>
+          {count("met")} met, {count("due_soon")} due soon, {count("overdue")} overdue
+          {count("not_applicable") > 0 ? `, ${count("not_applicable")} not applicable` : ""}. Derived from the
+          contract's tier and what has been recorded, as of today.
+        </p>
+        <TableWrap label="Obligations table">
+          <table class="table">
+            <caption class="visually-hidden">Obligations of this contract and their status</caption>
+            <thead>
+              <tr>
+                <th scope="col">Obligation</th>
+                <th scope="col">Status</th>
+                <th scope="col">Due</th>
+                <th scope="col">What to do</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={obligations()}>
+                {(obligation) => (
+                  <tr>
+                    <th scope="row">
+                      {obligation.title}
+                      <span class="cell-meta">{obligation.source}</span>
+                    </th>
+                    <td>
+                      <span class={`tag tag--obligation-${obligation.status}`}>
+                        {obligationStatusLabels[obligation.status]}
+                      </span>
+                    </td>
+                    <td class="cell-nowrap">
+                      {obligation.dueDate ? format().date(obligation.dueDate) : "—"}
+                    </td>
+                    <td>{obligation.detail}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </TableWrap>
+      </Show>
+    </>
+  );
+}

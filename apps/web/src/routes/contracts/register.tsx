@@ -1,0 +1,455 @@
+import { A, useSearchParams } from "@solidjs/router";
+import { type ContractSortKey, contractStatuses, lifecycleStages, tiers } from "@steward/domain";
+import { createEffect, createMemo, createResource, createSignal, For, on, onCleanup, Show } from "solid-js";
+import { Async } from "../../components/async.tsx";
+import { CheckboxField } from "../../components/checkbox-field.tsx";
+import { type Choice, ChoiceSelect } from "../../components/choice-select.tsx";
+import { downloadText } from "../../components/download.ts";
+import { Field } from "../../components/field.tsx";
+import { createSubmission } from "../../components/forms.ts";
+import { latest } from "../../components/latest.ts";
+import { MemberSelect } from "../../components/member-select.tsx";
+import { PageHeading } from "../../components/page-heading.tsx";
+import { Pagination, showingText } from "../../components/pagination.tsx";
+import { SupplierPicker } from "../../components/supplier-picker.tsx";
+import { TableWrap } from "../../components/table-wrap.tsx";
+import { TierBadge } from "../../components/tier-badge.tsx";
+import { useCouncil } from "../../council.tsx";
+import type { Answer, Client } from "../../trpc.ts";
+import { ComplianceScore } from "./compliance-score.tsx";
+import { stageChoices, stageLabels, statusChoices, statusLabels, tierChoices } from "./labels.ts";
+import {
+  filterInput,
+  isFiltered,
+  type RegisterQuery,
+  readRegisterQuery,
+  registerParams,
+} from "./register-query.ts";
+
+type RegisterPage = Answer<Client["contracts"]["list"]>;
+const pageSize = 50;
+
+const anyOf = <V extends string>(label: string, choices: Choice<V>[]): Choice<V | "">[] => [
+  { value: "", label },
+  ...choices,
+];
+
+/** `/t/:slug/contracts`: the register, searched, filtered, sorted and paged on the server. */
+export function Register() {
+  const { api, council, can } = useCouncil();
+  const [params, setParams] = useSearchParams();
+  const query = createMemo(() => readRegisterQuery(params));
+  const base = () => `/t/${council().slug}/contracts`;
+
+  const [page, { refetch }] = createResource(
+    () => ({ tenantId: council().tenantId, query: query() }),
+    ({ query }) => api().contracts.list.query({ ...filterInput(query), page: query.page, pageSize }),
+  );
+
+  /** Filters go into the history (back undoes them); typing in the search box replaces its entry. */
+  const change = (values: Partial<RegisterQuery>, options: { replace?: boolean } = {}) =>
+    setParams(registerParams({ page: 1, ...values }), { replace: options.replace ?? false });
+  const clearFilters = () =>
+    change({ search: "", tier: null, status: null, stage: null, managerId: null, supplierId: null });
+
+  const pageHref = (target: number) => {
+    const search = new URLSearchParams(window.location.search);
+    if (target > 1) search.set("page", String(target));
+    else search.delete("page");
+    const text = search.toString();
+    return `${base()}${text ? `?${text}` : ""}`;
+  };
+
+  return (
+    <>
+      <PageHeading title="Contract register" caption={council().name} />
+      <div class="page-actions">
+        <Show when={can("contracts:write")}>
+          <A href={`${base()}/new`} class="button">
+            Add contract
+          </A>
+        </Show>
+        <Show when={can("register:import")}>
+          <A href={`${base()}/import`} class="button button--secondary">
+            Import register
+          </A>
+        </Show>
+        <ExportButton query={query()} />
+      </div>
+
+      <RegisterFilters query={query()} onChange={change} onClear={clearFilters} />
+
+      <Async resource={page} loading="Loading the register…" retry={() => void refetch()}>
+        {(result) => (
+          <>
+            <p class="results-summary" role="status" aria-live="polite" aria-atomic="true">
+              {showingText(result().page, result().pageSize, result().total, {
+                one: "contract",
+                many: "contracts",
+              })}
+              {page.loading ? <span class="muted"> (updating…)</span> : null}
+            </p>
+            <Show
+              when={result().rows.length > 0}
+              fallback={
+                <EmptyRegister
+                  result={result()}
+                  query={query()}
+                  onClear={clearFilters}
+                  firstPage={pageHref(1)}
+                />
+              }
+            >
+              <RegisterTable
+                result={result()}
+                query={query()}
+                busy={page.loading}
+                onSort={(sort, direction) => change({ sort, direction })}
+              />
+              <Pagination
+                page={result().page}
+                pageSize={result().pageSize}
+                total={result().total}
+                href={pageHref}
+                label="Pages of the register"
+              />
+            </Show>
+          </>
+        )}
+      </Async>
+    </>
+  );
+}
+
+function RegisterFilters(props: {
+  query: RegisterQuery;
+  onChange: (values: Partial<RegisterQuery>, options?: { replace?: boolean }) => void;
+  onClear: () => void;
+}) {
+  const { api } = useCouncil();
+  const [search, setSearch] = createSignal(props.query.search);
+  // Back, forward and "Clear filters" change the URL: the box follows it.
+  createEffect(on(() => props.query.search, setSearch, { defer: true }));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(timer));
+  const searchNow = (text: string) => {
+    clearTimeout(timer);
+    if (text.trim() !== props.query.search.trim()) props.onChange({ search: text }, { replace: true });
+  };
+  const [supplier] = createResource(
+    () => props.query.supplierId ?? undefined,
+    (supplierId) => api().suppliers.get.query({ supplierId }),
+  );
+  const chosenSupplier = () => {
+    const found = latest(supplier);
+    return props.query.supplierId && found?.id === props.query.supplierId
+      ? { id: found.id, name: found.name }
+      : null;
+  };
+
+  return (
+    <search aria-label="Search and filter the register">
+      <form
+        class="filters"
+        onSubmit={(event) => {
+          event.preventDefault();
+          searchNow(search());
+        }}
+      >
+        <Field
+          id="register-search"
+          name="q"
+          type="search"
+          label="Search the register"
+          hint="By reference, title or supplier. The list updates as you type."
+          value={search()}
+          autocomplete="off"
+          spellcheck={false}
+          onInput={(event) => {
+            const text = event.currentTarget.value;
+            setSearch(text);
+            clearTimeout(timer);
+            timer = setTimeout(() => searchNow(text), 300);
+          }}
+        />
+        <div class="filters__row">
+          <ChoiceSelect
+            id="filter-tier"
+            label="Tier"
+            compact
+            choices={anyOf("Any tier", tierChoices)}
+            value={props.query.tier ?? ""}
+            onChange={(tier) => props.onChange({ tier: tiers.find((each) => each === tier) ?? null })}
+          />
+          <ChoiceSelect
+            id="filter-status"
+            label="Status"
+            compact
+            choices={anyOf("Any status", statusChoices)}
+            value={props.query.status ?? ""}
+            onChange={(status) =>
+              props.onChange({ status: contractStatuses.find((each) => each === status) ?? null })
+            }
+          />
+          <ChoiceSelect
+            id="filter-stage"
+            label="Lifecycle stage"
+            compact
+            choices={anyOf("Any stage", stageChoices)}
+            value={props.query.stage ?? ""}
+            onChange={(stage) =>
+              props.onChange({ stage: lifecycleStages.find((each) => each === stage) ?? null })
+            }
+          />
+          <MemberSelect
+            id="filter-manager"
+            label="Contract manager"
+            compact
+            noneLabel="Any manager"
+            value={props.query.managerId}
+            onChange={(managerId) => props.onChange({ managerId })}
+          />
+          <SupplierPicker
+            id="filter-supplier"
+            label="Supplier"
+            compact
+            noneLabel="Any supplier"
+            value={chosenSupplier()}
+            onChange={(chosen) => {
+              if ((chosen?.id ?? null) !== props.query.supplierId) {
+                props.onChange({ supplierId: chosen?.id ?? null });
+              }
+            }}
+          />
+        </div>
+        <div class="filters__row filters__row--end">
+          <CheckboxField
+            id="filter-archived"
+            label="Show archived contracts"
+            hint="Archived contracts are listed instead of live ones."
+            checked={props.query.archived}
+            onChange={(archived) => props.onChange({ archived })}
+          />
+          <Show when={isFiltered(props.query)}>
+            <button type="button" class="button button--secondary button--small" onClick={props.onClear}>
+              Clear filters
+            </button>
+          </Show>
+        </div>
+      </form>
+    </search>
+  );
+}
+
+const sortableColumns: { key: ContractSortKey; label: string }[] = [
+  { key: "reference", label: "Reference" },
+  { key: "title", label: "Title" },
+  { key: "supplier", label: "Supplier" },
+];
+
+function SortHeader(props: {
+  sortKey: ContractSortKey;
+  label: string;
+  query: RegisterQuery;
+  onSort: (sort: ContractSortKey, direction: "asc" | "desc") => void;
+  numeric?: boolean;
+}) {
+  const active = () => props.query.sort === props.sortKey;
+  const next = () => (active() && props.query.direction === "asc" ? "desc" : "asc");
+  return (
+    <th
+      scope="col"
+      classList={{ "cell-numeric": props.numeric === true }}
+      aria-sort={active() ? (props.query.direction === "asc" ? "ascending" : "descending") : undefined}
+    >
+      <button type="button" class="sort-button" onClick={() => props.onSort(props.sortKey, next())}>
+        {props.label}
+        <span class="sort-button__icon" aria-hidden="true">
+          {active() ? (props.query.direction === "asc" ? "▲" : "▼") : "↕"}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+const sortNames: Record<ContractSortKey, string> = {
+  reference: "reference",
+  title: "title",
+  supplier: "supplier",
+  endDate: "end date",
+  totalValue: "total value",
+  tier: "tier",
+  updatedAt: "last change",
+};
+
+function RegisterTable(props: {
+  result: RegisterPage;
+  query: RegisterQuery;
+  busy: boolean;
+  onSort: (sort: ContractSortKey, direction: "asc" | "desc") => void;
+}) {
+  const { council, format } = useCouncil();
+  const base = () => `/t/${council().slug}/contracts`;
+  const pages = () => Math.max(1, Math.ceil(props.result.total / props.result.pageSize));
+  return (
+    <TableWrap label="Register table">
+      <table class="table table--register" aria-busy={props.busy ? "true" : undefined}>
+        <caption class="visually-hidden">
+          {props.query.archived ? "Archived contracts" : "Contracts"}, sorted by {sortNames[props.query.sort]}{" "}
+          {props.query.direction === "asc" ? "ascending" : "descending"}, page {props.result.page} of{" "}
+          {pages()}. Column headings with buttons sort the list.
+        </caption>
+        <thead>
+          <tr>
+            <For each={sortableColumns}>
+              {(column) => (
+                <SortHeader
+                  sortKey={column.key}
+                  label={column.label}
+                  query={props.query}
+                  onSort={props.onSort}
+                />
+              )}
+            </For>
+            <th scope="col">Manager</th>
+            <SortHeader sortKey="endDate" label="End date" query={props.query} onSort={props.onSort} />
+            <SortHeader
+              sortKey="totalValue"
+              label="Total value"
+              query={props.query}
+              onSort={props.onSort}
+              numeric
+            />
+            <SortHeader sortKey="tier" label="Tier" query={props.query} onSort={props.onSort} />
+            <th scope="col">Status</th>
+            <th scope="col" class="cell-numeric">
+              Compliance
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.result.rows}>
+            {(row) => (
+              <tr>
+                <th scope="row" class="cell-reference">
+                  <A href={`${base()}/${row.id}`}>{row.reference}</A>
+                </th>
+                <td class="cell-title">{row.title}</td>
+                <td>{row.supplierName ?? <span class="muted">None recorded</span>}</td>
+                <td>{row.contractManagerName ?? <span class="muted">Not named</span>}</td>
+                <td class="cell-nowrap">{row.endDate ? format().date(row.endDate) : "—"}</td>
+                <td class="cell-numeric cell-nowrap">
+                  {row.totalValueMinor === null ? "—" : format().money(row.totalValueMinor)}
+                </td>
+                <td>
+                  <TierBadge tier={row.tier} />
+                  <Show when={row.retierRequested}>
+                    <span class="tag tag--warning">Review</span>
+                  </Show>
+                </td>
+                <td>
+                  {statusLabels[row.status]}
+                  <span class="cell-meta">{stageLabels[stageOf(row.lifecycleStage)] ?? ""}</span>
+                </td>
+                <td class="cell-numeric">
+                  <ComplianceScore score={row.complianceScore} />
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+function stageOf(stage: string) {
+  return lifecycleStages.find((each) => each === stage) ?? "delivery";
+}
+
+function EmptyRegister(props: {
+  result: RegisterPage;
+  query: RegisterQuery;
+  onClear: () => void;
+  firstPage: string;
+}) {
+  const { council, can } = useCouncil();
+  const base = () => `/t/${council().slug}/contracts`;
+  return (
+    <div class="empty">
+      <Show
+        when={props.result.total === 0}
+        fallback={
+          <p>
+            There are no contracts on this page. <a href={props.firstPage}>Go to the first page</a>.
+          </p>
+        }
+      >
+        <Show
+          when={!isFiltered(props.query)}
+          fallback={
+            <>
+              <p>No contracts match your search and filters.</p>
+              <button type="button" class="button button--secondary" onClick={props.onClear}>
+                Clear filters
+              </button>
+            </>
+          }
+        >
+          <Show
+            when={!props.query.archived}
+            fallback={<p>No contracts are archived. Archived contracts would be listed here.</p>}
+          >
+            <p>The register is empty: {council().name} has no contracts in Steward yet.</p>
+            <Show when={can("contracts:write") || can("register:import")}>
+              <ul class="link-list">
+                <Show when={can("contracts:write")}>
+                  <li>
+                    <A href={`${base()}/new`}>Add a contract</A>
+                  </li>
+                </Show>
+                <Show when={can("register:import")}>
+                  <li>
+                    <A href={`${base()}/import`}>Import your register from a CSV file</A>
+                  </li>
+                </Show>
+              </ul>
+            </Show>
+          </Show>
+        </Show>
+      </Show>
+    </div>
+  );
+}
+
+/** Downloads the whole filtered register (not just this page) as the server writes it. */
+function ExportButton(props: { query: RegisterQuery }) {
+  const { api } = useCouncil();
+  const submission = createSubmission();
+  const [done, setDone] = createSignal("");
+  const exportCsv = async () => {
+    setDone("");
+    const result = await submission.submit(() => api().register.exportCsv.query(filterInput(props.query)));
+    if (!result.ok) return;
+    downloadText(result.value.fileName, result.value.csv);
+    const count = result.value.count;
+    setDone(`Downloaded ${count} contract${count === 1 ? "" : "s"} as ${result.value.fileName}.`);
+  };
+  return (
+    <>
+      <button
+        type="button"
+        class="button button--secondary"
+        disabled={submission.pending()}
+        onClick={() => void exportCsv()}
+      >
+        {submission.pending() ? "Preparing the file…" : "Export CSV"}
+      </button>
+      <p class="page-actions__status" role="status" aria-live="polite">
+        <Show when={submission.problem()} fallback={done()}>
+          {(problem) => <span class="field-error">{problem().message}</span>}
+        </Show>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,142 @@
+// Namespace import: see components/change-password-dialog.tsx on Kobalte's shared DialogRoot.
+import * as Dialog from "@kobalte/core/dialog";
+import { type Tier, tierLabels, tiers } from "@steward/domain";
+import { createSignal, Show } from "solid-js";
+import { ChoiceSelect } from "../../components/choice-select.tsx";
+import { ErrorSummary } from "../../components/error-summary.tsx";
+import { createSubmission, FormProblem } from "../../components/forms.ts";
+import { TextareaField } from "../../components/textarea-field.tsx";
+import { useCouncil } from "../../council.tsx";
+import type { ContractDetail } from "./contract-page.tsx";
+import { tierChoices } from "./labels.ts";
+
+const fieldIds = { "override.tier": "tier-override-trigger", "override.reason": "tier-reason" };
+
+/**
+ * 004 §4: re-assess the tier from the register's facts, or override it with a reason that travels with
+ * the tier. Either clears the request for a review.
+ */
+export function TierReviewDialog(props: {
+  detail: ContractDetail;
+  open: boolean;
+  onClose: () => void;
+  onReviewed: (tier: Tier) => Promise<void>;
+}) {
+  const { api } = useCouncil();
+  const submission = createSubmission();
+  const contract = () => props.detail.contract;
+  const [mode, setMode] = createSignal<"assess" | "override">(
+    contract().tierOverrideReason ? "override" : "assess",
+  );
+  const [tier, setTier] = createSignal<Tier>(contract().tier);
+  const [reason, setReason] = createSignal(contract().tierOverrideReason ?? "");
+  const close = () => {
+    if (submission.pending()) return;
+    submission.clear();
+    props.onClose();
+  };
+  const save = async () => {
+    const result = await submission.submit(async () => {
+      if (mode() === "override" && reason().trim() === "") {
+        throw new FormProblem("Say why the contract needs a different tier.", {
+          "override.reason": "Say why this contract needs a different tier from the assessment.",
+        });
+      }
+      return api().contracts.reviewTier.mutate({
+        contractId: contract().id,
+        version: contract().version,
+        override: mode() === "override" ? { tier: tier(), reason: reason().trim() } : null,
+      });
+    });
+    if (!result.ok) return;
+    await props.onReviewed(result.value.tier);
+    props.onClose();
+  };
+  return (
+    <Dialog.Root
+      open={props.open}
+      onOpenChange={(open) => {
+        if (!open) close();
+      }}
+    >
+      <Dialog.Portal>
+        <Dialog.Overlay class="dialog-overlay" />
+        <div class="dialog-positioner">
+          <Dialog.Content class="dialog">
+            <Dialog.Title class="dialog__title">Review the tier</Dialog.Title>
+            <Show when={submission.problem()} keyed>
+              {(problem) => <ErrorSummary problem={problem} fieldIds={fieldIds} />}
+            </Show>
+            <form
+              novalidate
+              onSubmit={(event) => {
+                event.preventDefault();
+                void save();
+              }}
+            >
+              <fieldset class="fieldset fieldset--plain">
+                <legend class="fieldset__legend">How should this contract be tiered?</legend>
+                <div class="radio">
+                  <input
+                    class="radio__input"
+                    type="radio"
+                    id="tier-mode-assess"
+                    name="tier-mode"
+                    checked={mode() === "assess"}
+                    onChange={() => setMode("assess")}
+                  />
+                  <label class="radio__label" for="tier-mode-assess">
+                    Use the assessment from the register's values and flags (now{" "}
+                    {tierLabels[contract().assessedTier]})
+                  </label>
+                </div>
+                <div class="radio">
+                  <input
+                    class="radio__input"
+                    type="radio"
+                    id="tier-mode-override"
+                    name="tier-mode"
+                    checked={mode() === "override"}
+                    onChange={() => setMode("override")}
+                  />
+                  <label class="radio__label" for="tier-mode-override">
+                    Override the assessment, with a reason
+                  </label>
+                </div>
+              </fieldset>
+              <Show when={mode() === "override"}>
+                <div class="conditional">
+                  <ChoiceSelect
+                    id="tier-override"
+                    label="Tier"
+                    choices={tierChoices}
+                    value={tier()}
+                    onChange={(value) => setTier(tiers.find((each) => each === value) ?? "low")}
+                    error={submission.fieldError("override.tier")}
+                  />
+                  <TextareaField
+                    id="tier-reason"
+                    name="reason"
+                    label="Reason for the override"
+                    hint="Recorded with the tier and shown to everyone who reads the contract."
+                    value={reason()}
+                    onInput={(event) => setReason(event.currentTarget.value)}
+                    error={submission.fieldError("override.reason")}
+                  />
+                </div>
+              </Show>
+              <div class="button-row">
+                <button type="submit" class="button" disabled={submission.pending()}>
+                  {submission.pending() ? "Saving…" : "Save the tier"}
+                </button>
+                <button type="button" class="button button--secondary" onClick={close}>
+                  Cancel
+                </button>
+              </div>
+            </form>
+          </Dialog.Content>
+        </div>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
