@@ -22,6 +22,14 @@ export const demoCouncils = [
     jurisdiction: "GB-ENG",
     currency: "GBP",
     locale: "en-GB",
+    people: {
+      admin: "Alex Morgan",
+      board: "Beatrice Clarke",
+      sro: "Samir Patel",
+      contract_manager: "Chris Evans",
+      finance: "Fiona Reid",
+      viewer: "Victor Ahmed",
+    },
   },
   {
     slug: "drakenstein",
@@ -29,6 +37,14 @@ export const demoCouncils = [
     jurisdiction: "ZA",
     currency: "ZAR",
     locale: "en-ZA",
+    people: {
+      admin: "Anele Dlamini",
+      board: "Busisiwe Mokoena",
+      sro: "Sipho Ndlovu",
+      contract_manager: "Carla van der Merwe",
+      finance: "Fatima Jacobs",
+      viewer: "Vusi Khumalo",
+    },
   },
   {
     slug: "harborough",
@@ -36,6 +52,14 @@ export const demoCouncils = [
     jurisdiction: "GB-ENG",
     currency: "GBP",
     locale: "en-GB",
+    people: {
+      admin: "Amara Okafor",
+      board: "Ben Hughes",
+      sro: "Sarah Whitfield",
+      contract_manager: "Connor Doyle",
+      finance: "Freya Lin",
+      viewer: "Vera Novak",
+    },
   },
 ] as const;
 
@@ -83,7 +107,7 @@ export async function seedDemo(database: Database, passwordHash: string): Promis
     const members: { userId: string; role: Role }[] = [{ userId: advisorId, role: "advisor" }];
     for (const role of councilRoles) {
       const email = `${role.replace("_", "-")}@${council.slug}.demo`;
-      members.push({ userId: await createUser(email, `${roleLabels[role]} (${council.name})`), role });
+      members.push({ userId: await createUser(email, council.people[role]), role });
       signIns.push({ email, role: `${roleLabels[role]}, ${council.name}` });
     }
     await inTransaction(database, { tenantId, userId: null }, async (tx) => {

@@ -83,6 +83,7 @@ export const changesRouter = router({
         canDecide:
           change.status === "requested" &&
           canApprove(ctx.role, change.valueDeltaMinor, council.settings.delegation),
+        canWithdraw: change.status === "requested" && mayWithdraw(ctx, change.requestedBy),
       }));
     }),
 
@@ -180,6 +181,11 @@ export const changesRouter = router({
     .mutation(async ({ ctx, input }) => decide(ctx, input, "withdrawn")),
 });
 
+/** The person who requested a change, or an admin, may withdraw it while it waits for a decision. */
+function mayWithdraw(ctx: TenantContext, requestedBy: string): boolean {
+  return requestedBy === ctx.user.id || ctx.role === "admin";
+}
+
 async function decide(ctx: TenantContext, input: z.infer<typeof decision>, status: "rejected" | "withdrawn") {
   const change = await getChange(ctx.tx, { tenantId: ctx.tenantId, changeId: input.changeId });
   if (!change) throw notFound("That change");
@@ -190,7 +196,7 @@ async function decide(ctx: TenantContext, input: z.infer<typeof decision>, statu
       `A change of this value is decided by the ${approvalFor(council, change.valueDeltaMinor).label}.`,
     );
   }
-  if (status === "withdrawn" && change.requestedBy !== ctx.user.id && ctx.role !== "admin") {
+  if (status === "withdrawn" && !mayWithdraw(ctx, change.requestedBy)) {
     throw forbidden("Only the person who requested a change, or an admin, can withdraw it.");
   }
   const decided = await decideChange(ctx.tx, {

@@ -248,6 +248,7 @@ export const contractsRouter = router({
         seq: event.seq,
         action: event.action,
         actorUserId: event.actorUserId,
+        actorName: event.actorName,
         before: event.before,
         after: event.after,
         createdAt: event.createdAt,

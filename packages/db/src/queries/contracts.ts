@@ -28,6 +28,8 @@ const sortColumns: Record<ContractSortKey, SQL | typeof contracts.reference> = {
   reference: sql`lower(${contracts.reference})`,
   title: sql`lower(${contracts.title})`,
   supplier: sql`lower(${suppliers.name})`,
+  manager: sql`lower(${managers.name})`,
+  status: sql`${contracts.status}`,
   endDate: sql`${contracts.endDate}`,
   totalValue: sql`${contracts.totalValueMinor}`,
   tier: tierOrder,

@@ -5,9 +5,11 @@ export const contractSortKeys = [
   "reference",
   "title",
   "supplier",
+  "manager",
   "endDate",
   "totalValue",
   "tier",
+  "status",
   "updatedAt",
 ] as const;
 export type ContractSortKey = (typeof contractSortKeys)[number];

@@ -18,7 +18,7 @@ export function ChangesTab(props: {
   onChanged: () => Promise<void>;
   announce: (message: string) => void;
 }) {
-  const { api, council, can, format, role, userId } = useCouncil();
+  const { api, council, can, format } = useCouncil();
   const [changes, { refetch }] = createResource(
     () => ({ tenantId: council().tenantId, contractId: props.detail.contract.id }),
     ({ contractId }) => api().changes.list.query({ contractId }),
@@ -173,7 +173,7 @@ export function ChangesTab(props: {
                               Reject
                             </button>
                           </Show>
-                          <Show when={change.requestedBy === userId() || role() === "admin"}>
+                          <Show when={change.canWithdraw}>
                             <button
                               type="button"
                               class="button button--secondary button--small"

@@ -276,9 +276,11 @@ const sortNames: Record<ContractSortKey, string> = {
   reference: "reference",
   title: "title",
   supplier: "supplier",
+  manager: "contract manager",
   endDate: "end date",
   totalValue: "total value",
   tier: "tier",
+  status: "status",
   updatedAt: "last change",
 };
 
@@ -311,7 +313,7 @@ function RegisterTable(props: {
                 />
               )}
             </For>
-            <th scope="col">Manager</th>
+            <SortHeader sortKey="manager" label="Manager" query={props.query} onSort={props.onSort} />
             <SortHeader sortKey="endDate" label="End date" query={props.query} onSort={props.onSort} />
             <SortHeader
               sortKey="totalValue"
@@ -321,7 +323,7 @@ function RegisterTable(props: {
               numeric
             />
             <SortHeader sortKey="tier" label="Tier" query={props.query} onSort={props.onSort} />
-            <th scope="col">Status</th>
+            <SortHeader sortKey="status" label="Status" query={props.query} onSort={props.onSort} />
             <th scope="col" class="cell-numeric">
               Compliance
             </th>
