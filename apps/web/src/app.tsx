@@ -9,6 +9,7 @@ import { Register } from "./routes/contracts/register.tsx";
 import { AuditLog } from "./routes/council/audit.tsx";
 import { Members } from "./routes/council/members.tsx";
 import { Overview } from "./routes/council/overview.tsx";
+import { CouncilSettings } from "./routes/council/settings.tsx";
 import { CouncilShell } from "./routes/council/shell.tsx";
 import { DevMailbox } from "./routes/dev-mailbox.tsx";
 import { ForgotPassword } from "./routes/forgot-password.tsx";
@@ -75,6 +76,7 @@ export function App() {
         <Route path="/compliance" component={Compliance} />
         <Route path="/members" component={Members} />
         <Route path="/audit" component={AuditLog} />
+        <Route path="/settings" component={CouncilSettings} />
         <Route path="*" component={CouncilNotFound} />
       </Route>
       <Route path="*" component={NotFound} />

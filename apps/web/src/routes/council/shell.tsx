@@ -86,6 +86,11 @@ function Shell(props: { me: Accessor<Me>; council: Accessor<Council>; children: 
               </A>
             </li>
           </Show>
+          <li>
+            <A href={`${base()}/settings`} class="section-nav__link">
+              Settings
+            </A>
+          </li>
         </ul>
       </nav>
       <main id="main" tabindex="-1" class="main">
