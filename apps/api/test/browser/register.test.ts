@@ -56,19 +56,9 @@ async function expectNoSeriousAxeViolations(target: Page, where: string) {
 
 /** Chooses an option of a Kobalte select (a button that opens a listbox). */
 async function choose(target: Page, triggerId: string, option: string) {
-  // Inside a dialog that is still moving focus in, Kobalte can swallow the first click on the trigger: the
-  // listbox then never opens. Click again in that case; what is chosen and checked stays the same.
-  const listbox = target.getByRole("listbox");
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    await target.locator(`#${triggerId}`).click();
-    const opened = await listbox.waitFor({ state: "visible", timeout: 2000 }).then(
-      () => true,
-      () => false,
-    );
-    if (opened) break;
-  }
+  await target.locator(`#${triggerId}`).click();
   await target.getByRole("option", { name: option, exact: true }).click();
-  await listbox.waitFor({ state: "hidden" });
+  await target.getByRole("listbox").waitFor({ state: "hidden" });
 }
 
 /** The row of the mapping table for a column of the file, named "E department" (letter and header). */

@@ -25,7 +25,17 @@ export function ChoiceSelect<V extends string>(props: {
   disabled?: boolean;
   /** A smaller trigger, for filters and tables. */
   compact?: boolean;
+  /**
+   * Inside a modal dialog, render the list in place: a dialog hides everything outside itself from assistive
+   * technology, and a list portalled to the body could land among what it hides.
+   */
+  inDialog?: boolean;
 }) {
+  const list = () => (
+    <Select.Content class="select__content">
+      <Select.Listbox class="select__listbox" />
+    </Select.Content>
+  );
   const selected = () => props.choices.find((choice) => choice.value === props.value) ?? null;
   return (
     <Select<Choice<V>>
@@ -72,11 +82,9 @@ export function ChoiceSelect<V extends string>(props: {
           ▾
         </Select.Icon>
       </Select.Trigger>
-      <Select.Portal>
-        <Select.Content class="select__content">
-          <Select.Listbox class="select__listbox" />
-        </Select.Content>
-      </Select.Portal>
+      <Show when={!props.inDialog} fallback={list()}>
+        <Select.Portal>{list()}</Select.Portal>
+      </Show>
     </Select>
   );
 }

@@ -108,6 +108,7 @@ export function TierReviewDialog(props: {
                 <div class="conditional">
                   <ChoiceSelect
                     id="tier-override"
+                    inDialog
                     label="Tier"
                     choices={tierChoices}
                     value={tier()}
