@@ -1,9 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { appRouter, type RequestContext } from "@steward/api";
 import { isTrustedRequest, SignInLimiter } from "@steward/auth";
 import type { Database } from "@steward/db";
-import { newId } from "@steward/domain";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { Hono } from "hono";
 import type { Logger } from "pino";
@@ -28,11 +28,14 @@ export function createApp(options: AppOptions) {
 
   app.use(async (c, next) => {
     const offered = c.req.header("x-request-id");
-    const requestId = offered && /^[\w-]{1,64}$/.test(offered) ? offered : newId();
+    const requestId = offered && /^[\w-]{1,64}$/.test(offered) ? offered : randomUUID();
     c.set("requestId", requestId);
+    // Set before the handler runs, so Hono writes it into the responses it makes; tRPC's own responses get it
+    // through resHeaders below. Setting it on the finished response would copy the whole response
+    // (measured: about a tenth of the throughput of a small read).
+    c.header("x-request-id", requestId);
     const started = performance.now();
     await next();
-    c.header("x-request-id", requestId);
     options.logger.info(
       {
         requestId,
@@ -70,19 +73,22 @@ export function createApp(options: AppOptions) {
       endpoint: "/trpc",
       req: c.req.raw,
       router: appRouter,
-      createContext: ({ resHeaders }): RequestContext => ({
-        database: options.database,
-        requestId: c.get("requestId"),
-        // The socket address; app.request() in tests has no socket at all.
-        ip: c.env?.incoming?.socket?.remoteAddress ?? "unknown",
-        cookieHeader: c.req.header("cookie"),
-        tenantHeader: c.req.header("x-steward-tenant") ?? null,
-        appUrl: options.appUrl,
-        cookie,
-        limiter,
-        resHeaders,
-        mail: options.mail,
-      }),
+      createContext: ({ resHeaders }): RequestContext => {
+        resHeaders.set("x-request-id", c.get("requestId"));
+        return {
+          database: options.database,
+          requestId: c.get("requestId"),
+          // The socket address; app.request() in tests has no socket at all.
+          ip: c.env?.incoming?.socket?.remoteAddress ?? "unknown",
+          cookieHeader: c.req.header("cookie"),
+          tenantHeader: c.req.header("x-steward-tenant") ?? null,
+          appUrl: options.appUrl,
+          cookie,
+          limiter,
+          resHeaders,
+          mail: options.mail,
+        };
+      },
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") {
           options.logger.error(
