@@ -7,7 +7,7 @@ export interface Choice<V extends string> {
 }
 
 /**
- * A Kobalte select of fixed choices (as RoleSelect, for any list): a listbox with typeahead and arrow keys,
+ * A Kobalte select of fixed choices: a listbox with typeahead and arrow keys,
  * labelled, hinted and error-linked. Its focusable part is `${id}-trigger`, the id an error summary links to.
  * An optional answer offers an explicit choice (such as "Not recorded") rather than an empty selection.
  */
