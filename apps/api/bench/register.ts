@@ -1,5 +1,5 @@
 import { createCaller, type RequestContext } from "@steward/api";
-import { SignInLimiter } from "@steward/auth";
+import { AttemptLimiter, passwordResetLimiter } from "@steward/auth";
 import {
   addMembership,
   connectDatabase,
@@ -141,7 +141,7 @@ export async function benchRegister(bench: BenchDatabase) {
     tenantHeader: tenantId,
     appUrl: "http://localhost",
     cookie: { secure: false },
-    limiter: new SignInLimiter(),
+    limits: { signIn: new AttemptLimiter(), passwordReset: passwordResetLimiter() },
     resHeaders: new Headers(),
     mail: { mailboxOpen: true, wake: () => {} },
   });

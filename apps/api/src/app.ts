@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { appRouter, type RequestContext } from "@steward/api";
-import { isTrustedRequest, SignInLimiter } from "@steward/auth";
+import { AttemptLimiter, isTrustedRequest, passwordResetLimiter } from "@steward/auth";
 import type { Database } from "@steward/db";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { Hono } from "hono";
@@ -23,7 +23,7 @@ type Bindings = { incoming?: { socket?: { remoteAddress?: string } } };
 
 export function createApp(options: AppOptions) {
   const app = new Hono<{ Variables: Variables; Bindings: Bindings }>();
-  const limiter = new SignInLimiter();
+  const limits = { signIn: new AttemptLimiter(), passwordReset: passwordResetLimiter() };
   const cookie = { secure: options.appUrl.startsWith("https://") };
 
   app.use(async (c, next) => {
@@ -84,7 +84,7 @@ export function createApp(options: AppOptions) {
           tenantHeader: c.req.header("x-steward-tenant") ?? null,
           appUrl: options.appUrl,
           cookie,
-          limiter,
+          limits,
           resHeaders,
           mail: options.mail,
         };

@@ -1,4 +1,4 @@
-import type { SessionCookieSettings, SignInLimiter } from "@steward/auth";
+import type { AttemptLimiter, SessionCookieSettings } from "@steward/auth";
 import type { Database } from "@steward/db";
 
 /** What every request carries into tRPC. Built by apps/api from the HTTP request; no database work here. */
@@ -11,7 +11,12 @@ export interface RequestContext {
   tenantHeader: string | null;
   appUrl: string;
   cookie: SessionCookieSettings;
-  limiter: SignInLimiter;
+  limits: {
+    /** Failed sign-ins: 10 per account, 50 per address, in 15 minutes. */
+    signIn: AttemptLimiter;
+    /** Password reset requests: 3 per account, 20 per address, in an hour. */
+    passwordReset: AttemptLimiter;
+  };
   /** Response headers: procedures set cookies through them. */
   resHeaders: Headers;
   mail: {

@@ -1,4 +1,4 @@
-import { SessionStore, SignInLimiter } from "@steward/auth";
+import { AttemptLimiter, passwordResetLimiter, SessionStore } from "@steward/auth";
 import { inTransaction } from "@steward/db";
 import type { TestDatabase } from "@steward/db/testing";
 import { newId } from "@steward/domain";
@@ -25,7 +25,7 @@ export interface TestCaller {
 /** A caller with the context apps/api would build for a request from this user in this council. */
 export async function callerFor(
   test: TestDatabase,
-  options: { userId?: string; tenantId?: string | null; limiter?: SignInLimiter } = {},
+  options: { userId?: string; tenantId?: string | null; signInLimiter?: AttemptLimiter } = {},
 ): Promise<TestCaller> {
   const context: RequestContext = {
     database: test.database,
@@ -35,7 +35,7 @@ export async function callerFor(
     tenantHeader: options.tenantId ?? null,
     appUrl: "http://localhost:3000",
     cookie,
-    limiter: options.limiter ?? new SignInLimiter(),
+    limits: { signIn: options.signInLimiter ?? new AttemptLimiter(), passwordReset: passwordResetLimiter() },
     resHeaders: new Headers(),
     mail: { mailboxOpen: true, wake: () => {} },
   };

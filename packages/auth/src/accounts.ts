@@ -16,7 +16,7 @@ import {
 import { DomainError, invalid, type Role, roleLabels } from "@steward/domain";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { generateToken, hashPassword, sha256Hex, verifyPassword } from "./crypto.ts";
-import type { SignInLimiter } from "./rate-limit.ts";
+import type { AttemptLimiter } from "./rate-limit.ts";
 import type { SessionStore } from "./sessions.ts";
 
 const { passwordResets } = schema;
@@ -30,7 +30,7 @@ const decoyHash = hashPassword(generateToken());
 export async function signIn(
   tx: Tx,
   input: { email: string; password: string; ip: string },
-  deps: { limiter: SignInLimiter; sessions: SessionStore; verify?: typeof verifyPassword },
+  deps: { limiter: AttemptLimiter; sessions: SessionStore; verify?: typeof verifyPassword },
 ): Promise<{ userId: string; setCookie: string }> {
   const verify = deps.verify ?? verifyPassword;
   if (deps.limiter.isBlocked(input)) {
@@ -42,10 +42,10 @@ export async function signIn(
   const user = await findUserByEmail(tx, input.email);
   const passwordMatches = await verify(user?.passwordHash ?? (await decoyHash), input.password);
   if (!user?.passwordHash || !passwordMatches) {
-    deps.limiter.recordFailure(input);
+    deps.limiter.record(input);
     throw new DomainError("unauthorised", wrongCredentials);
   }
-  deps.limiter.recordSuccess(input);
+  deps.limiter.forget(input);
   const { setCookie } = await deps.sessions.create(user.id);
   return { userId: user.id, setCookie };
 }

@@ -1,8 +1,9 @@
 /**
- * Fixed-window counters of failed sign-ins per IP and per account, checked before any password is hashed
- * (DESIGN §3), so a flood costs no argon2 time. In memory: one API process; see docs/security.md.
+ * Fixed-window counters of attempts per IP and per account. Sign-in counts failures and is checked before
+ * any password is hashed (DESIGN §3), so a flood costs no argon2 time; password resets count every request,
+ * so no one can flood an inbox. In memory: one API process; see docs/security.md.
  */
-export class SignInLimiter {
+export class AttemptLimiter {
   private readonly failures = new Map<string, { count: number; windowStart: number }>();
 
   constructor(
@@ -17,7 +18,7 @@ export class SignInLimiter {
     );
   }
 
-  recordFailure({ ip, email }: { ip: string; email: string }): void {
+  record({ ip, email }: { ip: string; email: string }): void {
     if (this.failures.size > 50_000) this.forgetExpired();
     for (const key of [`account:${email.toLowerCase()}`, `ip:${ip}`]) {
       const entry = this.current(key);
@@ -28,7 +29,7 @@ export class SignInLimiter {
     }
   }
 
-  recordSuccess({ email }: { email: string }): void {
+  forget({ email }: { email: string }): void {
     this.failures.delete(`account:${email.toLowerCase()}`);
   }
 
@@ -51,4 +52,9 @@ export class SignInLimiter {
     }
     return entry;
   }
+}
+
+/** The limiter for password reset requests: 3 per account and 20 per address in an hour. */
+export function passwordResetLimiter(): AttemptLimiter {
+  return new AttemptLimiter({ perAccount: 3, perIp: 20, windowMs: 60 * 60 * 1000 });
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changePassword, signIn } from "./accounts.ts";
 import { absoluteSessionLifetimeMs } from "./adapter.ts";
 import { hashPassword, sha256Hex, verifyPassword } from "./crypto.ts";
-import { SignInLimiter } from "./rate-limit.ts";
+import { AttemptLimiter } from "./rate-limit.ts";
 import { idleSessionLifetime, SessionStore } from "./sessions.ts";
 
 let test: TestDatabase;
@@ -34,7 +34,7 @@ async function signInAsViewer() {
     signIn(
       tx,
       { email: email(), password, ip: "192.0.2.1" },
-      { limiter: new SignInLimiter(), sessions: new SessionStore(tx, null, cookie) },
+      { limiter: new AttemptLimiter(), sessions: new SessionStore(tx, null, cookie) },
     ),
   );
   return sessionIdFrom(result.setCookie);
@@ -65,7 +65,7 @@ describe("sessions", () => {
         signIn(
           tx,
           { email: email(), password, ip: "192.0.2.1" },
-          { limiter: new SignInLimiter(), sessions: new SessionStore(tx, null, cookie) },
+          { limiter: new AttemptLimiter(), sessions: new SessionStore(tx, null, cookie) },
         ),
       );
       const sessionId = sessionIdFrom(setCookie);
@@ -142,7 +142,7 @@ describe("sessions", () => {
 
 describe("sign-in rate limit", () => {
   it("refuses the 11th failed sign-in for an account without hashing", async () => {
-    const limiter = new SignInLimiter();
+    const limiter = new AttemptLimiter();
     let hashes = 0;
     const countingVerify: typeof verifyPassword = (hash, attempt) => {
       hashes += 1;
@@ -175,17 +175,17 @@ describe("sign-in rate limit", () => {
   });
 
   it("limits one IP across many accounts", () => {
-    const limiter = new SignInLimiter({ perAccount: 10, perIp: 3, windowMs: 60_000 });
+    const limiter = new AttemptLimiter({ perAccount: 10, perIp: 3, windowMs: 60_000 });
     for (const address of ["a@x.test", "b@x.test", "c@x.test"])
-      limiter.recordFailure({ ip: "203.0.113.9", email: address });
+      limiter.record({ ip: "203.0.113.9", email: address });
     expect(limiter.isBlocked({ ip: "203.0.113.9", email: "d@x.test" })).toBe(true);
     expect(limiter.isBlocked({ ip: "203.0.113.10", email: "d@x.test" })).toBe(false);
   });
 
   it("forgets failures after the window", () => {
     let now = 0;
-    const limiter = new SignInLimiter({ perAccount: 1, perIp: 100, windowMs: 1000 }, () => now);
-    limiter.recordFailure({ ip: "203.0.113.1", email: "a@x.test" });
+    const limiter = new AttemptLimiter({ perAccount: 1, perIp: 100, windowMs: 1000 }, () => now);
+    limiter.record({ ip: "203.0.113.1", email: "a@x.test" });
     expect(limiter.isBlocked({ ip: "203.0.113.1", email: "a@x.test" })).toBe(true);
     now = 1000;
     expect(limiter.isBlocked({ ip: "203.0.113.1", email: "a@x.test" })).toBe(false);

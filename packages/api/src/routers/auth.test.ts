@@ -88,4 +88,15 @@ describe("sign-in and password reset", () => {
         .code,
     ).toBe("BAD_REQUEST");
   });
+
+  it("refuses a fourth reset request for one address within the hour, so no one can flood an inbox", async () => {
+    const visitor = await callerFor(test);
+    const address = `board.${council.slug}@example.test`;
+    for (let index = 0; index < 3; index += 1)
+      await visitor.caller.auth.requestPasswordReset({ email: address });
+    expect((await refusal(visitor.caller.auth.requestPasswordReset({ email: address }))).code).toBe(
+      "TOO_MANY_REQUESTS",
+    );
+    expect(await mailTo(address)).toHaveLength(3);
+  });
 });

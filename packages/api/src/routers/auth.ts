@@ -10,6 +10,7 @@ import { applyScope, listUserCouncils, recordAudit } from "@steward/db";
 import {
   acceptInvitationInput,
   changePasswordInput,
+  DomainError,
   requestPasswordResetInput,
   resetPasswordInput,
   signInInput,
@@ -22,7 +23,7 @@ export const authRouter = router({
     const { setCookie } = await signIn(
       ctx.tx,
       { ...input, ip: ctx.ip },
-      { limiter: ctx.limiter, sessions: ctx.sessions },
+      { limiter: ctx.limits.signIn, sessions: ctx.sessions },
     );
     ctx.resHeaders.append("set-cookie", setCookie);
     return { signedIn: true };
@@ -55,6 +56,14 @@ export const authRouter = router({
   }),
 
   requestPasswordReset: publicProcedure.input(requestPasswordResetInput).mutation(async ({ ctx, input }) => {
+    const attempt = { ip: ctx.ip, email: input.email };
+    if (ctx.limits.passwordReset.isBlocked(attempt)) {
+      throw new DomainError(
+        "too_many_requests",
+        "Too many reset requests. Wait an hour, or ask your council admin.",
+      );
+    }
+    ctx.limits.passwordReset.record(attempt);
     await requestPasswordReset(ctx.tx, { email: input.email, appUrl: ctx.appUrl });
     ctx.afterCommit(ctx.mail.wake);
     return { sent: true };
