@@ -245,6 +245,7 @@ export async function listInvoiceDates(
     .select({
       contractId: invoices.contractId,
       receivedOn: invoices.receivedOn,
+      dueOn: invoices.dueOn,
       paidOn: invoices.paidOn,
       amountMinor: invoices.amountMinor,
     })

@@ -1,5 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { daysToPay, invoiceInput, paymentCompliance, spendAgainstValue } from "./payments.ts";
+import {
+  daysToPay,
+  invoiceInput,
+  paymentCompliance,
+  paymentDeadline,
+  spendAgainstValue,
+} from "./payments.ts";
 
 describe("daysToPay", () => {
   test.each([
@@ -156,5 +162,34 @@ describe("invoiceInput", () => {
 
   test("dates left out default to null", () => {
     expect(invoiceInput.parse(valid)).toEqual({ ...valid, dueOn: null, paidOn: null });
+  });
+});
+
+describe("paymentDeadline (004 §7: 30 days from receipt or, if later, from the invoice's due date)", () => {
+  test.each([
+    { receivedOn: "2025-01-01", dueOn: null, deadline: "2025-01-31" },
+    { receivedOn: "2025-01-01", dueOn: "2024-12-15", deadline: "2025-01-31" },
+    { receivedOn: "2025-01-01", dueOn: "2025-01-20", deadline: "2025-02-19" },
+  ])("received $receivedOn, due $dueOn → pay by $deadline", ({ receivedOn, dueOn, deadline }) => {
+    expect(paymentDeadline({ receivedOn, dueOn })).toBe(deadline);
+  });
+
+  test("an invoice due later counts as on time when paid within 30 days of its due date", () => {
+    const result = paymentCompliance(
+      [
+        { receivedOn: "2025-01-01", dueOn: "2025-01-20", paidOn: "2025-02-19" },
+        { receivedOn: "2025-01-01", dueOn: "2025-01-20", paidOn: "2025-02-20" },
+        { receivedOn: "2025-01-01", dueOn: "2025-02-10", paidOn: null },
+      ],
+      "2025-03-01",
+    );
+    expect(result).toMatchObject({
+      paidCount: 2,
+      paidWithin30Count: 1,
+      percentWithin30: 50,
+      overdueUnpaidCount: 0,
+    });
+    // Days to pay still count from receipt, as the notice's bands do.
+    expect(result.bands).toEqual({ within30: 0, days31to60: 2, over60: 0 });
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { daysBetween, isoDate } from "./iso-dates.ts";
+import { addDays, daysBetween, isoDate } from "./iso-dates.ts";
 
 export const invoiceInput = z
   .object({
@@ -35,15 +35,25 @@ export function daysToPay(receivedOn: string, paidOn: string): number {
   return daysBetween(receivedOn, paidOn);
 }
 
-export type InvoiceDates = { receivedOn: string; paidOn: string | null };
+export type InvoiceDates = { receivedOn: string; dueOn?: string | null; paidOn: string | null };
+
+/**
+ * 004 §7 (Procurement Act 2023 s.68–69): an invoice is paid on time within 30 days of receipt or, if later,
+ * within 30 days of the payment due date the invoice gives.
+ */
+export function paymentDeadline(invoice: Pick<InvoiceDates, "receivedOn" | "dueOn">): string {
+  const from = invoice.dueOn && invoice.dueOn > invoice.receivedOn ? invoice.dueOn : invoice.receivedOn;
+  return addDays(from, paymentDays);
+}
 export type PaymentCompliance = {
   paidCount: number;
+  /** Paid by the deadline: 30 days from receipt, or from the invoice's due date if later. */
   paidWithin30Count: number;
   /** One decimal place; null when nothing has been paid. */
   percentWithin30: number | null;
   /** One decimal place; null when nothing has been paid. */
   averageDaysToPay: number | null;
-  /** Unpaid invoices received more than 30 days before today. */
+  /** Unpaid invoices past their deadline. */
   overdueUnpaidCount: number;
   /** Paid invoices by days to pay: 0–30, 31–60, over 60. */
   bands: { within30: number; days31to60: number; over60: number };
@@ -58,15 +68,18 @@ export function paymentCompliance(invoices: readonly InvoiceDates[], today: stri
     invoice.paidOn === null ? [] : [daysToPay(invoice.receivedOn, invoice.paidOn)],
   );
   const within30 = days.filter((d) => d <= paymentDays).length;
+  const paidOnTime = invoices.filter(
+    (invoice) => invoice.paidOn !== null && invoice.paidOn <= paymentDeadline(invoice),
+  );
   const days31to60 = days.filter((d) => d > paymentDays && d <= 60).length;
   const paidCount = days.length;
   return {
     paidCount,
-    paidWithin30Count: within30,
-    percentWithin30: paidCount === 0 ? null : roundTo1((within30 * 100) / paidCount),
+    paidWithin30Count: paidOnTime.length,
+    percentWithin30: paidCount === 0 ? null : roundTo1((paidOnTime.length * 100) / paidCount),
     averageDaysToPay: paidCount === 0 ? null : roundTo1(days.reduce((sum, d) => sum + d, 0) / paidCount),
     overdueUnpaidCount: invoices.filter(
-      (invoice) => invoice.paidOn === null && daysBetween(invoice.receivedOn, today) > paymentDays,
+      (invoice) => invoice.paidOn === null && today > paymentDeadline(invoice),
     ).length,
     bands: { within30, days31to60, over60: paidCount - within30 - days31to60 },
   };
