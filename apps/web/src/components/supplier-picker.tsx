@@ -1,6 +1,7 @@
 import { Combobox } from "@kobalte/core/combobox";
-import { createResource, createSignal, onCleanup, Show } from "solid-js";
+import { createResource, createSignal, Show } from "solid-js";
 import { useCouncil } from "../council.tsx";
+import { createDebounced } from "./debounce.ts";
 import { latest } from "./latest.ts";
 
 export interface SupplierChoice {
@@ -27,8 +28,7 @@ export function SupplierPicker(props: {
   const { api, council } = useCouncil();
   const none: SupplierChoice = { id: "", name: props.noneLabel };
   const [search, setSearch] = createSignal("");
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  onCleanup(() => clearTimeout(timer));
+  const searchLater = createDebounced(setSearch, 250);
   const [found] = createResource(
     () => ({ tenantId: council().tenantId, search: search() }),
     ({ search }) => api().suppliers.list.query({ search: search || undefined, pageSize: 20 }),
@@ -55,10 +55,8 @@ export function SupplierPicker(props: {
       value={props.value ?? none}
       onChange={(supplier) => props.onChange(supplier && supplier.id !== "" ? supplier : null)}
       onInputChange={(text) => {
-        clearTimeout(timer);
         // The label of the chosen supplier is put back in the input on blur: not a search.
-        const query = text === props.value?.name || text === props.noneLabel ? "" : text.trim();
-        timer = setTimeout(() => setSearch(query), 250);
+        searchLater.schedule(text === props.value?.name || text === props.noneLabel ? "" : text.trim());
       }}
       defaultFilter={() => true}
       validationState={props.error ? "invalid" : "valid"}

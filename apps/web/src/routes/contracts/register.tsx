@@ -1,16 +1,16 @@
 import { A, useSearchParams } from "@solidjs/router";
 import { type ContractSortKey, contractStatuses, lifecycleStages, tiers } from "@steward/domain";
-import { createEffect, createMemo, createResource, createSignal, For, on, onCleanup, Show } from "solid-js";
+import { createMemo, createResource, createSignal, For, Show } from "solid-js";
 import { Async } from "../../components/async.tsx";
 import { CheckboxField } from "../../components/checkbox-field.tsx";
 import { type Choice, ChoiceSelect } from "../../components/choice-select.tsx";
 import { downloadText } from "../../components/download.ts";
-import { Field } from "../../components/field.tsx";
 import { createSubmission } from "../../components/forms.ts";
 import { latest } from "../../components/latest.ts";
 import { MemberSelect } from "../../components/member-select.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
 import { Pagination, showingText } from "../../components/pagination.tsx";
+import { SearchBox } from "../../components/search-box.tsx";
 import { SupplierPicker } from "../../components/supplier-picker.tsx";
 import { TableWrap } from "../../components/table-wrap.tsx";
 import { TierBadge } from "../../components/tier-badge.tsx";
@@ -127,15 +127,6 @@ function RegisterFilters(props: {
   onClear: () => void;
 }) {
   const { api } = useCouncil();
-  const [search, setSearch] = createSignal(props.query.search);
-  // Back, forward and "Clear filters" change the URL: the box follows it.
-  createEffect(on(() => props.query.search, setSearch, { defer: true }));
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  onCleanup(() => clearTimeout(timer));
-  const searchNow = (text: string) => {
-    clearTimeout(timer);
-    if (text.trim() !== props.query.search.trim()) props.onChange({ search: text }, { replace: true });
-  };
   const [supplier] = createResource(
     () => props.query.supplierId ?? undefined,
     (supplierId) => api().suppliers.get.query({ supplierId }),
@@ -149,29 +140,13 @@ function RegisterFilters(props: {
 
   return (
     <search aria-label="Search and filter the register">
-      <form
-        class="filters"
-        onSubmit={(event) => {
-          event.preventDefault();
-          searchNow(search());
-        }}
+      <SearchBox
+        id="register-search"
+        label="Search the register"
+        hint="By reference, title or supplier. The list updates as you type."
+        value={props.query.search}
+        onSearch={(text) => props.onChange({ search: text }, { replace: true })}
       >
-        <Field
-          id="register-search"
-          name="q"
-          type="search"
-          label="Search the register"
-          hint="By reference, title or supplier. The list updates as you type."
-          value={search()}
-          autocomplete="off"
-          spellcheck={false}
-          onInput={(event) => {
-            const text = event.currentTarget.value;
-            setSearch(text);
-            clearTimeout(timer);
-            timer = setTimeout(() => searchNow(text), 300);
-          }}
-        />
         <div class="filters__row">
           <ChoiceSelect
             id="filter-tier"
@@ -236,7 +211,7 @@ function RegisterFilters(props: {
             </button>
           </Show>
         </div>
-      </form>
+      </SearchBox>
     </search>
   );
 }

@@ -1,9 +1,9 @@
 import { A, useSearchParams } from "@solidjs/router";
-import { createEffect, createMemo, createResource, createSignal, For, on, onCleanup, Show } from "solid-js";
+import { createMemo, createResource, For, Show } from "solid-js";
 import { Async } from "../../components/async.tsx";
-import { Field } from "../../components/field.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
 import { Pagination, showingText } from "../../components/pagination.tsx";
+import { SearchBox } from "../../components/search-box.tsx";
 import { TableWrap } from "../../components/table-wrap.tsx";
 import { useCouncil } from "../../council.tsx";
 
@@ -23,15 +23,6 @@ export function Suppliers() {
     () => ({ tenantId: council().tenantId, ...query() }),
     ({ search, page }) => api().suppliers.list.query({ search: search || undefined, page, pageSize }),
   );
-  const [search, setSearch] = createSignal(query().search);
-  createEffect(on(() => query().search, setSearch, { defer: true }));
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  onCleanup(() => clearTimeout(timer));
-  const searchNow = (text: string) => {
-    clearTimeout(timer);
-    if (text.trim() !== query().search.trim())
-      setParams({ q: text.trim() || undefined, page: undefined }, { replace: true });
-  };
   const pageHref = (page: number) => {
     const next = new URLSearchParams(window.location.search);
     if (page > 1) next.set("page", String(page));
@@ -51,30 +42,13 @@ export function Suppliers() {
         </div>
       </Show>
       <search aria-label="Find a supplier">
-        <form
-          class="filters"
-          onSubmit={(event) => {
-            event.preventDefault();
-            searchNow(search());
-          }}
-        >
-          <Field
-            id="supplier-search"
-            name="q"
-            type="search"
-            label="Search suppliers"
-            hint="By name or registration number."
-            autocomplete="off"
-            spellcheck={false}
-            value={search()}
-            onInput={(event) => {
-              const text = event.currentTarget.value;
-              setSearch(text);
-              clearTimeout(timer);
-              timer = setTimeout(() => searchNow(text), 300);
-            }}
-          />
-        </form>
+        <SearchBox
+          id="supplier-search"
+          label="Search suppliers"
+          hint="By name or registration number."
+          value={query().search}
+          onSearch={(text) => setParams({ q: text || undefined, page: undefined }, { replace: true })}
+        />
       </search>
       <Async resource={suppliers} loading="Loading suppliers…" retry={() => void refetch()}>
         {(result) => (
