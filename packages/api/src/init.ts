@@ -78,16 +78,18 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
  * results, so the middleware rethrows them to roll back. Work that must wait for the commit (waking the
  * mailer for mail the request queued) is registered with `afterCommit`.
  */
+/** Carries a failed procedure's result out of the transaction it rolls back. */
+class Rollback extends Error {
+  constructor(readonly result: unknown) {
+    super("rollback");
+  }
+}
+
 async function inRequestTransaction<T>(
   ctx: RequestContext,
   scope: { tenantId: string | null; userId: string | null },
   work: (tx: Tx, afterCommit: (task: () => void) => void) => Promise<{ ok: boolean; error?: unknown } & T>,
 ): Promise<T> {
-  class Rollback extends Error {
-    constructor(readonly result: T) {
-      super("rollback");
-    }
-  }
   const committed: (() => void)[] = [];
   try {
     const result = await inTransaction(ctx.database, scope, async (tx) => {
@@ -98,7 +100,7 @@ async function inRequestTransaction<T>(
     for (const task of committed) task();
     return result;
   } catch (error) {
-    if (error instanceof Rollback) return error.result;
+    if (error instanceof Rollback) return error.result as T;
     throw error;
   }
 }

@@ -4,6 +4,7 @@ import {
   approverFor,
   belowThresholdTest,
   canApprove,
+  canWithdraw,
   changeRequestInput,
   conflict,
   DomainError,
@@ -83,7 +84,9 @@ export const changesRouter = router({
         canDecide:
           change.status === "requested" &&
           canApprove(ctx.role, change.valueDeltaMinor, council.settings.delegation),
-        canWithdraw: change.status === "requested" && mayWithdraw(ctx, change.requestedBy),
+        canWithdraw:
+          change.status === "requested" &&
+          canWithdraw({ role: ctx.role, userId: ctx.user.id }, change.requestedBy),
       }));
     }),
 
@@ -181,11 +184,6 @@ export const changesRouter = router({
     .mutation(async ({ ctx, input }) => decide(ctx, input, "withdrawn")),
 });
 
-/** The person who requested a change, or an admin, may withdraw it while it waits for a decision. */
-function mayWithdraw(ctx: TenantContext, requestedBy: string): boolean {
-  return requestedBy === ctx.user.id || ctx.role === "admin";
-}
-
 async function decide(ctx: TenantContext, input: z.infer<typeof decision>, status: "rejected" | "withdrawn") {
   const change = await getChange(ctx.tx, { tenantId: ctx.tenantId, changeId: input.changeId });
   if (!change) throw notFound("That change");
@@ -196,7 +194,7 @@ async function decide(ctx: TenantContext, input: z.infer<typeof decision>, statu
       `A change of this value is decided by the ${approvalFor(council, change.valueDeltaMinor).label}.`,
     );
   }
-  if (status === "withdrawn" && !mayWithdraw(ctx, change.requestedBy)) {
+  if (status === "withdrawn" && !canWithdraw({ role: ctx.role, userId: ctx.user.id }, change.requestedBy)) {
     throw forbidden("Only the person who requested a change, or an admin, can withdraw it.");
   }
   const decided = await decideChange(ctx.tx, {

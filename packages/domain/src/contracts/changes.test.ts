@@ -7,6 +7,7 @@ import {
   approverFor,
   belowThresholdTest,
   canApprove,
+  canWithdraw,
   changeReasonLabels,
   changeReasons,
   changeRequestInput,
@@ -287,4 +288,17 @@ describe("changeRequestInput", () => {
       );
     }
   });
+});
+
+describe("canWithdraw", () => {
+  test.each([
+    { role: "contract_manager", userId: "u1", requestedBy: "u1", expected: true },
+    { role: "sro", userId: "u2", requestedBy: "u1", expected: false },
+    { role: "admin", userId: "u3", requestedBy: "u1", expected: true },
+  ] as const)(
+    "$role $userId on a change by $requestedBy: $expected",
+    ({ role, userId, requestedBy, expected }) => {
+      expect(canWithdraw({ role, userId }, requestedBy)).toBe(expected);
+    },
+  );
 });

@@ -158,6 +158,11 @@ export function approverFor(valueDeltaMinor: number, delegation: Delegation): Ro
 }
 
 /** A role may approve any change its limit covers, including ones a lower limit also covers. */
+/** The person who requested a change, or a council admin, may withdraw it while it waits for a decision. */
+export function canWithdraw(member: { role: Role; userId: string }, requestedBy: string): boolean {
+  return member.userId === requestedBy || member.role === "admin";
+}
+
 export function canApprove(role: Role, valueDeltaMinor: number, delegation: Delegation): boolean {
   // The council admin holds every permission (roles.ts), so is not bound by the delegation table.
   if (role === "admin") return true;
