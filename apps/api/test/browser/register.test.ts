@@ -15,10 +15,7 @@ import { type RunningServer, startServer } from "./server.ts";
 const manager = { email: "contract-manager@oadby-wigston.demo", password: "steward-demo-password" };
 const admin = { email: "admin@oadby-wigston.demo", password: "steward-demo-password" };
 const extract = fileURLToPath(
-  new URL(
-    "../../../../../shared/reference/registers/uk_la_contracts_contractsfinder_ocds_2025.csv",
-    import.meta.url,
-  ),
+  new URL("../../../../fixtures/registers/uk_la_contracts_contractsfinder_ocds_2025.csv", import.meta.url),
 );
 // Row 2 of the extract: Merton's parking pilot, £93,007.
 const merton = { reference: "MRTN001-DN756786-01185010", title: "Parking Pilot - CEO" };

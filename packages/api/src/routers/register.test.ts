@@ -10,10 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, refusal } from "../testing.ts";
 
 const realExtract = readFileSync(
-  new URL(
-    "../../../../../shared/reference/registers/uk_la_contracts_contractsfinder_ocds_2025.csv",
-    import.meta.url,
-  ),
+  new URL("../../../../fixtures/registers/uk_la_contracts_contractsfinder_ocds_2025.csv", import.meta.url),
   "utf8",
 );
 

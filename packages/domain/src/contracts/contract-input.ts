@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate } from "./iso-dates.ts";
+import { isoDate } from "../input.ts";
 
 export const contractCategories = ["goods", "services", "works"] as const;
 export const contractStatuses = ["awarded", "active", "expired", "terminated"] as const;

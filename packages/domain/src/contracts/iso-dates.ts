@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /**
  * Dates are ISO `YYYY-MM-DD` strings read as UTC days, so a rule gives the same answer on every server.
  * Rules take "today" as a parameter and never read the clock.
@@ -16,11 +14,6 @@ export function isRealDate(date: string): boolean {
   const ms = Date.parse(date);
   return isoDatePattern.test(date) && !Number.isNaN(ms) && toIsoDate(ms) === date;
 }
-
-export const isoDate = z
-  .string()
-  .regex(isoDatePattern, "Enter a date as YYYY-MM-DD.")
-  .refine(isRealDate, "Enter a real date.");
 
 export function addDays(date: string, days: number): string {
   return toIsoDate(Date.parse(date) + days * dayMs);

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { addDays, daysBetween, isoDate } from "./iso-dates.ts";
+import { isoDate } from "../input.ts";
+import { addDays, daysBetween } from "./iso-dates.ts";
 
 export const invoiceInput = z
   .object({

@@ -9,7 +9,7 @@ import { validateImport } from "./rows.ts";
  * Every expectation below was read from the file itself.
  */
 const file = new URL(
-  "../../../../../shared/reference/registers/uk_la_contracts_contractsfinder_ocds_2025.csv",
+  "../../../../fixtures/registers/uk_la_contracts_contractsfinder_ocds_2025.csv",
   import.meta.url,
 );
 const text = readFileSync(file, "utf8");

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import {
+  idInput,
+  integerInput,
+  isoDate,
+  listInput,
+  moneyInput,
+  optionalTextInput,
+  textInput,
+  versionInput,
+} from "./input.ts";
+
+const accepts = (schema: { safeParse(value: unknown): { success: boolean } }, value: unknown) =>
+  schema.safeParse(value).success;
+
+describe("textInput", () => {
+  const title = textInput({ max: 10, min: 1 });
+  it.each([
+    ["plain text", "Waste", true],
+    ["trimmed to the limit", "  0123456789  ", true],
+    ["over the limit", "01234567890", false],
+    ["blank when required", "   ", false],
+    ["NUL", "a\u0000b", false],
+    ["a lone high surrogate", "a\uD800b", false],
+    ["a lone low surrogate", "a\uDC00b", false],
+    ["a real pair (emoji)", "bin 🗑️", true],
+    ["a megabyte", "x".repeat(1_000_000), false],
+    ["not a string", 12, false],
+  ])("%s", (_name, value, ok) => expect(accepts(title, value)).toBe(ok));
+
+  it("turns blank optional text into null", () => {
+    expect(optionalTextInput(5).parse("  ")).toBeNull();
+    expect(optionalTextInput(5).parse(undefined)).toBeNull();
+    expect(optionalTextInput(5).parse(" ab ")).toBe("ab");
+  });
+});
+
+describe("isoDate", () => {
+  it.each([
+    ["2026-12-01", true],
+    ["1900-01-01", true],
+    ["2200-12-31", true],
+    ["1899-12-31", false],
+    ["2201-01-01", false],
+    ["0000-01-01", false],
+    ["2025-02-30", false],
+    ["01/12/2026", false],
+  ])("%s", (value, ok) => expect(accepts(isoDate, value)).toBe(ok));
+});
+
+describe("integers and money", () => {
+  it.each([
+    [integerInput(), 2_147_483_647, true],
+    [integerInput(), 2_147_483_648, false],
+    [integerInput(), -2_147_483_649, false],
+    [integerInput(), 1.5, false],
+    [integerInput({ min: 0, max: 10 }), 11, false],
+    [versionInput, 0, false],
+    [versionInput, 2 ** 31, false],
+    [moneyInput(), -1, false],
+    [moneyInput(), 100_000_000_000_000, true],
+    [moneyInput(), 100_000_000_000_001, false],
+    [moneyInput({ signed: true }), -100_000_000_000_000, true],
+    [moneyInput({ signed: true }), 2 ** 53, false],
+    [moneyInput(), Number.NaN, false],
+    [moneyInput(), Number.POSITIVE_INFINITY, false],
+  ])("case %#", (schema, value, ok) => expect(accepts(schema, value)).toBe(ok));
+});
+
+describe("ids and lists", () => {
+  it("accepts a UUID and refuses anything else", () => {
+    expect(accepts(idInput, "0193f1c2-7d4e-7b8a-9c3d-2e1f0a9b8c7d")).toBe(true);
+    expect(accepts(idInput, "not-an-id")).toBe(false);
+  });
+  it("caps a list", () => {
+    expect(accepts(listInput(idInput, 2), [])).toBe(true);
+    expect(accepts(listInput(integerInput(), 2), [1, 2, 3])).toBe(false);
+  });
+});

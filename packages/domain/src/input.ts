@@ -1,0 +1,118 @@
+import { z } from "zod";
+import { isRealDate } from "./contracts/iso-dates.ts";
+
+/**
+ * The bounded input helpers (DESIGN §9): every input schema is built from these, so each limit is set once
+ * and no value the schemas accept can make PostgreSQL or a rule fail. Bad input is a 400 with a field
+ * message, never a 500.
+ */
+
+// PostgreSQL text cannot hold NUL; a lone surrogate is not valid UTF-8 and is refused when encoded.
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export const textLimits = {
+  /** Names, references, titles, numbers printed on documents. */
+  short: 300,
+  /** Notes, reasons, descriptions. */
+  long: 10_000,
+  search: 200,
+  /** RFC 5321: an address is at most 254 characters. */
+  email: 254,
+  /** Opaque tokens and keys sent back by the client. */
+  token: 200,
+} as const;
+
+/** True when a string can be stored and sent as UTF-8 text. */
+export function isStorableText(value: string): boolean {
+  return !value.includes("\u0000") && !loneSurrogate.test(value);
+}
+
+/** Trimmed text of at most `max` characters, without NUL or lone surrogates; `min` 1 makes it required. */
+export function textInput(options: { max: number; min?: number; required?: string; tooLong?: string }) {
+  const { max, min = 0 } = options;
+  return z
+    .string({ error: "Enter text here." })
+    .max(max * 4, options.tooLong ?? `Keep this under ${max.toLocaleString("en-GB")} characters.`)
+    .refine(isStorableText, "Remove the control characters or broken symbols from this text.")
+    .transform((value) => value.trim())
+    .pipe(
+      z
+        .string()
+        .min(min, options.required ?? "Fill in this field.")
+        .max(max, options.tooLong ?? `Keep this under ${max.toLocaleString("en-GB")} characters.`),
+    );
+}
+
+/** Optional text: blank becomes null; absent is null. */
+export function optionalTextInput(max: number) {
+  return textInput({ max })
+    .transform((value) => value || null)
+    .nullable()
+    .default(null);
+}
+
+/** A search box: at most 200 characters, blank means no search. */
+export const searchInput = textInput({ max: textLimits.search }).optional();
+
+/** A secret or opaque token the client hands back (never trimmed, never logged). */
+export const tokenInput = z
+  .string()
+  .min(1, "This link is incomplete.")
+  .max(textLimits.token, "This link is not valid.")
+  .refine(isStorableText, "This link is not valid.");
+
+/** Dates the platform accepts: a real calendar date between 1900 and 2200 (a contract's life fits). */
+export const dateRange = { min: "1900-01-01", max: "2200-12-31" } as const;
+
+export const isoDate = z
+  .string({ error: "Enter a date as YYYY-MM-DD." })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")
+  .refine(isRealDate, "Enter a real date.")
+  .refine((date) => date >= dateRange.min && date <= dateRange.max, "Enter a date between 1900 and 2200.");
+
+/** PostgreSQL `integer`. */
+export const int32Range = { min: -2_147_483_648, max: 2_147_483_647 } as const;
+
+/** A whole number within `min`..`max` (defaults: the range of a PostgreSQL integer column). */
+export function integerInput(options: { min?: number; max?: number; message?: string } = {}) {
+  const min = options.min ?? int32Range.min;
+  const max = options.max ?? int32Range.max;
+  const message = options.message ?? `Enter a whole number from ${min} to ${max}.`;
+  return z.number({ error: message }).int(message).min(min, message).max(max, message);
+}
+
+/** The `version` an update read (DESIGN §3.9). */
+export const versionInput = integerInput({
+  min: 1,
+  message: "This record's version is not valid: reload the page.",
+});
+
+/**
+ * Money in minor units (pence, cents). A trillion pounds is far beyond any council contract and keeps sums of
+ * many amounts exact in a double (2⁵³ ≈ 9 × 10¹⁵).
+ */
+export const moneyLimitMinor = 100_000_000_000_000;
+
+export function moneyInput(options: { signed?: boolean; message?: string } = {}) {
+  const min = options.signed ? -moneyLimitMinor : 0;
+  const message =
+    options.message ??
+    (options.signed
+      ? "Enter an amount in pence/cents, up to a trillion either way."
+      : "Enter an amount in pence/cents, from zero up to a trillion.");
+  return z.number({ error: message }).int(message).min(min, message).max(moneyLimitMinor, message);
+}
+
+/** A change of term in days: a century either way is more than any contract runs. */
+export const termDaysLimit = 36_525;
+
+/** A record id (UUID v7 everywhere, DESIGN §3.11). */
+export const idInput = z.uuid({ error: "This link points at a record that does not exist." });
+
+/** A list input with a size cap, so no request can make the server loop over millions of entries. */
+export function listInput<T extends z.ZodType>(item: T, max: number, tooMany?: string) {
+  return z.array(item).max(max, tooMany ?? `Send at most ${max.toLocaleString("en-GB")} items.`);
+}
+
+/** The number of rows a page of results holds. */
+export const pageSizeInput = integerInput({ min: 1, max: 200, message: "Ask for between 1 and 200 rows." });
