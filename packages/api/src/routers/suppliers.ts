@@ -12,15 +12,13 @@ import { permittedProcedure, router, type TenantContext } from "../init.ts";
 
 async function organisationFor(
   ctx: TenantContext,
-  input: { organisationScheme: string | null; registrationNumber: string | null; name: string },
+  input: { organisationScheme: string | null; registrationNumber: string | null },
 ) {
   if (!input.organisationScheme || !input.registrationNumber) return null;
-  const organisation = await findOrCreateOrganisation(ctx.tx, {
+  return findOrCreateOrganisation(ctx.tx, {
     scheme: input.organisationScheme,
     identifier: input.registrationNumber,
-    name: input.name,
   });
-  return organisation.id;
 }
 
 export const suppliersRouter = router({

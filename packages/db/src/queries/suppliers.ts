@@ -48,16 +48,41 @@ export async function listSuppliers(
   return { rows: rows.map(({ total: _, ...row }) => row), total: rows[0]?.total ?? 0 };
 }
 
+/**
+ * A supplier with the registry entry it links to. The entry shows only its scheme, identifier and an authoritative
+ * name; without one, the council's own name for the supplier. Nothing another council typed (its name for the
+ * organisation, when it linked it) reaches this council (issue 6 §2.5).
+ */
 export async function getSupplier(
   tx: Tx,
   { tenantId, supplierId }: { tenantId: string; supplierId: string },
 ) {
   const [row] = await tx
-    .select({ supplier: suppliers, organisation: organisations })
+    .select({
+      supplier: suppliers,
+      organisation: {
+        id: organisations.id,
+        scheme: organisations.scheme,
+        identifier: organisations.identifier,
+        authoritativeName: organisations.name,
+      },
+    })
     .from(suppliers)
     .leftJoin(organisations, eq(organisations.id, suppliers.organisationId))
     .where(and(eq(suppliers.tenantId, tenantId), eq(suppliers.id, supplierId)));
-  return row ? { ...row.supplier, organisation: row.organisation } : null;
+  if (!row) return null;
+  const { supplier, organisation } = row;
+  return {
+    ...supplier,
+    organisation: organisation
+      ? {
+          id: organisation.id,
+          scheme: organisation.scheme,
+          identifier: organisation.identifier,
+          name: organisation.authoritativeName ?? supplier.name,
+        }
+      : null,
+  };
 }
 
 export async function createSupplier(tx: Tx, values: SupplierValues & { tenantId: string }) {
@@ -106,18 +131,18 @@ export async function findSuppliersByNames(
     );
 }
 
-/** DESIGN §5: match by registration number first. Finds or records the organisation for a scheme/identifier. */
-export async function findOrCreateOrganisation(
-  tx: Tx,
-  values: { scheme: string; identifier: string; name: string },
-) {
+/**
+ * DESIGN §5: match by registration number first. Finds or records the registry entry for a scheme/identifier and
+ * returns its id. The entry is recorded without a name: a council's name for it is its own (issue 6 §2.5).
+ */
+export async function findOrCreateOrganisation(tx: Tx, values: { scheme: string; identifier: string }) {
   await tx.insert(organisations).values(values).onConflictDoNothing();
   const [row] = await tx
-    .select()
+    .select({ id: organisations.id })
     .from(organisations)
     .where(and(eq(organisations.scheme, values.scheme), eq(organisations.identifier, values.identifier)));
   if (!row) throw new Error("organisation not found after insert");
-  return row;
+  return row.id;
 }
 
 /** Suppliers of this council by registration number, for import matching (numbers first, DESIGN §5). */

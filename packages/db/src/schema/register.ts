@@ -28,7 +28,12 @@ export const organisations = pgTable(
     /** org-id.guide scheme: GB-COH (Companies House), ZA-CIPC, GB-CHC (charity), … */
     scheme: text().notNull(),
     identifier: text().notNull(),
-    name: text().notNull(),
+    /**
+     * The name from an authoritative source (Companies House, CIPC, the Charity Commission); null until one is
+     * fetched. Never a name a council typed: the registry is shared, and one council must not see what another
+     * entered (issue 6 §2.5). A council's own name for the organisation stays on its supplier.
+     */
+    name: text(),
     aliases: text().array().notNull().default([]),
     createdAt: createdAt(),
   },

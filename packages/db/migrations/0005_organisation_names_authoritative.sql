@@ -1,0 +1,1 @@
+ALTER TABLE "organisations" ALTER COLUMN "name" DROP NOT NULL;
