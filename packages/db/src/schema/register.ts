@@ -90,6 +90,8 @@ export const contracts = pgTable(
     currency: text().notNull(),
     procurementRoute: text(),
     lightTouch: boolean().notNull().default(false),
+    /** PA23 s.3: a public contract (estimated value at or over the Schedule 1 threshold); England only. */
+    publicContract: boolean().notNull().default(false),
     corporatePriority: boolean().notNull().default(false),
     keyPublicService: boolean().notNull().default(false),
     serviceRisk: text({ enum: ["low", "medium", "high"] })
@@ -132,7 +134,7 @@ export const contractChanges = pgTable(
     tenantId: tenantId().references(() => tenants.id),
     id: id(),
     contractId: uuid().notNull(),
-    type: text({ enum: ["value", "term", "scope"] }).notNull(),
+    type: text({ enum: ["value", "term", "scope", "novation"] }).notNull(),
     reason: text().notNull(),
     description: text().notNull(),
     valueDeltaMinor: money().notNull().default(0),
@@ -143,6 +145,17 @@ export const contractChanges = pgTable(
     /** The below-threshold test as it stood when the change was requested (Procurement Act s.74–75). */
     thresholdTest: jsonb().notNull(),
     changeNoticeRequired: boolean().notNull(),
+    /** PA23 s.75(4)–(5): earlier changes the requester says could reasonably have been made with this one. */
+    relatedChangeIds: uuid().array().notNull().default([]),
+    relatedChangesReason: text(),
+    /** PA23 Sch 8 para 9: the supplier a novation on corporate restructuring moves the contract to. */
+    newSupplierId: uuid(),
+    /** MFMA s.116(3)(a): the reasons tabled in the council, and its resolution. */
+    councilTabledOn: isoDate(),
+    councilResolutionReference: text(),
+    /** MFMA s.116(3)(b): notice to the local community, inviting representations until a closing date. */
+    communityNoticeOn: isoDate(),
+    representationsCloseOn: isoDate(),
     requestedBy: uuid()
       .notNull()
       .references(() => users.id),
@@ -158,6 +171,10 @@ export const contractChanges = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.contractId], foreignColumns: [contracts.tenantId, contracts.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.newSupplierId],
+      foreignColumns: [suppliers.tenantId, suppliers.id],
+    }),
     index("contract_changes_contract_idx").on(t.tenantId, t.contractId),
   ],
 );
