@@ -217,6 +217,12 @@ export async function listContractFacts(
         startDate: contracts.startDate,
         endDate: contracts.endDate,
         status: contracts.status,
+        lifecycleStage: contracts.lifecycleStage,
+        category: contracts.category,
+        lightTouch: contracts.lightTouch,
+        totalValueMinor: contracts.totalValueMinor,
+        deviationGround: contracts.deviationGround,
+        deviationReportedOn: contracts.deviationReportedOn,
       })
       .from(contracts)
       .where(scope),
@@ -247,6 +253,7 @@ export async function listInvoiceDates(
       receivedOn: invoices.receivedOn,
       dueOn: invoices.dueOn,
       paidOn: invoices.paidOn,
+      disputedOn: invoices.disputedOn,
       amountMinor: invoices.amountMinor,
     })
     .from(invoices)

@@ -1,7 +1,9 @@
+import { deviationGrounds } from "@steward/domain";
 import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  check,
   date,
   foreignKey,
   index,
@@ -112,6 +114,12 @@ export const contracts = pgTable(
     /** As awarded, before any approved change: kept visible beside the current values. */
     originalTotalValueMinor: money(),
     originalEndDate: isoDate(),
+    /** SCM reg 36 (ZA): a deviation from the official procurement processes, with its ground and reasons. */
+    deviationGround: text({ enum: deviationGrounds }),
+    deviationReason: text(),
+    /** SCM reg 36(2): the council meeting the deviation was reported to. */
+    deviationReportedOn: isoDate(),
+    deviationReportReference: text(),
     version: version(),
     archivedAt: timestamp({ withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
@@ -120,6 +128,12 @@ export const contracts = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.supplierId], foreignColumns: [suppliers.tenantId, suppliers.id] }),
+    check(
+      "contracts_deviation_recorded_check",
+      sql`(${t.deviationGround} is null) = (${t.deviationReason} is null)
+        and (${t.deviationReportedOn} is null) = (${t.deviationReportReference} is null)
+        and (${t.deviationGround} is not null or ${t.deviationReportedOn} is null)`,
+    ),
     uniqueIndex("contracts_tenant_reference_key").on(t.tenantId, sql`lower(${t.reference})`),
     index("contracts_tenant_end_date_idx").on(t.tenantId, t.endDate),
     index("contracts_tenant_supplier_idx").on(t.tenantId, t.supplierId),
@@ -190,6 +204,9 @@ export const invoices = pgTable(
     receivedOn: isoDate().notNull(),
     dueOn: isoDate(),
     paidOn: isoDate(),
+    /** PA23 s.68(3): while the council disputes the invoice it is left out of lateness; null when not disputed. */
+    disputedOn: isoDate(),
+    disputeReason: text(),
     version: version(),
     createdAt: createdAt(),
   },
@@ -197,6 +214,7 @@ export const invoices = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.contractId], foreignColumns: [contracts.tenantId, contracts.id] }),
     uniqueIndex("invoices_contract_number_key").on(t.tenantId, t.contractId, t.invoiceNumber),
+    check("invoices_dispute_reason_check", sql`(${t.disputedOn} is null) = (${t.disputeReason} is null)`),
   ],
 );
 

@@ -1,6 +1,7 @@
 export * from "./changes.ts";
 export * from "./contract-input.ts";
 export * from "./contract-list.ts";
+export * from "./deviations.ts";
 export * from "./iso-dates.ts";
 export * from "./obligations.ts";
 export * from "./payments.ts";
