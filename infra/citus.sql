@@ -10,6 +10,7 @@ SELECT create_reference_table('sessions');
 SELECT create_reference_table('password_resets');
 SELECT create_reference_table('outbox');
 SELECT create_reference_table('organisations');
+SELECT create_reference_table('attempt_counters');
 
 -- Council (distributed) tables
 SELECT create_distributed_table('memberships', 'tenant_id');

@@ -101,7 +101,7 @@ export const changesRouter = router({
   request: permittedProcedure("changes:request")
     .input(contractRef.extend({ change: changeRequestInput, idempotencyKey }))
     .mutation(({ ctx, input }) =>
-      once(ctx, input.idempotencyKey, "changes.request", async () => {
+      once(ctx, input, "changes.request", async () => {
         const { contract, test } = await thresholdTestFor(ctx, input.contractId, input.change);
         if (contract.archivedAt)
           throw conflict("This contract is archived: restore it before recording a change.");

@@ -121,7 +121,7 @@ export const contractsRouter = router({
   create: permittedProcedure("contracts:write")
     .input(contractInput.and(z.object({ idempotencyKey })))
     .mutation(({ ctx, input }) =>
-      once(ctx, input.idempotencyKey, "contracts.create", async () => {
+      once(ctx, input, "contracts.create", async () => {
         const { idempotencyKey: _, ...values } = input;
         await checkReferences(ctx, values);
         const council = await ctx.council();

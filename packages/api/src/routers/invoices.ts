@@ -40,7 +40,7 @@ export const invoicesRouter = router({
   create: permittedProcedure("invoices:write")
     .input(z.object({ contractId: z.uuid(), invoice: invoiceInput, idempotencyKey }))
     .mutation(({ ctx, input }) =>
-      once(ctx, input.idempotencyKey, "invoices.create", async () => {
+      once(ctx, input, "invoices.create", async () => {
         await loadContract(ctx, input.contractId);
         const invoice = await insertInvoice(ctx.tx, {
           tenantId: ctx.tenantId,

@@ -166,7 +166,7 @@ export const registerRouter = router({
       }),
     )
     .mutation(({ ctx, input }) =>
-      once(ctx, input.idempotencyKey, "register.commitImport", async () => {
+      once(ctx, input, "register.commitImport", async () => {
         const council = await ctx.council();
         const checked = await checkRegister(ctx, council, input);
         if (checked.mappingProblems.length > 0) {

@@ -51,7 +51,7 @@ export const suppliersRouter = router({
   create: permittedProcedure("suppliers:write")
     .input(supplierInput.extend({ idempotencyKey }))
     .mutation(({ ctx, input }) =>
-      once(ctx, input.idempotencyKey, "suppliers.create", async () => {
+      once(ctx, input, "suppliers.create", async () => {
         const { idempotencyKey: _, organisationScheme: __, ...values } = input;
         const supplier = await createSupplier(ctx.tx, {
           ...values,

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns.ts";
 
 /** Platform-wide tables: no tenant_id, reached by the app role through narrow grants (see migrations). */
@@ -71,4 +71,19 @@ export const outbox = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("outbox_unsent_idx").on(t.createdAt).where(sql`${t.sentAt} is null`)],
+);
+
+/**
+ * The sign-in and reset limiters' counters (DESIGN §3: rate-limited per account and per address before any
+ * hashing). In PostgreSQL, so every API process behind a load balancer counts against one limit. A key is
+ * the SHA-256 of what it counts (`sign-in:account:<email>`), so the table names no one.
+ */
+export const attemptCounters = pgTable(
+  "attempt_counters",
+  {
+    keyHash: text().primaryKey(),
+    count: integer().notNull(),
+    windowEndsAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [index("attempt_counters_window_ends_at_idx").on(t.windowEndsAt)],
 );

@@ -225,6 +225,8 @@ export const idempotencyKeys = pgTable(
     tenantId: tenantId().references(() => tenants.id),
     key: text().notNull(),
     procedure: text().notNull(),
+    /** SHA-256 of the request's input: the same key with another body is refused, not replayed. */
+    inputHash: text().notNull(),
     result: jsonb().notNull(),
     createdAt: createdAt(),
   },
