@@ -1,11 +1,18 @@
 import { createHash } from "node:crypto";
 import { findIdempotentResult, lockIdempotencyKey, storeIdempotentResult } from "@steward/db";
+import { isStorableText } from "@steward/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { TenantContext } from "./init.ts";
 
 /** Optional on every creating mutation: the client makes one per form submission and resends it on retry. */
-export const idempotencyKey = z.string().min(8).max(100).optional();
+const keyMessage = "This request's key is not valid: reload the page and try again.";
+export const idempotencyKey = z
+  .string({ error: keyMessage })
+  .min(8, keyMessage)
+  .max(100, keyMessage)
+  .refine(isStorableText, keyMessage)
+  .optional();
 
 /**
  * DESIGN §3.10: a retried creating request has one effect. The first result is stored in the same

@@ -1,25 +1,29 @@
 import { z } from "zod";
+import { emailInput, idInput, textInput, textLimits, tokenInput } from "./input.ts";
 import { roles } from "./roles.ts";
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email("Enter an email address like name@council.gov.uk."));
-// Long enough to resist guessing; capped so a megabyte "password" cannot tie up argon2.
+const emailSchema = emailInput();
+/** Passwords are hashed, never stored: capped so a megabyte "password" cannot tie up argon2. */
+const passwordLimit = 200;
+const existingPassword = (required: string) =>
+  z
+    .string({ error: required })
+    .min(1, required)
+    .max(passwordLimit, `Use at most ${passwordLimit} characters for your password.`);
+// Long enough to resist guessing.
 export const newPasswordSchema = z
-  .string()
+  .string({ error: "Choose a password." })
   .min(12, "Use at least 12 characters for your password.")
-  .max(200, "Use at most 200 characters for your password.");
+  .max(passwordLimit, `Use at most ${passwordLimit} characters for your password.`);
 
 export const signInInput = z.object({
   email: emailSchema,
-  password: z.string().min(1, "Enter your password.").max(200),
+  password: existingPassword("Enter your password."),
 });
 export const requestPasswordResetInput = z.object({ email: emailSchema });
-export const resetPasswordInput = z.object({ token: z.string().min(1), password: newPasswordSchema });
+export const resetPasswordInput = z.object({ token: tokenInput, password: newPasswordSchema });
 export const changePasswordInput = z.object({
-  currentPassword: z.string().min(1, "Enter your current password."),
+  currentPassword: existingPassword("Enter your current password."),
   newPassword: newPasswordSchema,
 });
 export const inviteMemberInput = z.object({
@@ -27,9 +31,9 @@ export const inviteMemberInput = z.object({
   role: z.enum(roles, { error: "Choose a role for the person you invite." }),
 });
 export const acceptInvitationInput = z.object({
-  tenantId: z.uuid(),
-  token: z.string().min(1),
+  tenantId: idInput,
+  token: tokenInput,
   /** For a new account: the name to show; for an existing one, ignored. */
-  name: z.string().trim().max(200).optional(),
-  password: z.string().min(1, "Enter a password.").max(200),
+  name: textInput({ max: textLimits.short }).optional(),
+  password: existingPassword("Enter a password."),
 });

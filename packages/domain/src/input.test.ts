@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
+  emailInput,
   idInput,
   integerInput,
   isoDate,
   listInput,
   moneyInput,
+  optionalEmailInput,
   optionalTextInput,
+  pageInput,
   textInput,
   versionInput,
 } from "./input.ts";
@@ -32,6 +35,30 @@ describe("textInput", () => {
     expect(optionalTextInput(5).parse("  ")).toBeNull();
     expect(optionalTextInput(5).parse(undefined)).toBeNull();
     expect(optionalTextInput(5).parse(" ab ")).toBe("ab");
+  });
+});
+
+describe("emails", () => {
+  it.each([
+    ["a plain address", " Officer@Council.gov.uk ", true],
+    ["254 characters", `${"a".repeat(64)}@${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(58)}.uk`, true],
+    ["a megabyte", `${"a".repeat(1_000_000)}@example.test`, false],
+    ["NUL", "a\u0000b@example.test", false],
+    ["not an address", "officer", false],
+    ["blank", " ", false],
+  ])("%s", (_name, value, ok) => expect(accepts(emailInput(), value)).toBe(ok));
+
+  it("lower-cases a required address and turns a blank optional one into null", () => {
+    expect(emailInput().parse(" Officer@Council.gov.uk ")).toBe("officer@council.gov.uk");
+    expect(optionalEmailInput().parse(" ")).toBeNull();
+    expect(optionalEmailInput().parse(undefined)).toBeNull();
+    expect(accepts(optionalEmailInput(), "x".repeat(300))).toBe(false);
+  });
+
+  it("says what to fix", () => {
+    expect(emailInput().safeParse("x".repeat(300)).error?.issues[0]?.message).toBe(
+      "An email address is at most 254 characters.",
+    );
   });
 });
 
@@ -62,6 +89,10 @@ describe("integers and money", () => {
     [moneyInput(), 100_000_000_000_001, false],
     [moneyInput({ signed: true }), -100_000_000_000_000, true],
     [moneyInput({ signed: true }), 2 ** 53, false],
+    [moneyInput({ positive: true }), 0, false],
+    [moneyInput({ positive: true }), 1, true],
+    [pageInput, 1_000_000, true],
+    [pageInput, 1_000_001, false],
     [moneyInput(), Number.NaN, false],
     [moneyInput(), Number.POSITIVE_INFINITY, false],
   ])("case %#", (schema, value, ok) => expect(accepts(schema, value)).toBe(ok));

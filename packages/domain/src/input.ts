@@ -51,6 +51,27 @@ export function optionalTextInput(max: number) {
     .default(null);
 }
 
+/** An e-mail address, trimmed and lower-cased; at most 254 characters (RFC 5321). */
+export function emailInput(message = "Enter an email address like name@council.gov.uk.") {
+  return textInput({
+    max: textLimits.email,
+    min: 1,
+    required: message,
+    tooLong: "An email address is at most 254 characters.",
+  })
+    .transform((value) => value.toLowerCase())
+    .pipe(z.email(message));
+}
+
+/** An optional e-mail address, kept as typed: blank or absent is null. */
+export function optionalEmailInput(message = "Enter an email address like name@council.gov.uk.") {
+  return textInput({ max: textLimits.email, tooLong: "An email address is at most 254 characters." })
+    .transform((value) => value || null)
+    .pipe(z.email(message).nullable())
+    .nullable()
+    .default(null);
+}
+
 /** A search box: at most 200 characters, blank means no search. */
 export const searchInput = textInput({ max: textLimits.search }).optional();
 
@@ -93,14 +114,22 @@ export const versionInput = integerInput({
  */
 export const moneyLimitMinor = 100_000_000_000_000;
 
-export function moneyInput(options: { signed?: boolean; message?: string } = {}) {
-  const min = options.signed ? -moneyLimitMinor : 0;
+export function moneyInput(
+  options: { signed?: boolean; positive?: boolean; message?: string; wholeMessage?: string } = {},
+) {
+  const min = options.signed ? -moneyLimitMinor : options.positive ? 1 : 0;
   const message =
     options.message ??
     (options.signed
       ? "Enter an amount in pence/cents, up to a trillion either way."
-      : "Enter an amount in pence/cents, from zero up to a trillion.");
-  return z.number({ error: message }).int(message).min(min, message).max(moneyLimitMinor, message);
+      : options.positive
+        ? "Enter an amount above zero, up to a trillion."
+        : "Enter an amount in pence/cents, from zero up to a trillion.");
+  return z
+    .number({ error: message })
+    .int(options.wholeMessage ?? "Enter a whole number of pence/cents.")
+    .min(min, message)
+    .max(moneyLimitMinor, message);
 }
 
 /** A change of term in days: a century either way is more than any contract runs. */
@@ -113,6 +142,13 @@ export const idInput = z.uuid({ error: "This link points at a record that does n
 export function listInput<T extends z.ZodType>(item: T, max: number, tooMany?: string) {
   return z.array(item).max(max, tooMany ?? `Send at most ${max.toLocaleString("en-GB")} items.`);
 }
+
+/** A page number of a list (a million pages of 200 rows is far past any register). */
+export const pageInput = integerInput({
+  min: 1,
+  max: 1_000_000,
+  message: "Ask for a page from 1 to 1,000,000.",
+});
 
 /** The number of rows a page of results holds. */
 export const pageSizeInput = integerInput({ min: 1, max: 200, message: "Ask for between 1 and 200 rows." });

@@ -1,18 +1,23 @@
 import { z } from "zod";
+import { integerInput, listInput, moneyInput } from "./input.ts";
 import { roleSchema } from "./roles.ts";
 
 export const jurisdictions = ["GB-ENG", "ZA"] as const;
 export type Jurisdiction = (typeof jurisdictions)[number];
+
+const threshold = moneyInput({ positive: true });
+/** A scheme has a step per approving role; twenty leaves room to spare. */
+const delegationLimit = 20;
 
 /** Tenant settings (tenants.settings jsonb). Defaults are 004's. */
 export const tenantSettingsSchema = z.object({
   tiering: z
     .object({
       // 004 §4: High when > £50K per year or capital > £100K; Medium £5K–£50K or capital £10K–£100K.
-      highAnnualMinor: z.number().int().positive().default(5_000_000),
-      mediumAnnualMinor: z.number().int().positive().default(500_000),
-      highCapitalMinor: z.number().int().positive().default(10_000_000),
-      mediumCapitalMinor: z.number().int().positive().default(1_000_000),
+      highAnnualMinor: threshold.default(5_000_000),
+      mediumAnnualMinor: threshold.default(500_000),
+      highCapitalMinor: threshold.default(10_000_000),
+      mediumCapitalMinor: threshold.default(1_000_000),
     })
     .prefault({})
     .superRefine((tiering, ctx) => {
@@ -32,17 +37,19 @@ export const tenantSettingsSchema = z.object({
       }
     }),
   /** Scheme of delegation: the smallest role limit that covers a change's value approves it. */
-  delegation: z
-    .array(z.object({ role: roleSchema, upToMinor: z.number().int().positive().nullable() }))
-    .default([
-      { role: "sro", upToMinor: 2_500_000 },
-      { role: "finance", upToMinor: 10_000_000 },
-      { role: "board", upToMinor: null },
-    ]),
+  delegation: listInput(
+    z.object({ role: roleSchema, upToMinor: threshold.nullable() }),
+    delegationLimit,
+    `A scheme of delegation has at most ${delegationLimit} steps.`,
+  ).default([
+    { role: "sro", upToMinor: 2_500_000 },
+    { role: "finance", upToMinor: 10_000_000 },
+    { role: "board", upToMinor: null },
+  ]),
   /** An obligation is "due soon" this many days before its due date. */
-  dueSoonDays: z.number().int().min(1).max(90).default(30),
+  dueSoonDays: integerInput({ min: 1, max: 90, message: "Enter a number of days from 1 to 90." }).default(30),
   /** Last month's RAG status is due by this day of the month (004 §12.3 asks for it monthly, not by when). */
-  ragDueDay: z.number().int().min(1).max(28).default(10),
+  ragDueDay: integerInput({ min: 1, max: 28, message: "Enter a day of the month from 1 to 28." }).default(10),
 });
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
 

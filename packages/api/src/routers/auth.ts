@@ -11,9 +11,11 @@ import {
   acceptInvitationInput,
   changePasswordInput,
   DomainError,
+  idInput,
   requestPasswordResetInput,
   resetPasswordInput,
   signInInput,
+  tokenInput,
 } from "@steward/domain";
 import { z } from "zod";
 import { authedProcedure, publicProcedure, router } from "../init.ts";
@@ -75,7 +77,7 @@ export const authRouter = router({
   }),
 
   describeInvitation: publicProcedure
-    .input(z.object({ tenantId: z.uuid(), token: z.string().min(1) }))
+    .input(z.object({ tenantId: idInput, token: tokenInput }))
     .query(async ({ ctx, input }) => {
       await applyScope(ctx.tx, { tenantId: input.tenantId });
       return describeInvitation(ctx.tx, input);

@@ -5,24 +5,28 @@ import {
   belowThresholdTest,
   canApprove,
   canWithdraw,
+  changeDeltaInput,
   changeRequestInput,
   conflict,
   DomainError,
   daysBetween,
   forbidden,
+  idInput,
   notFound,
   roleLabels,
+  textInput,
+  versionInput,
 } from "@steward/domain";
 import { z } from "zod";
 import { contractInputOf, loadContract, retierFields } from "../contract-facts.ts";
 import { idempotencyKey, once } from "../idempotency.ts";
 import { type Council, permittedProcedure, router, type TenantContext } from "../init.ts";
 
-const contractRef = z.object({ contractId: z.uuid() });
+const contractRef = z.object({ contractId: idInput });
 const decision = z.object({
-  changeId: z.uuid(),
-  version: z.number().int(),
-  note: z.string().trim().max(2000).optional(),
+  changeId: idInput,
+  version: versionInput,
+  note: textInput({ max: 2000 }).optional(),
 });
 
 /**
@@ -92,7 +96,7 @@ export const changesRouter = router({
 
   /** The below-threshold test and the approver for a change being drafted, before it is requested. */
   preview: permittedProcedure("contracts:read")
-    .input(contractRef.extend({ valueDeltaMinor: z.number().int(), termDeltaDays: z.number().int() }))
+    .input(contractRef.extend(changeDeltaInput.shape))
     .query(async ({ ctx, input }) => {
       const { test } = await thresholdTestFor(ctx, input.contractId, input);
       return { test, approver: approvalFor(await ctx.council(), input.valueDeltaMinor) };

@@ -17,10 +17,12 @@ import {
   contractListInput,
   DomainError,
   effectiveTier,
+  idInput,
   invalid,
   paymentCompliance,
   spendAgainstValue,
   tierOverrideInput,
+  versionInput,
 } from "@steward/domain";
 import { z } from "zod";
 import {
@@ -34,8 +36,8 @@ import {
 import { idempotencyKey, once } from "../idempotency.ts";
 import { permittedProcedure, router, type TenantContext } from "../init.ts";
 
-const contractRef = z.object({ contractId: z.uuid() });
-const versioned = contractRef.extend({ version: z.number().int() });
+const contractRef = z.object({ contractId: idInput });
+const versioned = contractRef.extend({ version: versionInput });
 
 /** The people and supplier a contract names must belong to this council; field errors say which does not. */
 async function checkReferences(ctx: TenantContext, input: ContractInput) {

@@ -2,11 +2,13 @@ import { getInvoice, insertInvoice, listInvoices, updateInvoice } from "@steward
 import {
   conflict,
   daysToPay,
+  idInput,
   invalid,
   invoiceInput,
   notFound,
   paymentCompliance,
   spendAgainstValue,
+  versionInput,
 } from "@steward/domain";
 import { z } from "zod";
 import { loadContract, today } from "../contract-facts.ts";
@@ -21,7 +23,7 @@ const duplicateNumber = () =>
 export const invoicesRouter = router({
   /** Invoices with days to pay, 30-day compliance and spend against the contract's value (Procurement Act s.68–70). */
   list: permittedProcedure("contracts:read")
-    .input(z.object({ contractId: z.uuid() }))
+    .input(z.object({ contractId: idInput }))
     .query(async ({ ctx, input }) => {
       const contract = await loadContract(ctx, input.contractId);
       const rows = await listInvoices(ctx.tx, { tenantId: ctx.tenantId, contractId: input.contractId });
@@ -38,7 +40,7 @@ export const invoicesRouter = router({
     }),
 
   create: permittedProcedure("invoices:write")
-    .input(z.object({ contractId: z.uuid(), invoice: invoiceInput, idempotencyKey }))
+    .input(z.object({ contractId: idInput, invoice: invoiceInput, idempotencyKey }))
     .mutation(({ ctx, input }) =>
       once(ctx, input, "invoices.create", async () => {
         await loadContract(ctx, input.contractId);
@@ -59,7 +61,7 @@ export const invoicesRouter = router({
     ),
 
   update: permittedProcedure("invoices:write")
-    .input(z.object({ invoiceId: z.uuid(), version: z.number().int(), invoice: invoiceInput }))
+    .input(z.object({ invoiceId: idInput, version: versionInput, invoice: invoiceInput }))
     .mutation(async ({ ctx, input }) => {
       const before = await getInvoice(ctx.tx, { tenantId: ctx.tenantId, invoiceId: input.invoiceId });
       if (!before) throw notFound("That invoice");

@@ -8,11 +8,11 @@ import {
   listOpenInvitations,
   updateMembership,
 } from "@steward/db";
-import { forbidden, invalid, inviteMemberInput, notFound, roleSchema } from "@steward/domain";
+import { forbidden, idInput, invalid, inviteMemberInput, notFound, roleSchema } from "@steward/domain";
 import { z } from "zod";
 import { permittedProcedure, router, type TenantContext } from "../init.ts";
 
-const memberInput = z.object({ userId: z.uuid() });
+const memberInput = z.object({ userId: idInput });
 
 /** A council must always keep one active admin, and admins do not lock themselves out. */
 async function guardAdminChange(ctx: TenantContext, userId: string, change: "role" | "deactivate") {
@@ -63,7 +63,7 @@ export const membersRouter = router({
     }),
 
   revokeInvitation: permittedProcedure("users:manage")
-    .input(z.object({ invitationId: z.uuid() }))
+    .input(z.object({ invitationId: idInput }))
     .mutation(async ({ ctx, input }) => {
       const revoked = await closeInvitation(ctx.tx, {
         tenantId: ctx.tenantId,

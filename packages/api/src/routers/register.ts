@@ -15,7 +15,11 @@ import {
   importableFieldDefinitions,
   importableFields,
   invalid,
+  isStorableText,
+  listInput,
   parseRegisterCsv,
+  textInput,
+  textLimits,
   toCsv,
   validateImport,
 } from "@steward/domain";
@@ -27,14 +31,23 @@ import { rethrowDuplicateReference } from "./contracts.ts";
 
 /** About 40,000 rows of a typical register; larger files should be split. */
 const maxFileCharacters = 20_000_000;
+const maxColumns = 500;
 
 const importInput = z.object({
   csv: z
-    .string()
+    .string({ error: "Choose a CSV file to import." })
     .min(1, "Choose a CSV file to import.")
-    .max(maxFileCharacters, "The file is over 20 MB: split it into smaller files."),
+    .max(maxFileCharacters, "The file is over 20 MB: split it into smaller files.")
+    .refine(
+      isStorableText,
+      "The file holds control characters or broken symbols: save it again as CSV (UTF-8) and retry.",
+    ),
   /** The field for each column; omitted, the suggested mapping is used. */
-  mapping: z.array(z.enum(importableFields).nullable()).optional(),
+  mapping: listInput(
+    z.enum(importableFields).nullable(),
+    maxColumns,
+    `A register has at most ${maxColumns} columns.`,
+  ).optional(),
 });
 
 /**
@@ -161,7 +174,7 @@ export const registerRouter = router({
     .input(
       importInput.extend({
         skipProblemRows: z.boolean().default(false),
-        fileName: z.string().max(300).optional(),
+        fileName: textInput({ max: textLimits.short }).optional(),
         idempotencyKey,
       }),
     )

@@ -5,7 +5,16 @@ import {
   listSuppliers,
   updateSupplier,
 } from "@steward/db";
-import { conflict, notFound, supplierInput } from "@steward/domain";
+import {
+  conflict,
+  idInput,
+  notFound,
+  pageInput,
+  pageSizeInput,
+  searchInput,
+  supplierInput,
+  versionInput,
+} from "@steward/domain";
 import { z } from "zod";
 import { idempotencyKey, once } from "../idempotency.ts";
 import { permittedProcedure, router, type TenantContext } from "../init.ts";
@@ -25,9 +34,9 @@ export const suppliersRouter = router({
   list: permittedProcedure("contracts:read")
     .input(
       z.object({
-        search: z.string().trim().max(200).optional(),
-        page: z.number().int().min(1).default(1),
-        pageSize: z.number().int().min(1).max(500).default(50),
+        search: searchInput,
+        page: pageInput.default(1),
+        pageSize: pageSizeInput.default(50),
       }),
     )
     .query(async ({ ctx, input }) => {
@@ -41,7 +50,7 @@ export const suppliersRouter = router({
     }),
 
   get: permittedProcedure("contracts:read")
-    .input(z.object({ supplierId: z.uuid() }))
+    .input(z.object({ supplierId: idInput }))
     .query(async ({ ctx, input }) => {
       const supplier = await getSupplier(ctx.tx, { tenantId: ctx.tenantId, supplierId: input.supplierId });
       if (!supplier) throw notFound("That supplier");
@@ -69,7 +78,7 @@ export const suppliersRouter = router({
     ),
 
   update: permittedProcedure("suppliers:write")
-    .input(z.object({ supplierId: z.uuid(), version: z.number().int(), values: supplierInput }))
+    .input(z.object({ supplierId: idInput, version: versionInput, values: supplierInput }))
     .mutation(async ({ ctx, input }) => {
       const before = await getSupplier(ctx.tx, { tenantId: ctx.tenantId, supplierId: input.supplierId });
       if (!before) throw notFound("That supplier");

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { invalid } from "../errors.ts";
+import { integerInput, moneyInput, termDaysLimit, textInput, textLimits } from "../input.ts";
 import type { Role } from "../roles.ts";
 import type { TenantSettings } from "../tenant-settings.ts";
 import type { contractCategories } from "./contract-input.ts";
@@ -41,17 +42,25 @@ export const changeReasonLabels: Record<ChangeReason, string> = {
 export const changeStatuses = ["requested", "approved", "rejected", "withdrawn"] as const;
 export type ChangeStatus = (typeof changeStatuses)[number];
 
+/** A change's effect on value (signed minor units) and term (signed days, a century either way at most). */
+export const changeDeltaInput = z.object({
+  valueDeltaMinor: moneyInput({
+    signed: true,
+    wholeMessage: "Enter the change in value as a whole number of pence/cents.",
+  }).default(0),
+  termDeltaDays: integerInput({
+    min: -termDaysLimit,
+    max: termDaysLimit,
+    message: `Enter the change in term as a whole number of days, at most ${termDaysLimit.toLocaleString("en-GB")} either way.`,
+  }).default(0),
+});
+
 export const changeRequestInput = z
   .object({
     type: z.enum(changeTypes, { error: "Choose whether the change is to the value, the term or the scope." }),
     reason: z.enum(changeReasons, { error: "Choose the reason for the change." }),
-    description: z
-      .string()
-      .trim()
-      .min(1, "Describe what changes and why.")
-      .max(10_000, "Keep the description under 10,000 characters."),
-    valueDeltaMinor: z.number().int("Enter the change in value as a whole number of pence/cents.").default(0),
-    termDeltaDays: z.number().int("Enter the change in term as a whole number of days.").default(0),
+    description: textInput({ max: textLimits.long, min: 1, required: "Describe what changes and why." }),
+    ...changeDeltaInput.shape,
   })
   .superRefine((change, ctx) => {
     if (change.type === "value" && change.valueDeltaMinor === 0) {

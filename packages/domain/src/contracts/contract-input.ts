@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate } from "../input.ts";
+import { idInput, isoDate, moneyInput, optionalTextInput, textInput, textLimits } from "../input.ts";
 
 export const contractCategories = ["goods", "services", "works"] as const;
 export const contractStatuses = ["awarded", "active", "expired", "terminated"] as const;
@@ -26,29 +26,27 @@ export const tiers = ["high", "medium", "low"] as const;
 export type Tier = (typeof tiers)[number];
 export const serviceRisks = ["low", "medium", "high"] as const;
 
-const minorUnits = z
-  .number()
-  .int("Enter a whole number of pence/cents.")
-  .min(0, "A value cannot be negative.");
-const optionalText = (max: number) => z.string().trim().max(max).nullable().default(null);
+const minorUnits = moneyInput();
 
 /** Every register field of DESIGN §4. Values are integer minor units; dates are YYYY-MM-DD. */
 export const contractInput = z
   .object({
-    reference: z.string().trim().min(1, "Give the contract a reference.").max(100),
-    title: z.string().trim().min(1, "Give the contract a title.").max(300),
-    description: optionalText(10_000),
+    reference: textInput({ max: 100, min: 1, required: "Give the contract a reference." }),
+    title: textInput({ max: textLimits.short, min: 1, required: "Give the contract a title." }),
+    description: optionalTextInput(textLimits.long),
     category: z.enum(contractCategories, { error: "Choose goods, services or works." }),
-    cpvCode: z
-      .string()
-      .trim()
-      .regex(/^\d{8}(-\d)?$/, "A CPV code is 8 digits, optionally with a check digit (e.g. 90511000-2).")
+    cpvCode: textInput({ max: 12 })
+      .pipe(
+        z
+          .string()
+          .regex(/^\d{8}(-\d)?$/, "A CPV code is 8 digits, optionally with a check digit (e.g. 90511000-2)."),
+      )
       .nullable()
       .default(null),
-    serviceArea: optionalText(200),
-    supplierId: z.uuid().nullable().default(null),
-    contractManagerId: z.uuid().nullable().default(null),
-    sroId: z.uuid().nullable().default(null),
+    serviceArea: optionalTextInput(200),
+    supplierId: idInput.nullable().default(null),
+    contractManagerId: idInput.nullable().default(null),
+    sroId: idInput.nullable().default(null),
     awardDate: isoDate.nullable().default(null),
     signedDate: isoDate.nullable().default(null),
     startDate: isoDate.nullable().default(null),
@@ -57,7 +55,9 @@ export const contractInput = z
     annualValueMinor: minorUnits.nullable().default(null),
     totalValueMinor: minorUnits.nullable().default(null),
     capitalValueMinor: minorUnits.nullable().default(null),
-    currency: z.string().regex(/^[A-Z]{3}$/, "Use a three-letter currency code such as GBP."),
+    currency: z
+      .string({ error: "Use a three-letter currency code such as GBP." })
+      .regex(/^[A-Z]{3}$/, "Use a three-letter currency code such as GBP."),
     procurementRoute: z.enum(procurementRoutes).nullable().default(null),
     lightTouch: z.boolean().default(false),
     corporatePriority: z.boolean().default(false),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idInput, listInput, pageInput, pageSizeInput, searchInput } from "../input.ts";
 import { contractStatuses, lifecycleStages, tiers } from "./contract-input.ts";
 
 export const contractSortKeys = [
@@ -16,12 +17,12 @@ export type ContractSortKey = (typeof contractSortKeys)[number];
 
 /** The register's filters; the web app keeps them in the URL, the export takes the same. */
 export const contractFilterInput = z.object({
-  search: z.string().trim().max(200).optional(),
-  tiers: z.array(z.enum(tiers)).optional(),
-  statuses: z.array(z.enum(contractStatuses)).optional(),
-  stages: z.array(z.enum(lifecycleStages)).optional(),
-  managerId: z.uuid().optional(),
-  supplierId: z.uuid().optional(),
+  search: searchInput,
+  tiers: listInput(z.enum(tiers), tiers.length).optional(),
+  statuses: listInput(z.enum(contractStatuses), contractStatuses.length).optional(),
+  stages: listInput(z.enum(lifecycleStages), lifecycleStages.length).optional(),
+  managerId: idInput.optional(),
+  supplierId: idInput.optional(),
   archived: z.boolean().default(false),
   sort: z.enum(contractSortKeys).default("reference"),
   direction: z.enum(["asc", "desc"]).default("asc"),
@@ -29,6 +30,6 @@ export const contractFilterInput = z.object({
 export type ContractFilterInput = z.infer<typeof contractFilterInput>;
 
 export const contractListInput = contractFilterInput.extend({
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(1).max(100).default(50),
+  page: pageInput.default(1),
+  pageSize: pageSizeInput.default(50),
 });

@@ -132,7 +132,7 @@ describe("invoiceInput", () => {
     {
       name: "a zero amount",
       input: { ...valid, amountMinor: 0 },
-      error: ["amountMinor", "Enter an amount above zero."],
+      error: ["amountMinor", "Enter an amount above zero, up to a trillion."],
     },
     {
       name: "fractional pence",

@@ -1,18 +1,14 @@
 import { z } from "zod";
-import { isoDate } from "../input.ts";
+import { isoDate, moneyInput, textInput } from "../input.ts";
 import { addDays, daysBetween } from "./iso-dates.ts";
 
 export const invoiceInput = z
   .object({
-    invoiceNumber: z
-      .string()
-      .trim()
-      .min(1, "Enter the supplier's invoice number.")
-      .max(100, "Keep the invoice number under 100 characters."),
-    amountMinor: z
-      .number({ error: "Enter the invoice amount." })
-      .int("Enter the amount as a whole number of pence/cents.")
-      .positive("Enter an amount above zero."),
+    invoiceNumber: textInput({ max: 100, min: 1, required: "Enter the supplier's invoice number." }),
+    amountMinor: moneyInput({
+      positive: true,
+      wholeMessage: "Enter the amount as a whole number of pence/cents.",
+    }),
     receivedOn: isoDate,
     /** The payment due date printed on the invoice, when it has one. */
     dueOn: isoDate.nullable().default(null),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { invalid } from "../errors.ts";
+import { textInput } from "../input.ts";
 import type { TenantSettings } from "../tenant-settings.ts";
 import { type ContractInput, type Tier, tiers } from "./contract-input.ts";
 import { daysBetween } from "./iso-dates.ts";
@@ -115,11 +116,11 @@ export function assessTier(
 
 export const tierOverrideInput = z.object({
   tier: z.enum(tiers, { error: "Choose High, Medium or Low." }),
-  reason: z
-    .string()
-    .trim()
-    .min(1, "Say why this contract needs a different tier from the assessment.")
-    .max(2000, "Keep the reason under 2,000 characters."),
+  reason: textInput({
+    max: 2000,
+    min: 1,
+    required: "Say why this contract needs a different tier from the assessment.",
+  }),
 });
 export type TierOverride = z.infer<typeof tierOverrideInput>;
 export type EffectiveTier = TierAssessment & { overridden: boolean };
