@@ -34,6 +34,7 @@ export function contractInputOf(row: ContractRow): ContractInput {
     startDate: row.startDate,
     endDate: row.endDate,
     maxExtensionDate: row.maxExtensionDate,
+    noticeDate: row.noticeDate,
     annualValueMinor: row.annualValueMinor,
     totalValueMinor: row.totalValueMinor,
     capitalValueMinor: row.capitalValueMinor,

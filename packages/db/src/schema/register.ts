@@ -64,6 +64,7 @@ export const suppliers = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index("suppliers_tenant_name_idx").on(t.tenantId, sql`lower(${t.name})`),
+    index("suppliers_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
   ],
 );
 
@@ -86,6 +87,8 @@ export const contracts = pgTable(
     startDate: isoDate(),
     endDate: isoDate(),
     maxExtensionDate: isoDate(),
+    /** The date by which notice to end or extend must be given, or a break clause can be used. */
+    noticeDate: isoDate(),
     annualValueMinor: money(),
     totalValueMinor: money(),
     capitalValueMinor: money(),
@@ -136,6 +139,10 @@ export const contracts = pgTable(
     ),
     uniqueIndex("contracts_tenant_reference_key").on(t.tenantId, sql`lower(${t.reference})`),
     index("contracts_tenant_end_date_idx").on(t.tenantId, t.endDate),
+    index("contracts_tenant_notice_date_idx").on(t.tenantId, t.noticeDate),
+    // Trigram indexes (pg_trgm, migration 0005) serve the register search's ILIKE '%…%'.
+    index("contracts_reference_trgm_idx").using("gin", t.reference.op("gin_trgm_ops")),
+    index("contracts_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
     index("contracts_tenant_supplier_idx").on(t.tenantId, t.supplierId),
     index("contracts_tenant_manager_idx").on(t.tenantId, t.contractManagerId),
     index("contracts_tenant_updated_idx").on(t.tenantId, t.updatedAt),

@@ -52,6 +52,8 @@ export const contractInput = z
     startDate: isoDate.nullable().default(null),
     endDate: isoDate.nullable().default(null),
     maxExtensionDate: isoDate.nullable().default(null),
+    /** The date by which notice to end or extend must be given, or a break clause can be used. */
+    noticeDate: isoDate.nullable().default(null),
     annualValueMinor: minorUnits.nullable().default(null),
     totalValueMinor: minorUnits.nullable().default(null),
     capitalValueMinor: minorUnits.nullable().default(null),

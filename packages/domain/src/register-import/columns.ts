@@ -26,6 +26,7 @@ export const importableFields = [
   "startDate",
   "endDate",
   "maxExtensionDate",
+  "noticeDate",
   "annualValueMinor",
   "totalValueMinor",
   "capitalValueMinor",
@@ -375,6 +376,13 @@ export const importableFieldDefinitions: Record<ImportableField, ImportableField
       "latest end date",
       "extension date",
     ],
+  },
+  noticeDate: {
+    label: "Notice date",
+    name: "notice date",
+    kind: "date",
+    required: false,
+    aliases: ["notice date", "notice period date", "break date", "break clause date"],
   },
   annualValueMinor: {
     label: "Annual value",

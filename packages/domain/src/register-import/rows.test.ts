@@ -59,6 +59,7 @@ describe("validateImport: a clean row", () => {
         startDate: "2025-04-01",
         endDate: "2028-03-31",
         maxExtensionDate: null,
+        noticeDate: null,
         annualValueMinor: null,
         totalValueMinor: 15_000_000,
         capitalValueMinor: null,

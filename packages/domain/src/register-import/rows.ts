@@ -391,7 +391,14 @@ function checkRow(context: RowContext): CheckedRow {
   draft.currency = currency;
 
   // Dates
-  const dateFields = ["awardDate", "signedDate", "startDate", "endDate", "maxExtensionDate"] as const;
+  const dateFields = [
+    "awardDate",
+    "signedDate",
+    "startDate",
+    "endDate",
+    "maxExtensionDate",
+    "noticeDate",
+  ] as const;
   for (const field of dateFields) {
     const raw = cell(field);
     if (raw === undefined) continue;
@@ -579,6 +586,7 @@ function checkRow(context: RowContext): CheckedRow {
     startDate: contract.startDate,
     endDate: contract.endDate,
     maxExtensionDate: contract.maxExtensionDate,
+    noticeDate: contract.noticeDate,
     annualValueMinor: contract.annualValueMinor,
     totalValueMinor: contract.totalValueMinor,
     capitalValueMinor: contract.capitalValueMinor,

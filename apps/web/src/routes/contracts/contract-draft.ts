@@ -37,6 +37,7 @@ export interface ContractDraft {
   startDate: string;
   endDate: string;
   maxExtensionDate: string;
+  noticeDate: string;
   annualValue: string;
   totalValue: string;
   capitalValue: string;
@@ -66,6 +67,7 @@ export function emptyDraft(currency: string, contractManagerId: string | null): 
     startDate: "",
     endDate: "",
     maxExtensionDate: "",
+    noticeDate: "",
     annualValue: "",
     totalValue: "",
     capitalValue: "",
@@ -96,6 +98,7 @@ export function draftOf(contract: ContractRecord, supplier: SupplierChoice | nul
     startDate: contract.startDate ?? "",
     endDate: contract.endDate ?? "",
     maxExtensionDate: contract.maxExtensionDate ?? "",
+    noticeDate: contract.noticeDate ?? "",
     annualValue: moneyText(contract.annualValueMinor),
     totalValue: moneyText(contract.totalValueMinor),
     capitalValue: moneyText(contract.capitalValueMinor),
@@ -139,6 +142,7 @@ export function contractInputOf(draft: ContractDraft): ContractInput {
     startDate: text(draft.startDate),
     endDate: text(draft.endDate),
     maxExtensionDate: text(draft.maxExtensionDate),
+    noticeDate: text(draft.noticeDate),
     annualValueMinor: money("annualValueMinor", draft.annualValue),
     totalValueMinor: money("totalValueMinor", draft.totalValue),
     capitalValueMinor: money("capitalValueMinor", draft.capitalValue),

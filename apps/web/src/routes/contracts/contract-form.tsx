@@ -32,6 +32,7 @@ const fieldIds: Record<keyof ContractInput, string> = {
   startDate: "contract-startDate",
   endDate: "contract-endDate",
   maxExtensionDate: "contract-maxExtensionDate",
+  noticeDate: "contract-noticeDate",
   annualValueMinor: "contract-annualValue",
   totalValueMinor: "contract-totalValue",
   capitalValueMinor: "contract-capitalValue",
@@ -78,7 +79,9 @@ export function ContractForm(props: {
     value: draft[name],
     onInput: (event: { currentTarget: { value: string } }) => setDraft(name, event.currentTarget.value),
   });
-  const date = (name: "awardDate" | "signedDate" | "startDate" | "endDate" | "maxExtensionDate") => ({
+  const date = (
+    name: "awardDate" | "signedDate" | "startDate" | "endDate" | "maxExtensionDate" | "noticeDate",
+  ) => ({
     id: `contract-${name}`,
     name,
     type: "date",
@@ -213,6 +216,11 @@ export function ContractForm(props: {
               label="Latest end date with every extension"
               hint="Leave blank if the contract cannot be extended."
               {...date("maxExtensionDate")}
+            />
+            <Field
+              label="Notice date"
+              hint="The last day to give notice to end or extend the contract, or to use a break clause."
+              {...date("noticeDate")}
             />
           </div>
         </fieldset>

@@ -39,6 +39,7 @@ const fieldNames: Record<string, string> = {
   startDate: "start date",
   endDate: "end date",
   maxExtensionDate: "latest extension date",
+  noticeDate: "notice date",
   annualValueMinor: "annual value",
   totalValueMinor: "total value",
   capitalValueMinor: "capital value",

@@ -171,6 +171,7 @@ export function OverviewTab(props: {
             </Show>
           </Row>
           <Row label="Latest end with extensions">{date(contract().maxExtensionDate)}</Row>
+          <Row label="Notice date">{date(contract().noticeDate)}</Row>
         </dl>
         <h3>Values</h3>
         <dl class="summary-list">
