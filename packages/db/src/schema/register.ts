@@ -140,7 +140,7 @@ export const contracts = pgTable(
     uniqueIndex("contracts_tenant_reference_key").on(t.tenantId, sql`lower(${t.reference})`),
     index("contracts_tenant_end_date_idx").on(t.tenantId, t.endDate),
     index("contracts_tenant_notice_date_idx").on(t.tenantId, t.noticeDate),
-    // Trigram indexes (pg_trgm, migration 0005) serve the register search's ILIKE '%…%'.
+    // Trigram indexes (pg_trgm, migration 0012) serve the register search's ILIKE '%…%'.
     index("contracts_reference_trgm_idx").using("gin", t.reference.op("gin_trgm_ops")),
     index("contracts_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
     index("contracts_tenant_supplier_idx").on(t.tenantId, t.supplierId),
