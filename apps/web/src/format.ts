@@ -27,3 +27,8 @@ export function councilFormat(council: { locale: string; currency: string }): Co
 
 /** Pages outside a council (the mailbox, invitations) use the platform's default locale. */
 export const platformFormat: CouncilFormat = councilFormat({ locale: defaultLocale, currency: "GBP" });
+
+/** "approved a change" → "Approved a change": words that open a sentence or a table cell. */
+export function sentenceCase(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

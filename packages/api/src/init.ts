@@ -1,6 +1,7 @@
 import { type AuthenticatedUser, SessionStore } from "@steward/auth";
 import { getTenant, inTransaction, recordAudit, type Tx } from "@steward/db";
 import {
+  type AuditEvent,
   can,
   DomainError,
   isUuid,
@@ -147,13 +148,7 @@ export interface TenantContext {
   /** The council's row (settings, jurisdiction, currency, locale), read once per request when asked for. */
   council(): Promise<Council>;
   /** Writes this request's audit event (DESIGN §3.8), in its transaction. */
-  audit(event: {
-    action: string;
-    entityType: string;
-    entityId: string | null;
-    before?: unknown;
-    after?: unknown;
-  }): Promise<void>;
+  audit(event: AuditEvent): Promise<void>;
 }
 
 /**

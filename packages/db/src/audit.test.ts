@@ -30,10 +30,10 @@ async function recordEvents(tenantId: string, count: number) {
         recordAudit(tx, {
           tenantId,
           actorUserId: null,
-          action: "test.event",
-          entityType: "test",
+          action: "contract.imported",
+          entityType: "contract",
           entityId: String(index),
-          after: { index },
+          after: { reference: `C-${index}`, fileName: null },
           requestId: `req-${index}`,
         }),
       ),
@@ -89,7 +89,7 @@ describe("audit log", () => {
 
   it("detects an edited event", async () => {
     await tamper(
-      `update audit_events set after = '{"index": 999}' where tenant_id = '${tenant.tenantId}' and seq = 5`,
+      `update audit_events set after = '{"reference": "C-999", "fileName": null}' where tenant_id = '${tenant.tenantId}' and seq = 5`,
     );
     const result = await verify(tenant.tenantId);
     expect(result.ok).toBe(false);

@@ -1,4 +1,5 @@
 export * from "./accounts.ts";
+export * from "./audit-events.ts";
 export * from "./contracts/index.ts";
 export * from "./errors.ts";
 export * from "./ids.ts";

@@ -121,7 +121,7 @@ export const changesRouter = router({
           action: "change.requested",
           entityType: "contract",
           entityId: contract.id,
-          after: change,
+          after: { ...input.change, id: change.id, changeNoticeRequired: change.changeNoticeRequired },
         });
         return { id: change.id, changeNoticeRequired: change.changeNoticeRequired };
       }),

@@ -240,21 +240,12 @@ export const contractsRouter = router({
     .input(contractRef)
     .query(async ({ ctx, input }) => {
       await loadContract(ctx, input.contractId);
-      const events = await listAuditEvents(ctx.tx, {
+      return listAuditEvents(ctx.tx, {
         tenantId: ctx.tenantId,
         entityType: "contract",
         entityId: input.contractId,
         limit: 200,
       });
-      return events.map((event) => ({
-        seq: event.seq,
-        action: event.action,
-        actorUserId: event.actorUserId,
-        actorName: event.actorName,
-        before: event.before,
-        after: event.after,
-        createdAt: event.createdAt,
-      }));
     }),
 
   /** The council's compliance overview: every live contract's score, the duties most often overdue. */

@@ -112,6 +112,7 @@ describe("members", () => {
     expect(events[0]).toMatchObject({
       action: "member.role_changed",
       entityId: council.users.sro,
+      entityName: `sro of ${council.slug}`,
       before: { role: "sro" },
       after: { role: "board" },
       actorUserId: council.users.admin,

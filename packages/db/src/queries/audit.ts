@@ -1,32 +1,53 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { type AuditEntityType, type AuditEvent, isUuid } from "@steward/domain";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "../database.ts";
-import { auditEvents, users } from "../schema/index.ts";
+import {
+  auditEvents,
+  contracts,
+  invitations,
+  memberships,
+  suppliers,
+  tenants,
+  users,
+} from "../schema/index.ts";
 
-export interface AuditEntry {
+/** An audit event (the typed union of packages/domain) with who, where and which request. */
+export type AuditEntry = AuditEvent & {
   tenantId: string;
   actorUserId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before?: unknown;
-  after?: unknown;
   requestId: string | null;
+};
+
+function auditRow(entry: AuditEntry) {
+  return {
+    ...entry,
+    before: "before" in entry ? entry.before : null,
+    after: "after" in entry ? entry.after : null,
+  };
 }
 
 /** DESIGN §3.8: every mutation writes one, in the same transaction. The trigger chains it. */
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditEvents).values({ ...entry, before: entry.before ?? null, after: entry.after ?? null });
+  await tx.insert(auditEvents).values(auditRow(entry));
 }
 
 /** Many events in one statement (an import); the trigger still chains each row in order. */
 export async function recordAuditMany(tx: Tx, entries: AuditEntry[]): Promise<void> {
   for (let start = 0; start < entries.length; start += 1000) {
     const chunk = entries.slice(start, start + 1000);
-    await tx
-      .insert(auditEvents)
-      .values(chunk.map((entry) => ({ ...entry, before: entry.before ?? null, after: entry.after ?? null })));
+    await tx.insert(auditEvents).values(chunk.map(auditRow));
   }
 }
+
+/** An event as read back: the typed union, with when, who and which request. */
+export type AuditRecord = AuditEvent & {
+  id: string;
+  seq: number;
+  actorUserId: string | null;
+  actorName: string | null;
+  requestId: string | null;
+  createdAt: Date;
+};
 
 export async function listAuditEvents(
   tx: Tx,
@@ -35,9 +56,9 @@ export async function listAuditEvents(
     entityType,
     entityId,
     limit,
-  }: { tenantId: string; entityType?: string; entityId?: string; limit: number },
-) {
-  return tx
+  }: { tenantId: string; entityType?: AuditEntityType; entityId?: string; limit: number },
+): Promise<AuditRecord[]> {
+  const rows = await tx
     .select({
       id: auditEvents.id,
       seq: auditEvents.seq,
@@ -62,6 +83,72 @@ export async function listAuditEvents(
     )
     .orderBy(sql`${auditEvents.seq} desc`)
     .limit(limit);
+  // Rows are written only through recordAudit, whose entry is the typed union, into an append-only table.
+  return rows as AuditRecord[];
+}
+
+/**
+ * What each event is about, by name: a contract's reference, a supplier's or member's name, an invitation's
+ * address, the council's name. Keyed by entity type and id; an entity since removed has no name.
+ */
+export async function nameAuditEntities(
+  tx: Tx,
+  { tenantId, events }: { tenantId: string; events: readonly { entityType: string; entityId: string }[] },
+): Promise<Map<string, string>> {
+  const idsOf = (type: AuditEntityType) => [
+    ...new Set(
+      events
+        .filter((event) => event.entityType === type && isUuid(event.entityId))
+        .map((event) => event.entityId),
+    ),
+  ];
+  const [contractIds, supplierIds, memberIds, invitationIds] = [
+    idsOf("contract"),
+    idsOf("supplier"),
+    idsOf("membership"),
+    idsOf("invitation"),
+  ];
+  const none = Promise.resolve([] as { id: string; name: string }[]);
+  const [contractNames, supplierNames, memberNames, invitationNames, council] = await Promise.all([
+    contractIds.length
+      ? tx
+          .select({ id: contracts.id, name: contracts.reference })
+          .from(contracts)
+          .where(and(eq(contracts.tenantId, tenantId), inArray(contracts.id, contractIds)))
+      : none,
+    supplierIds.length
+      ? tx
+          .select({ id: suppliers.id, name: suppliers.name })
+          .from(suppliers)
+          .where(and(eq(suppliers.tenantId, tenantId), inArray(suppliers.id, supplierIds)))
+      : none,
+    memberIds.length
+      ? tx
+          .select({ id: users.id, name: users.name })
+          .from(memberships)
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .where(and(eq(memberships.tenantId, tenantId), inArray(memberships.userId, memberIds)))
+      : none,
+    invitationIds.length
+      ? tx
+          .select({ id: invitations.id, name: invitations.email })
+          .from(invitations)
+          .where(and(eq(invitations.tenantId, tenantId), inArray(invitations.id, invitationIds)))
+      : none,
+    events.some((event) => event.entityType === "council")
+      ? tx.select({ id: tenants.id, name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId))
+      : none,
+  ]);
+  const names = new Map<string, string>();
+  const add = (type: AuditEntityType, rows: { id: string; name: string }[]) => {
+    for (const row of rows) names.set(`${type}:${row.id}`, row.name);
+  };
+  add("contract", contractNames);
+  add("supplier", supplierNames);
+  add("membership", memberNames);
+  add("invitation", invitationNames);
+  add("council", council);
+  return names;
 }
 
 export interface AuditVerification {

@@ -17,7 +17,7 @@ import { MoneyField } from "../../components/money-field.tsx";
 import { TextareaField } from "../../components/textarea-field.tsx";
 import { useCouncil } from "../../council.tsx";
 import { readThresholdTest, ThresholdResult } from "./change-test.tsx";
-import type { ContractDetail } from "./contract-page.tsx";
+import type { ContractDetail } from "./contract-detail.ts";
 import { changeTypeLabels } from "./labels.ts";
 
 const fieldIds = {

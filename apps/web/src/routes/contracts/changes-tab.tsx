@@ -7,7 +7,7 @@ import { useCouncil } from "../../council.tsx";
 import type { Answer, Client } from "../../trpc.ts";
 import { ChangeForm } from "./change-form.tsx";
 import { readThresholdTest, ThresholdResult } from "./change-test.tsx";
-import type { ContractDetail } from "./contract-page.tsx";
+import type { ContractDetail } from "./contract-detail.ts";
 import { changeStatusLabels, changeTypeLabels, oneOf } from "./labels.ts";
 
 type Change = Answer<Client["changes"]["list"]>[number];

@@ -7,14 +7,12 @@ import { latest } from "../../components/latest.ts";
 import { PageHeading } from "../../components/page-heading.tsx";
 import { TierBadge } from "../../components/tier-badge.tsx";
 import { useCouncil } from "../../council.tsx";
-import type { Answer, Client } from "../../trpc.ts";
 import { ChangesTab } from "./changes-tab.tsx";
+import type { ContractDetail } from "./contract-detail.ts";
 import { HistoryTab } from "./history-tab.tsx";
 import { InvoicesTab } from "./invoices-tab.tsx";
 import { ObligationsTab } from "./obligations-tab.tsx";
 import { OverviewTab } from "./overview-tab.tsx";
-
-export type ContractDetail = Answer<Client["contracts"]["get"]>;
 
 const tabs = [
   { value: "overview", label: "Overview" },

@@ -1,30 +1,15 @@
-import { tierLabels, tiers } from "@steward/domain";
+import { auditActionInWords, type ContractInput, tierLabels } from "@steward/domain";
 import { createMemo, createResource, For, Show } from "solid-js";
 import { Async } from "../../components/async.tsx";
 import { latest } from "../../components/latest.ts";
 import { useCouncil } from "../../council.tsx";
-import type { CouncilFormat } from "../../format.ts";
+import { type CouncilFormat, sentenceCase } from "../../format.ts";
 import type { Answer, Client } from "../../trpc.ts";
-import type { ContractDetail } from "./contract-page.tsx";
-import { oneOf } from "./labels.ts";
+import type { ContractDetail } from "./contract-detail.ts";
 
 type HistoryEvent = Answer<Client["contracts"]["history"]>[number];
 
-/** Event records are JSON: each value is checked before it is used. */
-const text = (record: unknown, name: string): string | undefined => {
-  if (typeof record !== "object" || record === null) return undefined;
-  const value: unknown = Reflect.get(record, name);
-  return typeof value === "string" ? value : undefined;
-};
-const number = (record: unknown, name: string): number | undefined => {
-  if (typeof record !== "object" || record === null) return undefined;
-  const value: unknown = Reflect.get(record, name);
-  return typeof value === "number" ? value : undefined;
-};
-const keys = (record: unknown): string[] =>
-  typeof record === "object" && record !== null ? Object.keys(record) : [];
-
-const fieldNames: Record<string, string> = {
+const fieldNames: Record<keyof ContractInput, string> = {
   reference: "reference",
   title: "title",
   description: "description",
@@ -53,7 +38,12 @@ const fieldNames: Record<string, string> = {
   lifecycleStage: "lifecycle stage",
 };
 
-function describeValue(name: string, value: unknown, format: CouncilFormat, people: Map<string, string>) {
+function describeValue(
+  name: keyof ContractInput,
+  value: unknown,
+  format: CouncilFormat,
+  people: Map<string, string>,
+) {
   if (value === null || value === undefined || value === "") return "blank";
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "number" && name.endsWith("Minor")) return format.money(value);
@@ -72,54 +62,45 @@ function signedMoney(minor: number, format: CouncilFormat) {
 
 /** One audit event as a sentence an officer can read. */
 function describe(event: HistoryEvent, format: CouncilFormat, people: Map<string, string>): string {
-  const { before, after } = event;
   switch (event.action) {
     case "contract.created":
-      return text(after, "source") === "demo data"
-        ? "Added the contract (demo data)."
-        : "Added the contract.";
+      return "source" in event.after ? "Added the contract (demo data)." : "Added the contract.";
     case "contract.imported": {
-      const file = text(after, "fileName");
+      const file = event.after.fileName;
       return file ? `Imported the contract from ${file}.` : "Imported the contract from a register file.";
     }
     case "contract.updated": {
-      const changed = keys(after).map((name) => {
-        const label = fieldNames[name] ?? name;
-        return `${label} from ${describeValue(name, Reflect.get(Object(before), name), format, people)} to ${describeValue(name, Reflect.get(Object(after), name), format, people)}`;
-      });
+      const { before, after } = event;
+      const changed = (Object.keys(after) as (keyof ContractInput)[]).map(
+        (name) =>
+          `${fieldNames[name]} from ${describeValue(name, before[name], format, people)} to ${describeValue(name, after[name], format, people)}`,
+      );
       return changed.length > 0 ? `Edited the ${changed.join("; ")}.` : "Saved the contract without changes.";
     }
     case "contract.tier_reviewed": {
-      const from = oneOf(tiers, text(before, "tier"));
-      const to = oneOf(tiers, text(after, "tier"));
-      const reason = text(after, "overrideReason");
-      const move =
-        from && to
-          ? from === to
-            ? `kept it ${tierLabels[to]}`
-            : `${tierLabels[from]} to ${tierLabels[to]}`
-          : "";
-      return `Reviewed the tier${move ? `: ${move}` : ""}${reason ? `, overriding the assessment because: ${reason}` : ", from the assessment"}.`;
+      const from = event.before.tier;
+      const to = event.after.tier;
+      const reason = event.after.overrideReason;
+      const move = from === to ? `kept it ${tierLabels[to]}` : `${tierLabels[from]} to ${tierLabels[to]}`;
+      return `Reviewed the tier: ${move}${reason ? `, overriding the assessment because: ${reason}` : ", from the assessment"}.`;
     }
     case "contract.archived":
       return "Archived the contract.";
     case "contract.restored":
       return "Restored the contract to the register.";
     case "change.requested": {
-      const value = number(after, "valueDeltaMinor") ?? 0;
-      const days = number(after, "termDeltaDays") ?? 0;
+      const { type, valueDeltaMinor, termDeltaDays } = event.after;
       const parts = [
-        value !== 0 ? `value ${signedMoney(value, format)}` : null,
-        days !== 0 ? `term ${days > 0 ? "+" : "−"}${Math.abs(days)} days` : null,
+        valueDeltaMinor !== 0 ? `value ${signedMoney(valueDeltaMinor, format)}` : null,
+        termDeltaDays !== 0 ? `term ${termDeltaDays > 0 ? "+" : "−"}${Math.abs(termDeltaDays)} days` : null,
       ].filter(Boolean);
-      return `Requested a ${text(after, "type") ?? ""} change${parts.length ? ` (${parts.join(", ")})` : ""}.`;
+      return `Requested a ${type} change${parts.length ? ` (${parts.join(", ")})` : ""}.`;
     }
     case "change.approved": {
-      const total = number(after, "totalValueMinor");
-      const end = text(after, "endDate");
+      const { totalValueMinor, endDate } = event.after;
       const now = [
-        total !== undefined ? `total value now ${format.money(total)}` : null,
-        end ? `end date now ${format.date(end)}` : null,
+        totalValueMinor !== null ? `total value now ${format.money(totalValueMinor)}` : null,
+        endDate ? `end date now ${format.date(endDate)}` : null,
       ].filter(Boolean);
       return `Approved a change${now.length ? `: ${now.join(", ")}` : ""}.`;
     }
@@ -127,18 +108,16 @@ function describe(event: HistoryEvent, format: CouncilFormat, people: Map<string
       return "Rejected a change.";
     case "change.withdrawn":
       return "Withdrew a change.";
-    case "invoice.recorded": {
-      const amount = number(after, "amountMinor");
-      return `Recorded invoice ${text(after, "invoiceNumber") ?? ""}${amount !== undefined ? ` for ${format.money(amount)}` : ""}.`;
-    }
+    case "invoice.recorded":
+      return `Recorded invoice ${event.after.invoiceNumber} for ${format.money(event.after.amountMinor)}.`;
     case "invoice.updated": {
-      const paid = text(after, "paidOn");
-      return paid && !text(before, "paidOn")
-        ? `Marked invoice ${text(after, "invoiceNumber") ?? ""} as paid on ${format.date(paid)}.`
-        : `Updated invoice ${text(after, "invoiceNumber") ?? ""}.`;
+      const paid = event.after.paidOn;
+      return paid && !event.before.paidOn
+        ? `Marked invoice ${event.after.invoiceNumber} as paid on ${format.date(paid)}.`
+        : `Updated invoice ${event.after.invoiceNumber}.`;
     }
     default:
-      return event.action;
+      return `${sentenceCase(auditActionInWords(event.action))}.`;
   }
 }
 
@@ -160,8 +139,8 @@ export function HistoryTab(props: { detail: ContractDetail }) {
   const people = createMemo(
     () => new Map((latest(members) ?? []).map((member) => [member.userId, member.name])),
   );
-  const who = (userId: string | null) =>
-    userId === null ? "Steward" : (people().get(userId) ?? "A former member");
+  const who = (event: HistoryEvent) =>
+    event.actorName ?? (event.actorUserId === null ? "Steward" : "A former member");
   return (
     <>
       <h2>History</h2>
@@ -174,7 +153,7 @@ export function HistoryTab(props: { detail: ContractDetail }) {
                   <li class="timeline__item">
                     <p class="timeline__when">
                       <time datetime={event.createdAt}>{format().dateTime(event.createdAt)}</time> ·{" "}
-                      {who(event.actorUserId)}
+                      {who(event)}
                     </p>
                     <p class="timeline__what">{describe(event, format(), people())}</p>
                   </li>

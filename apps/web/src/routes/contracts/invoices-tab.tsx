@@ -5,7 +5,7 @@ import { Field } from "../../components/field.tsx";
 import { TableWrap } from "../../components/table-wrap.tsx";
 import { useCouncil } from "../../council.tsx";
 import type { Answer, Client } from "../../trpc.ts";
-import type { ContractDetail } from "./contract-page.tsx";
+import type { ContractDetail } from "./contract-detail.ts";
 import { InvoiceForm, todayIso } from "./invoice-form.tsx";
 
 type Invoices = Answer<Client["invoices"]["list"]>;

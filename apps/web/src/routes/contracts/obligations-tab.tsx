@@ -2,7 +2,7 @@ import { For, Show } from "solid-js";
 import { TableWrap } from "../../components/table-wrap.tsx";
 import { useCouncil } from "../../council.tsx";
 import { ComplianceScore } from "./compliance-score.tsx";
-import type { ContractDetail } from "./contract-page.tsx";
+import type { ContractDetail } from "./contract-detail.ts";
 import { obligationStatusLabels } from "./labels.ts";
 
 /** What the contract owes (004 §5), derived from its tier and facts, with the compliance score. */

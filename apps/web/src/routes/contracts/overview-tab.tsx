@@ -10,7 +10,7 @@ import {
 import { createSignal, For, type JSX, Show } from "solid-js";
 import { TierBadge } from "../../components/tier-badge.tsx";
 import { useCouncil } from "../../council.tsx";
-import type { ContractDetail } from "./contract-page.tsx";
+import type { ContractDetail } from "./contract-detail.ts";
 import {
   categoryLabels,
   oneOf,

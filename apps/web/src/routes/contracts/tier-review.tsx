@@ -7,7 +7,7 @@ import { ErrorSummary } from "../../components/error-summary.tsx";
 import { createSubmission, FormProblem } from "../../components/forms.ts";
 import { TextareaField } from "../../components/textarea-field.tsx";
 import { useCouncil } from "../../council.tsx";
-import type { ContractDetail } from "./contract-page.tsx";
+import type { ContractDetail } from "./contract-detail.ts";
 import { tierChoices } from "./labels.ts";
 
 const fieldIds = { "override.tier": "tier-override-trigger", "override.reason": "tier-reason" };

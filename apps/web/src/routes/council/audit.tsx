@@ -1,40 +1,32 @@
-import { roleLabels, roleSchema } from "@steward/domain";
-import { createMemo, createResource, createSignal, For, Match, Show, Switch } from "solid-js";
+import { auditActionInWords, auditEntityLabels, roleLabels } from "@steward/domain";
+import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import { Async } from "../../components/async.tsx";
 import { createSubmission } from "../../components/forms.ts";
 import { PageHeading } from "../../components/page-heading.tsx";
 import { useCouncil } from "../../council.tsx";
+import { sentenceCase } from "../../format.ts";
 import type { Answer, Client } from "../../trpc.ts";
 
 type Verification = Answer<Client["audit"]["verify"]>;
 type AuditEvent = Answer<Client["audit"]["list"]>[number];
 
-/** What the audit actions mean, in words; an action not listed here is shown as recorded. */
-const actionLabels: Record<string, string> = {
-  "invitation.sent": "Invitation sent",
-  "invitation.revoked": "Invitation revoked",
-  "invitation.accepted": "Invitation accepted",
-  "member.role_changed": "Role changed",
-  "member.deactivated": "Member deactivated",
-  "member.reactivated": "Member reactivated",
-};
+const who = (event: AuditEvent) =>
+  event.actorName ?? (event.actorUserId === null ? "Steward" : "A former member");
 
-const entityLabels: Record<string, string> = {
-  membership: "Membership",
-  invitation: "Invitation",
-  contract: "Contract",
-};
-
-/** A string field of an event's before/after record (JSON, so checked rather than trusted). */
-function field(record: unknown, name: string): string | undefined {
-  if (typeof record !== "object" || record === null) return undefined;
-  const value: unknown = Reflect.get(record, name);
-  return typeof value === "string" ? value : undefined;
+/** The action in words; a role change says from what to what. */
+function action(event: AuditEvent): string {
+  const words = sentenceCase(auditActionInWords(event.action));
+  return event.action === "member.role_changed"
+    ? `${words}: ${roleLabels[event.before.role]} to ${roleLabels[event.after.role]}`
+    : words;
 }
 
-function roleName(role: string | undefined): string | undefined {
-  const known = roleSchema.safeParse(role);
-  return known.success ? roleLabels[known.data] : role;
+/** The entity by name, as the server resolved it: "Contract WST-2023-01", "Member Fiona Reid". */
+function entity(event: AuditEvent): string {
+  const label = auditEntityLabels[event.entityType];
+  const name = event.entityName ?? (event.action === "invitation.sent" ? event.after.email : null);
+  if (event.entityType === "invitation") return name ? `${label} to ${name}` : label;
+  return name ? `${label} ${name}` : label;
 }
 
 /** Recent audit events of this council, newest first; admins can check the hash chain (DESIGN §3.8). */
@@ -44,35 +36,6 @@ export function AuditLog() {
     () => council().tenantId,
     () => api().audit.list.query({ limit: 100 }),
   );
-  // Names for actor ids: every role that reads the audit log may read the member list.
-  const [members] = createResource(
-    () => council().tenantId,
-    () => api().members.list.query(),
-  );
-  const names = createMemo(() => {
-    const map = new Map<string, string>();
-    if (members.state === "ready") for (const member of members()) map.set(member.userId, member.name);
-    return map;
-  });
-  const who = (userId: string | null) =>
-    userId === null ? "Steward" : (names().get(userId) ?? `User ${userId.slice(0, 8)}`);
-  const action = (event: AuditEvent) => {
-    const label = actionLabels[event.action] ?? event.action;
-    const from = roleName(field(event.before, "role"));
-    const to = roleName(field(event.after, "role"));
-    return event.action === "member.role_changed" && from && to ? `${label}: ${from} to ${to}` : label;
-  };
-  const entity = (event: AuditEvent) => {
-    const type = event.entityType;
-    const id = event.entityId;
-    const label = entityLabels[type] ?? type;
-    const email = field(event.after, "email");
-    if (type === "invitation" && email) return `${label} to ${email}`;
-    if (id === null) return label;
-    const name = type === "membership" ? names().get(id) : undefined;
-    return name ? `${label} of ${name}` : `${label} ${id.slice(0, 8)}`;
-  };
-
   return (
     <>
       <PageHeading title="Audit log" caption={council().name} />
@@ -104,7 +67,7 @@ export function AuditLog() {
                         <td class="cell-nowrap">
                           <time datetime={event.createdAt}>{format().dateTime(event.createdAt)}</time>
                         </td>
-                        <td>{who(event.actorUserId)}</td>
+                        <td>{who(event)}</td>
                         <td>{action(event)}</td>
                         <td>{entity(event)}</td>
                       </tr>

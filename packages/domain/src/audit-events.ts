@@ -1,0 +1,117 @@
+import type { ChangeRequestInput } from "./contracts/changes.ts";
+import type { ContractInput, Tier } from "./contracts/contract-input.ts";
+import type { InvoiceInput } from "./contracts/payments.ts";
+import type { SupplierInput } from "./contracts/supplier-input.ts";
+import type { Role } from "./roles.ts";
+import type { TenantSettings } from "./tenant-settings.ts";
+
+/** What an audit event is about; the audit page names it ("Contract WST-2023-01", "Member Fiona Reid"). */
+export const auditEntityTypes = ["contract", "supplier", "membership", "invitation", "council"] as const;
+export type AuditEntityType = (typeof auditEntityTypes)[number];
+
+export const auditEntityLabels: Record<AuditEntityType, string> = {
+  contract: "Contract",
+  supplier: "Supplier",
+  membership: "Member",
+  invitation: "Invitation",
+  council: "Council",
+};
+
+/** The fields of an invoice its events record (the stored record may hold more, e.g. ids and timestamps). */
+type InvoiceRecord = Pick<
+  InvoiceInput,
+  "invoiceNumber" | "amountMinor" | "receivedOn" | "dueOn" | "paidOn"
+> & {
+  id: string;
+};
+type SupplierRecord = Omit<SupplierInput, "organisationScheme"> & { id: string };
+
+/**
+ * Every action Steward records in the audit log (DESIGN §3.8): its entity type and the shape of its before and
+ * after records. One entry per action; a new action is added here, with its words in `auditActionWords`, and
+ * `ctx.audit` then accepts it. `before`/`after` absent from an entry means the event records neither.
+ */
+export interface AuditEventShapes {
+  "contract.created": {
+    entityType: "contract";
+    /** The register fields entered, or (for the demo seed) the reference and where it came from. */
+    after: ContractInput | { reference: string; source: "demo data" };
+  };
+  "contract.imported": { entityType: "contract"; after: { reference: string; fileName: string | null } };
+  /** Only the fields that changed, before and after. */
+  "contract.updated": {
+    entityType: "contract";
+    before: Partial<ContractInput>;
+    after: Partial<ContractInput>;
+  };
+  "contract.tier_reviewed": {
+    entityType: "contract";
+    before: { tier: Tier; overrideReason: string | null };
+    after: { tier: Tier; assessedTier: Tier; overrideReason: string | null };
+  };
+  "contract.archived": { entityType: "contract" };
+  "contract.restored": { entityType: "contract" };
+  "change.requested": {
+    entityType: "contract";
+    after: ChangeRequestInput & { id: string; changeNoticeRequired: boolean };
+  };
+  "change.approved": {
+    entityType: "contract";
+    before: { endDate: string | null; totalValueMinor: number | null };
+    after: { changeId: string; endDate: string | null; totalValueMinor: number | null };
+  };
+  "change.rejected": { entityType: "contract"; after: { changeId: string } };
+  "change.withdrawn": { entityType: "contract"; after: { changeId: string } };
+  "invoice.recorded": { entityType: "contract"; after: InvoiceRecord };
+  "invoice.updated": { entityType: "contract"; before: InvoiceRecord; after: InvoiceRecord };
+  "supplier.created": { entityType: "supplier"; after: SupplierRecord };
+  "supplier.updated": { entityType: "supplier"; before: SupplierRecord; after: SupplierRecord };
+  "council.settings_changed": { entityType: "council"; before: TenantSettings; after: TenantSettings };
+  "invitation.sent": { entityType: "invitation"; after: { email: string; role: Role } };
+  "invitation.revoked": { entityType: "invitation" };
+  "invitation.accepted": { entityType: "membership"; after: { role: Role; invitationId: string } };
+  "member.role_changed": { entityType: "membership"; before: { role: Role }; after: { role: Role } };
+  "member.deactivated": { entityType: "membership" };
+  "member.reactivated": { entityType: "membership" };
+}
+
+export type AuditAction = keyof AuditEventShapes;
+
+/** One audit event as the routers write it and the pages read it, discriminated by `action`. */
+export type AuditEvent = {
+  [Action in AuditAction]: { action: Action; entityId: string } & AuditEventShapes[Action];
+}[AuditAction];
+
+export type AuditEventOf<Action extends AuditAction> = Extract<AuditEvent, { action: Action }>;
+
+/** Each action in words, after the actor's name: "Fiona Reid approved a change". */
+export const auditActionWords: Record<AuditAction, string> = {
+  "contract.created": "added a contract",
+  "contract.imported": "imported a contract",
+  "contract.updated": "edited a contract",
+  "contract.tier_reviewed": "reviewed a contract's tier",
+  "contract.archived": "archived a contract",
+  "contract.restored": "restored a contract",
+  "change.requested": "requested a change",
+  "change.approved": "approved a change",
+  "change.rejected": "rejected a change",
+  "change.withdrawn": "withdrew a change",
+  "invoice.recorded": "recorded an invoice",
+  "invoice.updated": "updated an invoice",
+  "supplier.created": "added a supplier",
+  "supplier.updated": "edited a supplier",
+  "council.settings_changed": "changed the council's settings",
+  "invitation.sent": "invited a member",
+  "invitation.revoked": "revoked an invitation",
+  "invitation.accepted": "accepted an invitation",
+  "member.role_changed": "changed a member's role",
+  "member.deactivated": "deactivated a member",
+  "member.reactivated": "reactivated a member",
+};
+
+export const auditActions = Object.keys(auditActionWords) as AuditAction[];
+
+/** An action as stored; one no longer written (or not yet known to this build) is shown as recorded. */
+export function auditActionInWords(action: string): string {
+  return Object.hasOwn(auditActionWords, action) ? auditActionWords[action as AuditAction] : action;
+}
