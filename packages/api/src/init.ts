@@ -16,9 +16,13 @@ import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { ZodError } from "zod";
 import type { RequestContext } from "./context.ts";
 
-/** `access` says which rung of the ladder a procedure stands on; the security walk reads it. */
+/**
+ * `access` says which rung of the ladder a procedure stands on; `permission`, which permission of the matrix its
+ * role guard asks for. The security walk and the role tests read both from the router.
+ */
 export interface ProcedureMeta {
   access: "public" | "authed" | "tenant";
+  permission?: Permission;
 }
 
 const domainErrorCodes: Record<DomainError["kind"], TRPC_ERROR_CODE_KEY> = {
@@ -188,7 +192,7 @@ export const tenantProcedure = base.meta({ access: "tenant" }).use(async ({ ctx,
 
 /** Role guard: the permission matrix of packages/domain decides. */
 export function permittedProcedure(permission: Permission) {
-  return tenantProcedure.use(({ ctx, next }) => {
+  return tenantProcedure.meta({ access: "tenant", permission }).use(({ ctx, next }) => {
     if (!can(ctx.role, permission)) {
       throw new TRPCError({ code: "FORBIDDEN", message: "Your role in this council does not allow that." });
     }

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import type postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRole } from "./database.ts";
 import { createTestDatabase, type TestDatabase } from "./testing/index.ts";
@@ -11,6 +12,31 @@ afterAll(() => test.close());
 
 const policyExpression =
   "(tenant_id = (NULLIF(current_setting('app.tenant_id'::text, true), ''::text))::uuid)";
+
+interface PolicyCall {
+  policy: string;
+  function: string;
+  volatility: "i" | "s" | "v";
+}
+
+class RolledBack extends Error {}
+
+/**
+ * Every function each policy's USING and WITH CHECK expressions call, with its volatility (`provolatile`).
+ * The calls are read from the stored expression trees (`pg_policy.polqual`/`polwithcheck`): function calls carry
+ * `:funcid`, operators `:opfuncid`. Built-in functions are pinned and so absent from pg_depend.
+ */
+function policyCalls(sql: postgres.Sql | postgres.TransactionSql = test.owner) {
+  return sql<PolicyCall[]>`
+    select c.relname || '.' || p.polname as policy, f.proname as function, f.provolatile as volatility
+    from pg_policy p join pg_class c on c.oid = p.polrelid,
+      lateral (
+        select distinct m[2]::oid as oid
+        from regexp_matches(coalesce(p.polqual::text, '') || ' ' || coalesce(p.polwithcheck::text, ''),
+          ':(funcid|opfuncid) ([0-9]+)', 'g') as m
+      ) called
+      join pg_proc f on f.oid = called.oid`;
+}
 
 /** The schema's promises (DESIGN §3.1–3.3), checked against the live catalogue so every later table is covered. */
 describe("catalogue", () => {
@@ -35,7 +61,6 @@ describe("catalogue", () => {
       expect(policy?.cmd).toBe("ALL");
       expect(policy?.qual, `${table.table} reads only the current tenant`).toContain(policyExpression);
       expect(policy?.with_check, `${table.table} writes only the current tenant`).toBe(policyExpression);
-      expect(policy?.qual).not.toMatch(/\bvolatile\b/i);
 
       const keys = await test.owner<
         { name: string; type: string; columns: string[]; foreign_table: string | null }[]
@@ -58,6 +83,43 @@ describe("catalogue", () => {
         expect(key.columns, `${table.table}.${key.name} is distributable`).toContain("tenant_id");
       }
     }
+  });
+
+  it("calls no VOLATILE function from any policy (DESIGN §3.2: it would turn an index scan into a full scan)", async () => {
+    const calls = await policyCalls();
+    // Every tenant table's policy reads the tenant through current_setting (STABLE): finding each such call
+    // shows the walk sees the calls a policy makes.
+    const tenantPolicies = await test.owner<{ policy: string }[]>`
+      select c.relname || '.' || p.polname as policy from pg_policy p join pg_class c on c.oid = p.polrelid
+      where exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id')`;
+    expect(tenantPolicies.length).toBeGreaterThanOrEqual(3);
+    const readingTenant = calls
+      .filter((call) => call.function === "current_setting")
+      .map((call) => call.policy);
+    expect(readingTenant).toEqual(expect.arrayContaining(tenantPolicies.map((row) => row.policy)));
+    for (const call of calls) {
+      expect(call.volatility, `${call.policy} calls ${call.function}`).not.toBe("v");
+    }
+  });
+
+  it("finds a VOLATILE function in a policy when there is one", async () => {
+    await test.owner
+      .begin(async (sql) => {
+        await sql`create table volatile_probe (tenant_id uuid)`;
+        await sql`create policy volatile_probe_policy on volatile_probe using (random() < 0.5 and tenant_id is not null)`;
+        const calls = await policyCalls(sql);
+        expect(calls.filter((call) => call.policy === "volatile_probe.volatile_probe_policy")).toContainEqual(
+          {
+            policy: "volatile_probe.volatile_probe_policy",
+            function: "random",
+            volatility: "v",
+          },
+        );
+        throw new RolledBack();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof RolledBack)) throw error;
+      });
   });
 
   it("keeps every unique index of a tenant table distributable by tenant_id", async () => {
