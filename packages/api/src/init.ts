@@ -13,7 +13,7 @@ import {
 } from "@steward/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
-import { ZodError } from "zod";
+import { ZodError, type z } from "zod";
 import type { RequestContext } from "./context.ts";
 
 /**
@@ -112,14 +112,37 @@ async function inRequestTransaction<T>(
 
 const base = t.procedure.use(mapDomainErrors);
 
+const publicTransaction = t.middleware(({ ctx, next }) =>
+  inRequestTransaction(ctx, { tenantId: null, userId: null }, (tx, afterCommit) =>
+    next({ ctx: { tx, afterCommit, sessions: new SessionStore(tx, null, ctx.cookie) } }),
+  ),
+);
+
 /** No session: sign-in, password reset, invitations. Runs in a transaction that sees no council. */
-export const publicProcedure = base
-  .meta({ access: "public" })
-  .use(({ ctx, next }) =>
-    inRequestTransaction(ctx, { tenantId: null, userId: null }, (tx, afterCommit) =>
-      next({ ctx: { tx, afterCommit, sessions: new SessionStore(tx, null, ctx.cookie) } }),
-    ),
-  );
+export const publicProcedure = base.meta({ access: "public" }).use(publicTransaction);
+
+/**
+ * A public procedure whose every attempt is counted against an account and an address before its
+ * transaction opens (sign-in, reset requests). The count commits on its own, so a failed attempt that rolls
+ * its request back still counts, and an attempt over the limit is refused before any password is hashed
+ * (DESIGN §3). Input the schema refuses is not counted: the procedure refuses it before doing anything.
+ */
+export function limitedProcedure(
+  limiter: keyof RequestContext["limits"],
+  attemptInput: z.ZodType<{ email: string }>,
+) {
+  return base
+    .meta({ access: "public" })
+    .use(async ({ ctx, getRawInput, next }) => {
+      const attempt = attemptInput.safeParse(await getRawInput());
+      if (attempt.success) {
+        const allowed = await ctx.limits[limiter].reserve(ctx.database, { ip: ctx.ip, email: attempt.data.email });
+        if (!allowed) throw new DomainError("too_many_requests", ctx.limits[limiter].refusal);
+      }
+      return next();
+    })
+    .use(publicTransaction);
+}
 
 async function authenticate(ctx: RequestContext, sessions: SessionStore) {
   const sessionId = sessions.readSessionId(ctx.cookieHeader);

@@ -2,6 +2,7 @@ import {
   addMembership,
   closeInvitation,
   createInvitation,
+  createPasswordReset,
   createUser,
   enqueueMail,
   findInvitationByTokenHash,
@@ -9,17 +10,15 @@ import {
   findUserByEmail,
   getTenant,
   getUser,
-  schema,
   setPasswordHash,
   type Tx,
+  usePasswordReset,
 } from "@steward/db";
 import { DomainError, invalid, type Role, roleLabels } from "@steward/domain";
-import { and, eq, gt, isNull } from "drizzle-orm";
 import { generateToken, hashPassword, sha256Hex, verifyPassword } from "./crypto.ts";
 import type { AttemptLimiter } from "./rate-limit.ts";
 import type { SessionStore } from "./sessions.ts";
 
-const { passwordResets } = schema;
 const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 const resetLifetimeMs = 60 * 60 * 1000;
 const wrongCredentials = "The email or password is not right. Check them and try again.";
@@ -27,26 +26,22 @@ const wrongCredentials = "The email or password is not right. Check them and try
 /** A real argon2id hash of a random password: unknown emails cost the same time as known ones. */
 const decoyHash = hashPassword(generateToken());
 
+/**
+ * Checks the password of an attempt the caller has already counted (`AttemptLimiter.reserve`, before the
+ * request's transaction). A new session replaces the one the browser held, if any, so signing in as someone
+ * else leaves nothing of the previous session behind.
+ */
 export async function signIn(
   tx: Tx,
-  input: { email: string; password: string; ip: string },
+  input: { email: string; password: string; ip: string; previousSessionId: string | null },
   deps: { limiter: AttemptLimiter; sessions: SessionStore; verify?: typeof verifyPassword },
 ): Promise<{ userId: string; setCookie: string }> {
   const verify = deps.verify ?? verifyPassword;
-  if (deps.limiter.isBlocked(input)) {
-    throw new DomainError(
-      "too_many_requests",
-      "Too many failed sign-ins. Wait 15 minutes, or reset your password.",
-    );
-  }
   const user = await findUserByEmail(tx, input.email);
   const passwordMatches = await verify(user?.passwordHash ?? (await decoyHash), input.password);
-  if (!user?.passwordHash || !passwordMatches) {
-    deps.limiter.record(input);
-    throw new DomainError("unauthorised", wrongCredentials);
-  }
-  deps.limiter.forget(input);
-  const { setCookie } = await deps.sessions.create(user.id);
+  if (!user?.passwordHash || !passwordMatches) throw new DomainError("unauthorised", wrongCredentials);
+  await deps.limiter.succeeded(tx, input);
+  const { setCookie } = await deps.sessions.replace(input.previousSessionId, user.id);
   return { userId: user.id, setCookie };
 }
 
@@ -72,7 +67,7 @@ export async function requestPasswordReset(tx: Tx, input: { email: string; appUr
   const user = await findUserByEmail(tx, input.email);
   if (!user) return;
   const token = generateToken();
-  await tx.insert(passwordResets).values({
+  await createPasswordReset(tx, {
     tokenHash: sha256Hex(token),
     userId: user.id,
     expiresAt: new Date(Date.now() + resetLifetimeMs),
@@ -89,17 +84,7 @@ export async function resetPassword(
   input: { token: string; password: string },
   sessions: SessionStore,
 ): Promise<void> {
-  const [reset] = await tx
-    .update(passwordResets)
-    .set({ usedAt: new Date() })
-    .where(
-      and(
-        eq(passwordResets.tokenHash, sha256Hex(input.token)),
-        isNull(passwordResets.usedAt),
-        gt(passwordResets.expiresAt, new Date()),
-      ),
-    )
-    .returning();
+  const reset = await usePasswordReset(tx, { tokenHash: sha256Hex(input.token) });
   if (!reset) throw invalid("This reset link has expired or was already used. Ask for a new one.");
   await setPasswordHash(tx, { userId: reset.userId, passwordHash: await hashPassword(input.password) });
   await sessions.endAllFor(reset.userId);

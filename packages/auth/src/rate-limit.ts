@@ -1,60 +1,85 @@
+import {
+  countAttempt,
+  type Database,
+  forgetAttempts,
+  inTransaction,
+  type Tx,
+  uncountAttempt,
+} from "@steward/db";
+import { sha256Hex } from "./crypto.ts";
+
+export interface AttemptLimits {
+  /** Names the counters, so two limiters never share one. */
+  purpose: string;
+  perAccount: number;
+  perIp: number;
+  windowMs: number;
+  /** What a refused visitor reads. */
+  refusal: string;
+}
+
+const signInLimits: AttemptLimits = {
+  purpose: "sign-in",
+  perAccount: 10,
+  perIp: 50,
+  windowMs: 15 * 60 * 1000,
+  refusal: "Too many failed sign-ins. Wait 15 minutes, or reset your password.",
+};
+
 /**
- * Fixed-window counters of attempts per IP and per account. Sign-in counts failures and is checked before
- * any password is hashed (DESIGN §3), so a flood costs no argon2 time; password resets count every request,
- * so no one can flood an inbox. In memory: one API process; see docs/security.md.
+ * Fixed-window counters of attempts per account and per address, kept in PostgreSQL so that every API
+ * process behind a load balancer counts against one limit (DESIGN §11). An attempt is counted before any
+ * work is done, in a transaction of its own that commits at once: concurrent attempts cannot all slip under
+ * the limit, an attempt that fails and rolls its request back still counts, and an attempt over the limit
+ * costs no argon2 time (DESIGN §3). Sign-in then takes back a successful attempt (`succeeded`); password
+ * resets count every request, so no one can flood an inbox.
  */
 export class AttemptLimiter {
-  private readonly failures = new Map<string, { count: number; windowStart: number }>();
+  constructor(readonly limits: AttemptLimits = signInLimits) {}
 
-  constructor(
-    private readonly limits = { perAccount: 10, perIp: 50, windowMs: 15 * 60 * 1000 },
-    private readonly now: () => number = Date.now,
-  ) {}
+  get refusal(): string {
+    return this.limits.refusal;
+  }
 
-  isBlocked({ ip, email }: { ip: string; email: string }): boolean {
+  /** Counts the attempt and says whether it is within both limits. */
+  async reserve(database: Database, attempt: { ip: string; email: string }): Promise<boolean> {
+    const { account, address } = this.keysOf(attempt);
+    const counts = await inTransaction(database, { tenantId: null, userId: null }, (tx) =>
+      countAttempt(tx, { keyHashes: [account, address], windowMs: this.limits.windowMs }),
+    );
     return (
-      this.count(`account:${email.toLowerCase()}`) >= this.limits.perAccount ||
-      this.count(`ip:${ip}`) >= this.limits.perIp
+      (counts.get(account) ?? 0) <= this.limits.perAccount && (counts.get(address) ?? 0) <= this.limits.perIp
     );
   }
 
-  record({ ip, email }: { ip: string; email: string }): void {
-    if (this.failures.size > 50_000) this.forgetExpired();
-    for (const key of [`account:${email.toLowerCase()}`, `ip:${ip}`]) {
-      const entry = this.current(key);
-      this.failures.set(key, {
-        count: (entry?.count ?? 0) + 1,
-        windowStart: entry?.windowStart ?? this.now(),
-      });
-    }
+  /**
+   * A sign-in that succeeded was no failure: the account's failures are forgotten and the address gets its
+   * attempt back. In the request's transaction, so it holds only if the sign-in commits.
+   */
+  async succeeded(tx: Tx, attempt: { ip: string; email: string }): Promise<void> {
+    const { account, address } = this.keysOf(attempt);
+    await Promise.all([
+      forgetAttempts(tx, { keyHashes: [account] }),
+      uncountAttempt(tx, { keyHash: address }),
+    ]);
   }
 
-  forget({ email }: { email: string }): void {
-    this.failures.delete(`account:${email.toLowerCase()}`);
-  }
-
-  /** Bounds memory under a flood of distinct accounts or addresses. */
-  private forgetExpired(): void {
-    for (const [key, entry] of this.failures) {
-      if (this.now() - entry.windowStart >= this.limits.windowMs) this.failures.delete(key);
-    }
-  }
-
-  private count(key: string): number {
-    return this.current(key)?.count ?? 0;
-  }
-
-  private current(key: string) {
-    const entry = this.failures.get(key);
-    if (entry && this.now() - entry.windowStart >= this.limits.windowMs) {
-      this.failures.delete(key);
-      return undefined;
-    }
-    return entry;
+  private keysOf({ ip, email }: { ip: string; email: string }) {
+    const { purpose } = this.limits;
+    return {
+      account: sha256Hex(`${purpose}:account:${email.toLowerCase()}`),
+      address: sha256Hex(`${purpose}:ip:${ip}`),
+    };
   }
 }
 
 /** The limiter for password reset requests: 3 per account and 20 per address in an hour. */
 export function passwordResetLimiter(): AttemptLimiter {
-  return new AttemptLimiter({ perAccount: 3, perIp: 20, windowMs: 60 * 60 * 1000 });
+  return new AttemptLimiter({
+    purpose: "password-reset",
+    perAccount: 3,
+    perIp: 20,
+    windowMs: 60 * 60 * 1000,
+    refusal: "Too many reset requests. Wait an hour, or ask your council admin.",
+  });
 }

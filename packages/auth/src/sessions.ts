@@ -69,6 +69,15 @@ export class SessionStore {
     return { sessionId: session.id, setCookie: this.lucia.createSessionCookie(session.id).serialize() };
   }
 
+  /**
+   * Signing in again (or accepting an invitation) in a browser that holds a session: the new session
+   * replaces it, so no earlier sign-in lingers behind the new one.
+   */
+  async replace(previousSessionId: string | null, userId: string): Promise<{ sessionId: string; setCookie: string }> {
+    if (previousSessionId) await this.lucia.invalidateSession(previousSessionId);
+    return this.create(userId);
+  }
+
   async end(sessionId: string): Promise<string> {
     await this.lucia.invalidateSession(sessionId);
     return this.lucia.createBlankSessionCookie().serialize();

@@ -1,6 +1,7 @@
 export * from "./database.ts";
 export * from "./embedded.ts";
 export * from "./migrate.ts";
+export * from "./queries/attempts.ts";
 export * from "./queries/audit.ts";
 export * from "./queries/changes.ts";
 export * from "./queries/contracts.ts";
@@ -9,7 +10,9 @@ export * from "./queries/invitations.ts";
 export * from "./queries/invoices.ts";
 export * from "./queries/memberships.ts";
 export * from "./queries/outbox.ts";
+export * from "./queries/password-resets.ts";
 export * from "./queries/search.ts";
+export * from "./queries/sessions.ts";
 export * from "./queries/suppliers.ts";
 export * from "./queries/tenants.ts";
 export * from "./queries/users.ts";

@@ -10,7 +10,6 @@ import { applyScope, listUserCouncils, recordAudit } from "@steward/db";
 import {
   acceptInvitationInput,
   changePasswordInput,
-  DomainError,
   idInput,
   requestPasswordResetInput,
   resetPasswordInput,
@@ -18,18 +17,20 @@ import {
   tokenInput,
 } from "@steward/domain";
 import { z } from "zod";
-import { authedProcedure, publicProcedure, router } from "../init.ts";
+import { authedProcedure, limitedProcedure, publicProcedure, router } from "../init.ts";
 
 export const authRouter = router({
-  signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
-    const { setCookie } = await signIn(
-      ctx.tx,
-      { ...input, ip: ctx.ip },
-      { limiter: ctx.limits.signIn, sessions: ctx.sessions },
-    );
-    ctx.resHeaders.append("set-cookie", setCookie);
-    return { signedIn: true };
-  }),
+  signIn: limitedProcedure("signIn", signInInput)
+    .input(signInInput)
+    .mutation(async ({ ctx, input }) => {
+      const { setCookie } = await signIn(
+        ctx.tx,
+        { ...input, ip: ctx.ip, previousSessionId: ctx.sessions.readSessionId(ctx.cookieHeader) },
+        { limiter: ctx.limits.signIn, sessions: ctx.sessions },
+      );
+      ctx.resHeaders.append("set-cookie", setCookie);
+      return { signedIn: true };
+    }),
 
   signOut: authedProcedure.mutation(async ({ ctx }) => {
     ctx.resHeaders.append("set-cookie", await ctx.sessions.end(ctx.sessionId));
@@ -57,19 +58,13 @@ export const authRouter = router({
     return { changed: true };
   }),
 
-  requestPasswordReset: publicProcedure.input(requestPasswordResetInput).mutation(async ({ ctx, input }) => {
-    const attempt = { ip: ctx.ip, email: input.email };
-    if (ctx.limits.passwordReset.isBlocked(attempt)) {
-      throw new DomainError(
-        "too_many_requests",
-        "Too many reset requests. Wait an hour, or ask your council admin.",
-      );
-    }
-    ctx.limits.passwordReset.record(attempt);
-    await requestPasswordReset(ctx.tx, { email: input.email, appUrl: ctx.appUrl });
-    ctx.afterCommit(ctx.mail.wake);
-    return { sent: true };
-  }),
+  requestPasswordReset: limitedProcedure("passwordReset", requestPasswordResetInput)
+    .input(requestPasswordResetInput)
+    .mutation(async ({ ctx, input }) => {
+      await requestPasswordReset(ctx.tx, { email: input.email, appUrl: ctx.appUrl });
+      ctx.afterCommit(ctx.mail.wake);
+      return { sent: true };
+    }),
 
   resetPassword: publicProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {
     await resetPassword(ctx.tx, input, ctx.sessions);
@@ -96,7 +91,8 @@ export const authRouter = router({
       after: { role: accepted.role, invitationId: accepted.invitationId },
       requestId: ctx.requestId,
     });
-    const { setCookie } = await ctx.sessions.create(accepted.userId);
+    const previousSessionId = ctx.sessions.readSessionId(ctx.cookieHeader);
+    const { setCookie } = await ctx.sessions.replace(previousSessionId, accepted.userId);
     ctx.resHeaders.append("set-cookie", setCookie);
     return { tenantId: input.tenantId };
   }),

@@ -1,0 +1,45 @@
+import { eq, inArray, lte, sql } from "drizzle-orm";
+import type { Tx } from "../database.ts";
+import { attemptCounters } from "../schema/index.ts";
+
+/**
+ * Counts one attempt against each key in a single statement and returns every key's count in its current
+ * window. The upsert takes each counter's row lock, so concurrent attempts are counted one after another
+ * (never two reading the same count); keys go in sorted order, so two attempts never wait on each other.
+ */
+export async function countAttempt(
+  tx: Tx,
+  { keyHashes, windowMs }: { keyHashes: string[]; windowMs: number },
+): Promise<Map<string, number>> {
+  const windowEnd = sql`now() + make_interval(secs => ${windowMs / 1000})`;
+  const expired = sql`${attemptCounters.windowEndsAt} <= now()`;
+  const rows = await tx
+    .insert(attemptCounters)
+    .values([...keyHashes].sort().map((keyHash) => ({ keyHash, count: 1, windowEndsAt: windowEnd })))
+    .onConflictDoUpdate({
+      target: attemptCounters.keyHash,
+      set: {
+        count: sql`case when ${expired} then 1 else ${attemptCounters.count} + 1 end`,
+        windowEndsAt: sql`case when ${expired} then excluded.window_ends_at else ${attemptCounters.windowEndsAt} end`,
+      },
+    })
+    .returning({ keyHash: attemptCounters.keyHash, count: attemptCounters.count });
+  return new Map(rows.map((row) => [row.keyHash, row.count]));
+}
+
+/** Takes one counted attempt back (an attempt that turned out not to be a failure). */
+export async function uncountAttempt(tx: Tx, { keyHash }: { keyHash: string }) {
+  await tx
+    .update(attemptCounters)
+    .set({ count: sql`greatest(${attemptCounters.count} - 1, 0)` })
+    .where(eq(attemptCounters.keyHash, keyHash));
+}
+
+export async function forgetAttempts(tx: Tx, { keyHashes }: { keyHashes: string[] }) {
+  await tx.delete(attemptCounters).where(inArray(attemptCounters.keyHash, keyHashes));
+}
+
+/** Counters whose window has passed count nothing; this only keeps the table small. */
+export async function deleteExpiredAttemptCounters(tx: Tx) {
+  await tx.delete(attemptCounters).where(lte(attemptCounters.windowEndsAt, sql`now()`));
+}
