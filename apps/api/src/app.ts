@@ -1,8 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { appRouter, type RequestContext } from "@steward/api";
-import { AttemptLimiter, isTrustedRequest, passwordResetLimiter } from "@steward/auth";
+import { appRouter, type RequestContext, refuseBatchedAuthMutations } from "@steward/api";
+import {
+  AttemptLimiter,
+  clientAddress,
+  isTrustedRequest,
+  parseTrustedProxies,
+  passwordResetLimiter,
+} from "@steward/auth";
 import type { Database } from "@steward/db";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { Hono } from "hono";
@@ -16,6 +22,8 @@ export interface AppOptions {
   /** The built web app (apps/web/dist); absent in API-only tests. */
   webRoot?: string;
   isReady: () => Promise<boolean>;
+  /** TRUSTED_PROXY: the proxies whose X-Forwarded-For is believed; none when absent. */
+  trustedProxy?: string;
 }
 
 type Variables = { requestId: string };
@@ -24,6 +32,7 @@ type Bindings = { incoming?: { socket?: { remoteAddress?: string } } };
 export function createApp(options: AppOptions) {
   const app = new Hono<{ Variables: Variables; Bindings: Bindings }>();
   const limits = { signIn: new AttemptLimiter(), passwordReset: passwordResetLimiter() };
+  const trustedProxies = parseTrustedProxies(options.trustedProxy ?? "");
   const cookie = { secure: options.appUrl.startsWith("https://") };
 
   app.use(async (c, next) => {
@@ -73,13 +82,18 @@ export function createApp(options: AppOptions) {
       endpoint: "/trpc",
       req: c.req.raw,
       router: appRouter,
-      createContext: ({ resHeaders }): RequestContext => {
+      createContext: ({ resHeaders, info }): RequestContext => {
+        refuseBatchedAuthMutations(info);
         resHeaders.set("x-request-id", c.get("requestId"));
         return {
           database: options.database,
           requestId: c.get("requestId"),
-          // The socket address; app.request() in tests has no socket at all.
-          ip: c.env?.incoming?.socket?.remoteAddress ?? "unknown",
+          // app.request() in tests has no socket at all.
+          ip: clientAddress({
+            socketAddress: c.env?.incoming?.socket?.remoteAddress,
+            forwardedFor: c.req.header("x-forwarded-for"),
+            trustedProxies,
+          }),
           cookieHeader: c.req.header("cookie"),
           tenantHeader: c.req.header("x-steward-tenant") ?? null,
           appUrl: options.appUrl,

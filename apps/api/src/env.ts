@@ -1,3 +1,4 @@
+import { parseTrustedProxies } from "@steward/auth";
 import { z } from "zod";
 
 /** The only place that reads process.env (DESIGN §2). Parsed once at start-up; a bad value stops the start. */
@@ -17,6 +18,20 @@ const envSchema = z.object({
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   /** Demo councils on a first start: on by default with the embedded database, off with DATABASE_URL. */
   SEED_DEMO: z.enum(["true", "false"]).optional(),
+  /**
+   * The proxies (addresses and CIDR ranges, comma-separated) whose X-Forwarded-For names the client. Unset,
+   * the client is the socket's address and the header is ignored.
+   */
+  TRUSTED_PROXY: z
+    .string()
+    .default("")
+    .superRefine((list, ctx) => {
+      try {
+        parseTrustedProxies(list);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+      }
+    }),
 });
 
 export type Env = Omit<z.infer<typeof envSchema>, "SEED_DEMO"> & { APP_URL: string; SEED_DEMO: boolean };

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { serve } from "@hono/node-server";
 import { hashPassword, SessionStore } from "@steward/auth";
-import { demoPassword, inTransaction, seedDemo } from "@steward/db";
+import { deleteExpiredAttemptCounters, demoPassword, inTransaction, seedDemo } from "@steward/db";
 import pino from "pino";
 import { createApp } from "./app.ts";
 import { openDatabase, repositoryRoot } from "./database-boot.ts";
@@ -23,12 +23,13 @@ const mailer = startMailer({
   production: env.NODE_ENV === "production",
 });
 const webRoot = resolve(repositoryRoot, "apps/web/dist");
-// Expired sessions are refused on validation; this only keeps the table small.
+// Expired sessions and limiter counters count for nothing; this only keeps their tables small.
 const sessionSweep = setInterval(
   () => {
-    inTransaction(database, { tenantId: null, userId: null }, (tx) =>
-      new SessionStore(tx, null, { secure: false }).sweepExpired(),
-    ).catch((error) => logger.error({ err: error }, "session sweep failed"));
+    inTransaction(database, { tenantId: null, userId: null }, async (tx) => {
+      await new SessionStore(tx, null, { secure: false }).sweepExpired();
+      await deleteExpiredAttemptCounters(tx);
+    }).catch((error) => logger.error({ err: error }, "session sweep failed"));
   },
   60 * 60 * 1000,
 );
@@ -37,6 +38,7 @@ let shuttingDown = false;
 const app = createApp({
   database,
   appUrl: env.APP_URL,
+  trustedProxy: env.TRUSTED_PROXY,
   logger,
   mail: mailer,
   webRoot: existsSync(`${webRoot}/index.html`) ? webRoot : undefined,

@@ -136,7 +136,10 @@ export function limitedProcedure(
     .use(async ({ ctx, getRawInput, next }) => {
       const attempt = attemptInput.safeParse(await getRawInput());
       if (attempt.success) {
-        const allowed = await ctx.limits[limiter].reserve(ctx.database, { ip: ctx.ip, email: attempt.data.email });
+        const allowed = await ctx.limits[limiter].reserve(ctx.database, {
+          ip: ctx.ip,
+          email: attempt.data.email,
+        });
         if (!allowed) throw new DomainError("too_many_requests", ctx.limits[limiter].refusal);
       }
       return next();

@@ -25,9 +25,9 @@ describe("client address", () => {
 
   it("believes no header when no proxy is trusted (the default)", () => {
     const none = parseTrustedProxies("");
-    expect(clientAddress({ socketAddress: "10.1.2.3", forwardedFor: "198.51.100.1", trustedProxies: none })).toBe(
-      "10.1.2.3",
-    );
+    expect(
+      clientAddress({ socketAddress: "10.1.2.3", forwardedFor: "198.51.100.1", trustedProxies: none }),
+    ).toBe("10.1.2.3");
   });
 
   it.each(["10.0.0.0/33", "not-an-address", "10.0.0.1/8/2", "2001:db8::/129", "10.0.0.0/"])(

@@ -125,7 +125,9 @@ describe("sign-in limiter", () => {
     expect(await limiter.reserve(test.database, attempt)).toBe(true);
     await expire();
     await inTransaction(test.database, { tenantId: null, userId: null }, deleteExpiredAttemptCounters);
-    expect(await test.owner`select * from attempt_counters where key_hash in ${test.owner(keys)}`).toEqual([]);
+    expect(await test.owner`select * from attempt_counters where key_hash in ${test.owner(keys)}`).toEqual(
+      [],
+    );
   });
 
   it("stores no address or email, only digests", async () => {

@@ -73,7 +73,10 @@ export class SessionStore {
    * Signing in again (or accepting an invitation) in a browser that holds a session: the new session
    * replaces it, so no earlier sign-in lingers behind the new one.
    */
-  async replace(previousSessionId: string | null, userId: string): Promise<{ sessionId: string; setCookie: string }> {
+  async replace(
+    previousSessionId: string | null,
+    userId: string,
+  ): Promise<{ sessionId: string; setCookie: string }> {
     if (previousSessionId) await this.lucia.invalidateSession(previousSessionId);
     return this.create(userId);
   }

@@ -99,4 +99,45 @@ describe("sign-in and password reset", () => {
     );
     expect(await mailTo(address)).toHaveLength(3);
   });
+
+  it("sends three reset mails, no more, when ten requests for one account arrive at once", async () => {
+    const fresh = await createTenantFixture(test);
+    const address = `sro.${fresh.slug}@example.test`;
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, async (_, index) => {
+        const visitor = await callerFor(test);
+        visitor.context.ip = `198.51.100.${index}`;
+        return visitor.caller.auth.requestPasswordReset({ email: address }).then(
+          () => "sent",
+          async (error: unknown) => (await refusal(Promise.reject(error))).code,
+        );
+      }),
+    );
+    expect(outcomes.filter((outcome) => outcome === "sent")).toHaveLength(3);
+    expect(outcomes.filter((outcome) => outcome === "TOO_MANY_REQUESTS")).toHaveLength(7);
+    expect(await mailTo(address)).toHaveLength(3);
+  });
+});
+
+describe("sessions across sign-ins", () => {
+  it("ends the browser's previous session when it signs in again", async () => {
+    const fresh = await createTenantFixture(test, { passwordHash: await hashPassword(password) });
+    const browser = await callerFor(test);
+    browser.context.ip = "198.51.100.201";
+    const cookieOf = () => browser.context.resHeaders.get("set-cookie")?.split(";")[0];
+    await browser.caller.auth.signIn({ email: `viewer.${fresh.slug}@example.test`, password });
+    const first = cookieOf();
+    browser.context.cookieHeader = first;
+    browser.context.resHeaders = new Headers();
+    await browser.caller.auth.signIn({ email: `board.${fresh.slug}@example.test`, password });
+    const second = cookieOf();
+    expect(second).not.toBe(first);
+
+    const asFirst = await callerFor(test);
+    asFirst.context.cookieHeader = first;
+    expect(await asFirst.caller.auth.me()).toBeNull();
+    const asSecond = await callerFor(test);
+    asSecond.context.cookieHeader = second;
+    expect((await asSecond.caller.auth.me())?.user.email).toBe(`board.${fresh.slug}@example.test`);
+  });
 });
