@@ -1,33 +1,45 @@
+import { inTransaction, listRecentMail } from "@steward/db";
 import {
   createTenantFixture,
   createTestDatabase,
   type TenantFixture,
   type TestDatabase,
 } from "@steward/db/testing";
+import { can, type Role, roles } from "@steward/domain";
 import { TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProcedureMeta } from "./init.ts";
 import { appRouter } from "./root.ts";
 import { callerFor } from "./testing.ts";
 
 /**
- * Walks every procedure of the router (DESIGN §3, §10). Every tenant procedure is called by an admin of
- * council A: once naming council B in the header (must be FORBIDDEN whatever the input), and once in A with
- * B's ids from the table below (must be NOT_FOUND/FORBIDDEN, or return nothing of B). A tenant procedure
- * added without an entry in the table fails this test.
+ * Walks every procedure of the router (DESIGN §3, §10), as every role of council A. Every tenant procedure is
+ * called once naming council B in the header (must be FORBIDDEN whatever the input), and once in A with B's ids
+ * from the table below: a "refused" entry must answer NOT_FOUND/FORBIDDEN; a "nothing of B" entry must answer
+ * without a trace of B, or be refused with FORBIDDEN by the role guard (a role without the permission) or with
+ * one of the codes its entry names (`refusals`, A's own validation). Any other error fails. After each walk,
+ * every row of B (every table with a tenant_id, found from the catalogue) must be as it was. A tenant procedure
+ * added without an entry in the table fails this test; so does a public procedure that takes a council id
+ * without an entry in `publicAttacks`.
  */
 let test: TestDatabase;
 let a: TenantFixture;
 let b: TenantFixture;
-/** Ids of B's records, made through B's own API calls. */
-const bIds: Record<string, string> = {};
+/** Ids of B's records, made through B's own API calls; fresh for every test (see `walkFixture`). */
+let bIds: Record<string, string> = {};
 
-type Attack = { input: unknown; outcome: "refused" } | { input: unknown; outcome: "nothing of B" };
-const attacks: Record<string, () => Attack> = {
+type Attack =
+  | { input: unknown; outcome: "refused" }
+  | { input: unknown; outcome: "nothing of B"; refusals?: TRPC_ERROR_CODE_KEY[] };
+/** Entries may use the calling role to keep A's own records apart (one invitation per address, say). */
+type Attacker = { role: Role };
+const attacks: Record<string, (attacker: Attacker) => Attack> = {
   "members.list": () => ({ input: undefined, outcome: "nothing of B" }),
   "members.invitations": () => ({ input: undefined, outcome: "nothing of B" }),
-  "members.invite": () => ({
-    input: { email: "b.member@example.test", role: "viewer" },
+  "members.invite": ({ role }) => ({
+    input: { email: `b.member.${role}@example.test`, role: "viewer" },
     outcome: "nothing of B",
   }),
   "members.revokeInvitation": () => ({ input: { invitationId: bIds.invitation }, outcome: "refused" }),
@@ -105,7 +117,10 @@ const attacks: Record<string, () => Attack> = {
     outcome: "refused",
   }),
   "register.previewImport": () => ({ input: { csv: registerCsv("B-001") }, outcome: "nothing of B" }),
-  "register.commitImport": () => ({ input: { csv: registerCsv("A-IMPORTED") }, outcome: "nothing of B" }),
+  "register.commitImport": ({ role }) => ({
+    input: { csv: registerCsv(`A-IMPORTED-${role}`) },
+    outcome: "nothing of B",
+  }),
   "register.exportCsv": () => ({ input: {}, outcome: "nothing of B" }),
   "council.get": () => ({ input: undefined, outcome: "nothing of B" }),
   "council.updateSettings": () => ({ input: { settings: { dueSoonDays: 7 } }, outcome: "nothing of B" }),
@@ -127,11 +142,30 @@ function registerCsv(reference: string) {
   return `Reference,Title,Supplier Name,Start Date,End Date,Contract Value,Category\r\n${reference},Street cleansing,B Supplies Ltd,01/04/2025,31/03/2027,50000,Services\r\n`;
 }
 
+/**
+ * Public procedures that take a council id (the invitation link carries its council's): each is called naming
+ * B with A's invitation token, and with a token that was never issued. Both must be refused with BAD_REQUEST,
+ * say nothing of B, and change nothing in B.
+ */
+const publicAttacks: Record<string, (token: string) => unknown> = {
+  "auth.describeInvitation": (token) => ({ tenantId: b.tenantId, token }),
+  "auth.acceptInvitation": (token) => ({
+    tenantId: b.tenantId,
+    token,
+    name: "Intruder",
+    password: "a long enough password",
+  }),
+};
+
 // At run time tRPC keeps every procedure in one flat record keyed by path ("contracts.list"); its type nests.
-const procedures = Object.entries(
-  appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta } }>,
-);
+type Procedure = { _def: { meta?: ProcedureMeta; inputs?: { shape?: Record<string, unknown> }[] } };
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>);
 const tenantProcedures = procedures.filter(([, procedure]) => procedure._def.meta?.access === "tenant");
+const publicWithCouncilId = procedures.filter(
+  ([, procedure]) =>
+    procedure._def.meta?.access === "public" &&
+    (procedure._def.inputs ?? []).some((input) => input.shape !== undefined && "tenantId" in input.shape),
+);
 
 function callByPath(caller: unknown, path: string, input: unknown): Promise<unknown> {
   const procedure = path
@@ -140,18 +174,46 @@ function callByPath(caller: unknown, path: string, input: unknown): Promise<unkn
   return (procedure as (input: unknown) => Promise<unknown>)(input);
 }
 
-async function snapshotOfB() {
-  const { caller } = await callerFor(test, { userId: b.users.admin, tenantId: b.tenantId });
-  return {
-    members: await caller.members.list(),
-    invitations: await caller.members.invitations(),
-    audit: await caller.audit.list({ limit: 200 }),
-  };
+const outcomeOf = (call: Promise<unknown>) =>
+  call.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+const codeOf = (error: unknown) => (error instanceof TRPCError ? error.code : String(error));
+
+/**
+ * Every row B holds: all rows of every table with a tenant_id (from the catalogue, so a new table is covered
+ * without touching this test), B's council row, and B's members' sessions. Read under B's scope as the app
+ * role; the owner sees nothing of a table with forced RLS.
+ */
+async function snapshotOfB(): Promise<Record<string, unknown[]>> {
+  const tables = await test.owner<{ table: string }[]>`
+    select c.relname as table from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and c.relkind in ('r', 'p')
+      and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)
+    order by c.relname`;
+  const rows = await inTransaction(test.database, { tenantId: b.tenantId, userId: null }, async (tx) => {
+    const snapshot: Record<string, unknown[]> = {};
+    for (const { table } of tables) {
+      snapshot[table] = [
+        ...(await tx.execute(
+          sql`select to_jsonb(t) as row from ${sql.identifier(table)} t where tenant_id = ${b.tenantId} order by to_jsonb(t)::text`,
+        )),
+      ];
+    }
+    return snapshot;
+  });
+  const userIds = Object.values(b.users);
+  const council = await test.owner`select * from tenants where id = ${b.tenantId}`;
+  const sessions = await test.owner`
+    select * from sessions where user_id in ${test.owner(userIds)} order by id_hash`;
+  return { ...rows, tenants: [...council], sessions: [...sessions] };
 }
 
-beforeAll(async () => {
-  test = await createTestDatabase();
+/** Councils A and B, each with a member in every role; B with one of each of its records. */
+async function walkFixture() {
   [a, b] = await Promise.all([createTenantFixture(test), createTenantFixture(test)]);
+  bIds = {};
   const { caller } = await callerFor(test, { userId: b.users.admin, tenantId: b.tenantId });
   bIds.invitation = (await caller.members.invite({ email: "b.invitee@example.test", role: "viewer" })).id;
   bIds.supplier = (
@@ -183,6 +245,26 @@ beforeAll(async () => {
       invoice: { invoiceNumber: "B-INV-1", amountMinor: 250_000, receivedOn: "2026-01-05" },
     })
   ).id;
+  const before = await snapshotOfB();
+  // The snapshot sees B's records, so an unchanged snapshot means something.
+  for (const table of [
+    "memberships",
+    "invitations",
+    "suppliers",
+    "contracts",
+    "contract_changes",
+    "invoices",
+  ]) {
+    expect(before[table]?.length, `B's ${table} are in the snapshot`).toBeGreaterThan(0);
+  }
+  expect(before.audit_events?.length).toBeGreaterThanOrEqual(5);
+  return before;
+}
+
+const markersOfB = () => [b.tenantId, b.slug, ...Object.values(b.users), ...Object.values(bIds)];
+
+beforeAll(async () => {
+  test = await createTestDatabase();
 });
 afterAll(() => test.close());
 
@@ -194,40 +276,76 @@ describe("security walk", () => {
     expect(tenantProcedures.length).toBeGreaterThan(5);
   });
 
-  it("has a cross-tenant attack for every tenant procedure", () => {
+  it("has a cross-tenant attack for every tenant procedure and every public one that takes a council id", () => {
     const missing = tenantProcedures.map(([path]) => path).filter((path) => !(path in attacks));
     expect(missing, "add these procedures to the attack table").toEqual([]);
+    expect(publicWithCouncilId.map(([path]) => path).sort(), "add these to publicAttacks").toEqual(
+      Object.keys(publicAttacks).sort(),
+    );
   });
 
-  it("refuses a member of A who names council B in the header, for every tenant procedure", async () => {
-    const before = await snapshotOfB();
-    for (const [path] of tenantProcedures) {
-      const { caller } = await callerFor(test, { userId: a.users.admin, tenantId: b.tenantId });
-      const attack = attacks[path]?.();
-      const error = await callByPath(caller, path, attack?.input).catch((caught: unknown) => caught);
-      expect(error instanceof TRPCError ? error.code : error, path).toBe("FORBIDDEN");
+  it("refuses every role of A that names council B in the header, for every tenant procedure", async () => {
+    const before = await walkFixture();
+    let calls = 0;
+    for (const role of roles) {
+      const { caller } = await callerFor(test, { userId: a.users[role], tenantId: b.tenantId });
+      for (const [path] of tenantProcedures) {
+        const attack = attacks[path]?.({ role });
+        const outcome = await outcomeOf(callByPath(caller, path, attack?.input));
+        expect(outcome.ok ? "answered" : codeOf(outcome.error), `${role} → ${path}`).toBe("FORBIDDEN");
+        calls += 1;
+      }
+    }
+    expect(calls).toBe(roles.length * tenantProcedures.length);
+    expect(await snapshotOfB()).toEqual(before);
+  });
+
+  it("gives every role of A nothing of B's when A's procedures are called with B's ids", async () => {
+    const before = await walkFixture();
+    const markers = markersOfB();
+    for (const role of roles) {
+      const { caller } = await callerFor(test, { userId: a.users[role], tenantId: a.tenantId });
+      for (const [path, procedure] of tenantProcedures) {
+        const attack = attacks[path]?.({ role });
+        if (!attack) continue;
+        const permission = procedure._def.meta?.permission;
+        const guarded = permission !== undefined && !can(role, permission);
+        const outcome = await outcomeOf(callByPath(caller, path, attack.input));
+        const label = `${role} → ${path}`;
+        if (attack.outcome === "refused") {
+          expect(outcome.ok, `${label} must refuse B's ids`).toBe(false);
+          if (!outcome.ok) expect(["NOT_FOUND", "FORBIDDEN"], label).toContain(codeOf(outcome.error));
+        } else if (outcome.ok) {
+          const text = JSON.stringify(outcome.value ?? null);
+          for (const marker of markers) expect(text, `${label} leaked ${marker}`).not.toContain(marker);
+        } else {
+          const expected: string[] = [...(guarded ? ["FORBIDDEN"] : []), ...(attack.refusals ?? [])];
+          expect(expected, `${label} answered ${codeOf(outcome.error)}`).toContain(codeOf(outcome.error));
+        }
+      }
     }
     expect(await snapshotOfB()).toEqual(before);
   });
 
-  it("gives a member of A nothing of B's when A's procedures are called with B's ids", async () => {
-    const before = await snapshotOfB();
-    const bMarkers = [b.tenantId, ...Object.values(b.users), ...Object.values(bIds)];
-    for (const [path] of tenantProcedures) {
-      const attack = attacks[path]?.();
-      if (!attack) continue;
-      const { caller } = await callerFor(test, { userId: a.users.admin, tenantId: a.tenantId });
-      const outcome = await callByPath(caller, path, attack.input).then(
-        (value) => ({ ok: true as const, value }),
-        (error: unknown) => ({ ok: false as const, error }),
-      );
-      if (attack.outcome === "refused") {
-        expect(outcome.ok, `${path} must refuse B's ids`).toBe(false);
-        const code = !outcome.ok && outcome.error instanceof TRPCError ? outcome.error.code : String(outcome);
-        expect(["NOT_FOUND", "FORBIDDEN"], path).toContain(code);
-      } else if (outcome.ok) {
-        const text = JSON.stringify(outcome.value ?? null);
-        for (const marker of bMarkers) expect(text, `${path} leaked ${marker}`).not.toContain(marker);
+  it("refuses the public procedures that take a council id when they name B with another council's token", async () => {
+    const before = await walkFixture();
+    const { caller: adminOfA } = await callerFor(test, { userId: a.users.admin, tenantId: a.tenantId });
+    await adminOfA.members.invite({ email: "a.invitee@example.test", role: "viewer" });
+    const mail = await inTransaction(test.database, { tenantId: null, userId: null }, (tx) =>
+      listRecentMail(tx, { limit: 50 }),
+    );
+    const link = /http\S+/.exec(mail.find((message) => message.to === "a.invitee@example.test")?.body ?? "");
+    const tokenOfA = new URL(link?.[0] ?? "http://invalid").searchParams.get("token") ?? "";
+    expect(tokenOfA).not.toBe("");
+    const markers = markersOfB();
+    for (const [path] of publicWithCouncilId) {
+      for (const token of [tokenOfA, "never-issued-token-0000000000000000000000"]) {
+        const { caller } = await callerFor(test);
+        const outcome = await outcomeOf(callByPath(caller, path, publicAttacks[path]?.(token)));
+        expect(outcome.ok ? "answered" : codeOf(outcome.error), path).toBe("BAD_REQUEST");
+        const text = JSON.stringify(outcome.ok ? outcome.value : (outcome.error as Error).message);
+        for (const marker of markers) expect(text, `${path} leaked ${marker}`).not.toContain(marker);
+        expect(text).not.toContain(`Council ${b.slug}`);
       }
     }
     expect(await snapshotOfB()).toEqual(before);

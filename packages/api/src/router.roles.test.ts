@@ -1,0 +1,247 @@
+import {
+  createTenantFixture,
+  createTestDatabase,
+  type TenantFixture,
+  type TestDatabase,
+} from "@steward/db/testing";
+import { can, type Permission, type Role, roles } from "@steward/domain";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ProcedureMeta } from "./init.ts";
+import { appRouter } from "./root.ts";
+import { callerFor } from "./testing.ts";
+
+/**
+ * Role tests (STYLE.md; unkey's runSharedRoleTests): every tenant procedure is called as every role, each in a
+ * fresh council, and the answer is checked against the permission matrix by one helper (`expectRoleAnswer`):
+ * a role without the procedure's permission gets FORBIDDEN from the role guard; a role with it gets an answer.
+ * So a guard that asks for the wrong permission, or a rule inside a procedure that refuses a permitted role,
+ * fails here. The permission comes from the procedure's meta (set by `permittedProcedure`).
+ */
+let test: TestDatabase;
+beforeAll(async () => {
+  test = await createTestDatabase();
+});
+afterAll(() => test.close());
+
+type Caller = Awaited<ReturnType<typeof callerFor>>["caller"];
+
+/** One fresh council per call: its admin sets up what the call needs; the role under test makes the call. */
+interface Harness {
+  council: TenantFixture;
+  role: Role;
+  admin: Caller;
+  /** A member other than the caller and the admin, for the member procedures to act on. */
+  otherMember: string;
+}
+
+const contractValues = (reference: string) => ({
+  reference,
+  title: `${reference} street cleansing`,
+  category: "services" as const,
+  currency: "GBP",
+  startDate: "2025-04-01",
+  endDate: "2028-03-31",
+  totalValueMinor: 12_000_000,
+});
+const invoice = { invoiceNumber: "INV-1", amountMinor: 100_000, receivedOn: "2026-01-05" };
+const smallChange = {
+  type: "value" as const,
+  reason: "other" as const,
+  description: "A small change every approver may decide",
+  valueDeltaMinor: 100,
+  termDeltaDays: 0,
+};
+const csv =
+  "Reference,Title,Supplier Name,Start Date,End Date,Contract Value,Category\r\nIMP-001,Street cleansing,Clean Streets Ltd,01/04/2025,31/03/2027,50000,Services\r\n";
+
+const make = {
+  supplier: async (h: Harness) => (await h.admin.suppliers.create({ name: "Clean Streets Ltd" })).id,
+  contract: async (h: Harness) => (await h.admin.contracts.create(contractValues("RT-001"))).id,
+  change: async (h: Harness, requester: Caller = h.admin) => {
+    const contractId = await make.contract(h);
+    return (await requester.changes.request({ contractId, change: smallChange })).id;
+  },
+  invoice: async (h: Harness) => {
+    const contractId = await make.contract(h);
+    return (await h.admin.invoices.create({ contractId, invoice })).id;
+  },
+};
+
+/** A call every role with the permission may make, set up in the harness's council. */
+const validCalls: Record<string, (h: Harness) => Promise<unknown>> = {
+  "members.list": async () => undefined,
+  "members.invitations": async () => undefined,
+  "members.invite": async () => ({ email: "new.member@example.test", role: "viewer" }),
+  "members.revokeInvitation": async (h) => ({
+    invitationId: (await h.admin.members.invite({ email: "to.revoke@example.test", role: "viewer" })).id,
+  }),
+  "members.changeRole": async (h) => ({ userId: h.otherMember, role: "finance" }),
+  "members.deactivate": async (h) => ({ userId: h.otherMember }),
+  "members.reactivate": async (h) => {
+    await h.admin.members.deactivate({ userId: h.otherMember });
+    return { userId: h.otherMember };
+  },
+  "audit.list": async () => ({ limit: 10 }),
+  "audit.verify": async () => undefined,
+  "suppliers.list": async () => ({}),
+  "suppliers.get": async (h) => ({ supplierId: await make.supplier(h) }),
+  "suppliers.create": async () => ({ name: "Fresh Supplies Ltd" }),
+  "suppliers.update": async (h) => ({
+    supplierId: await make.supplier(h),
+    version: 1,
+    values: { name: "Renamed Ltd" },
+  }),
+  "contracts.list": async () => ({}),
+  "contracts.get": async (h) => ({ contractId: await make.contract(h) }),
+  "contracts.create": async () => contractValues("RT-NEW"),
+  "contracts.update": async (h) => ({
+    contractId: await make.contract(h),
+    version: 1,
+    values: { ...contractValues("RT-001"), title: "Retitled" },
+  }),
+  "contracts.reviewTier": async (h) => ({ contractId: await make.contract(h), version: 1, override: null }),
+  "contracts.setArchived": async (h) => ({ contractId: await make.contract(h), version: 1, archived: true }),
+  "contracts.history": async (h) => ({ contractId: await make.contract(h) }),
+  "contracts.compliance": async () => undefined,
+  "changes.list": async (h) => ({ contractId: await make.contract(h) }),
+  "changes.preview": async (h) => ({
+    contractId: await make.contract(h),
+    valueDeltaMinor: 100,
+    termDeltaDays: 0,
+  }),
+  "changes.request": async (h) => ({ contractId: await make.contract(h), change: smallChange }),
+  "changes.approve": async (h) => ({ changeId: await make.change(h), version: 1 }),
+  "changes.reject": async (h) => ({ changeId: await make.change(h), version: 1 }),
+  // The requester may withdraw their own change: a role that may request changes requests it itself.
+  "changes.withdraw": async (h) => ({
+    changeId: await make.change(h, can(h.role, "changes:request") ? await callerAs(h) : h.admin),
+    version: 1,
+  }),
+  "invoices.list": async (h) => ({ contractId: await make.contract(h) }),
+  "invoices.create": async (h) => ({ contractId: await make.contract(h), invoice }),
+  "invoices.update": async (h) => ({
+    invoiceId: await make.invoice(h),
+    version: 1,
+    invoice: { ...invoice, paidOn: "2026-01-20" },
+  }),
+  "register.previewImport": async () => ({ csv }),
+  "register.commitImport": async () => ({ csv }),
+  "register.exportCsv": async () => ({}),
+  "council.get": async () => undefined,
+  "council.updateSettings": async () => ({ settings: { dueSoonDays: 14 } }),
+};
+
+/**
+ * The permission each procedure's guard must ask for, written out (DESIGN §3). A procedure built on another
+ * permission than the one here fails, and so does one whose answers disagree with the matrix for it.
+ */
+const expectedPermissions: Record<string, Permission> = {
+  "members.list": "contracts:read",
+  "members.invitations": "users:manage",
+  "members.invite": "users:manage",
+  "members.revokeInvitation": "users:manage",
+  "members.changeRole": "users:manage",
+  "members.deactivate": "users:manage",
+  "members.reactivate": "users:manage",
+  "audit.list": "audit:read",
+  "audit.verify": "audit:verify",
+  "suppliers.list": "contracts:read",
+  "suppliers.get": "contracts:read",
+  "suppliers.create": "suppliers:write",
+  "suppliers.update": "suppliers:write",
+  "contracts.list": "contracts:read",
+  "contracts.get": "contracts:read",
+  "contracts.create": "contracts:write",
+  "contracts.update": "contracts:write",
+  "contracts.reviewTier": "contracts:write",
+  "contracts.setArchived": "contracts:archive",
+  "contracts.history": "contracts:read",
+  "contracts.compliance": "contracts:read",
+  "changes.list": "contracts:read",
+  "changes.preview": "contracts:read",
+  "changes.request": "changes:request",
+  "changes.approve": "changes:approve",
+  "changes.reject": "changes:approve",
+  "changes.withdraw": "changes:request",
+  "invoices.list": "contracts:read",
+  "invoices.create": "invoices:write",
+  "invoices.update": "invoices:write",
+  "register.previewImport": "register:import",
+  "register.commitImport": "register:import",
+  "register.exportCsv": "contracts:read",
+  "council.get": "contracts:read",
+  "council.updateSettings": "settings:manage",
+};
+
+type Procedure = { _def: { meta?: ProcedureMeta } };
+const tenantProcedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, Procedure>,
+).filter(([, procedure]) => procedure._def.meta?.access === "tenant");
+
+function callByPath(caller: unknown, path: string, input: unknown): Promise<unknown> {
+  const procedure = path
+    .split(".")
+    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
+  return (procedure as (input: unknown) => Promise<unknown>)(input);
+}
+
+const callerAs = async (h: Harness) =>
+  (await callerFor(test, { userId: h.council.users[h.role], tenantId: h.council.tenantId })).caller;
+
+async function freshHarness(role: Role): Promise<Harness> {
+  const council = await createTenantFixture(test);
+  const { caller: admin } = await callerFor(test, {
+    userId: council.users.admin,
+    tenantId: council.tenantId,
+  });
+  const otherMember = role === "advisor" ? council.users.viewer : council.users.advisor;
+  return { council, role, admin, otherMember };
+}
+
+/** The one shared check: FORBIDDEN from the guard exactly when the matrix says no. */
+async function expectRoleAnswer(path: string, permission: Permission, role: Role) {
+  const harness = await freshHarness(role);
+  const input = await validCalls[path]?.(harness);
+  const caller = await callerAs(harness);
+  const answer = await callByPath(caller, path, input).then(
+    () => "answered",
+    (error: unknown) => (error instanceof TRPCError ? `${error.code}: ${error.message}` : String(error)),
+  );
+  const allowed = can(role, permission);
+  expect(answer, `${role} → ${path} (${permission}: ${allowed ? "allowed" : "not allowed"})`).toBe(
+    allowed ? "answered" : "FORBIDDEN: Your role in this council does not allow that.",
+  );
+}
+
+describe("role tests", () => {
+  it("knows the permission of every tenant procedure and how to call it", () => {
+    const withoutPermission = tenantProcedures
+      .filter(([, procedure]) => procedure._def.meta?.permission === undefined)
+      .map(([path]) => path);
+    expect(withoutPermission, "build these on permittedProcedure(permission)").toEqual([]);
+    const missing = tenantProcedures.map(([path]) => path).filter((path) => !(path in validCalls));
+    expect(missing, "add a valid call for these procedures to validCalls in router.roles.test.ts").toEqual(
+      [],
+    );
+    const permissionsInMeta = Object.fromEntries(
+      tenantProcedures.map(([path, procedure]) => [path, procedure._def.meta?.permission]),
+    );
+    expect(
+      permissionsInMeta,
+      "each procedure asks for the permission written in expectedPermissions",
+    ).toEqual(expectedPermissions);
+  });
+
+  describe.concurrent.each(tenantProcedures.map(([path, procedure]) => ({ path, procedure })))(
+    "$path",
+    ({ path, procedure }) => {
+      it.each(roles)("answers %s as the permission matrix says", async (role) => {
+        const permission = expectedPermissions[path];
+        if (!permission) throw new Error(`${path} has no entry in expectedPermissions`);
+        expect(procedure._def.meta?.permission, path).toBe(permission);
+        await expectRoleAnswer(path, permission, role);
+      });
+    },
+  );
+});
