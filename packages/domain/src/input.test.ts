@@ -84,6 +84,8 @@ describe("integers and money", () => {
     [integerInput({ min: 0, max: 10 }), 11, false],
     [versionInput, 0, false],
     [versionInput, 2 ** 31, false],
+    [versionInput, 2 ** 31 - 1, false],
+    [versionInput, 2 ** 31 - 2, true],
     [moneyInput(), -1, false],
     [moneyInput(), 100_000_000_000_000, true],
     [moneyInput(), 100_000_000_000_001, false],

@@ -102,9 +102,10 @@ export function integerInput(options: { min?: number; max?: number; message?: st
   return z.number({ error: message }).int(message).min(min, message).max(max, message);
 }
 
-/** The `version` an update read (DESIGN §3.9). */
+/** The `version` an update read (DESIGN §3.9); the update writes it plus one, which must fit the column. */
 export const versionInput = integerInput({
   min: 1,
+  max: int32Range.max - 1,
   message: "This record's version is not valid: reload the page.",
 });
 
