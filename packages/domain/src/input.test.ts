@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import {
   emailInput,
   idInput,
@@ -109,4 +110,22 @@ describe("ids and lists", () => {
     expect(accepts(listInput(idInput, 2), [])).toBe(true);
     expect(accepts(listInput(integerInput(), 2), [1, 2, 3])).toBe(false);
   });
+});
+
+describe("field messages for schemas that set none", () => {
+  const messageOf = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error?.issues[0]?.message;
+  it.each([
+    ["a missing answer", z.object({ name: z.string() }), {}, "Fill in this field."],
+    ["text for a yes/no", z.boolean(), "yes", "Answer yes or no."],
+    ["a number for text", z.string(), 12, "Enter text here."],
+    ["an option not offered", z.enum(["goods", "works"]), "cake", "Choose one of: goods, works."],
+    ["a list too long", z.array(z.number()).max(2), [1, 2, 3], "Choose at most 2."],
+    ["a broken id", z.uuid(), "nope", "This link points at a record that does not exist."],
+    [
+      "text for an object",
+      z.object({}),
+      "x",
+      "This answer is not in the form expected: reload the page and try again.",
+    ],
+  ])("%s", (_name, schema, value, message) => expect(messageOf(schema, value)).toBe(message));
 });

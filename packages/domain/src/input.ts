@@ -7,6 +7,45 @@ import { isRealDate } from "./contracts/iso-dates.ts";
  * message, never a 500.
  */
 
+/**
+ * Zod's own messages ("Invalid input: expected object, received string") tell a council officer nothing. A
+ * schema that says nothing of its own gets these sentences instead; the helpers below say more.
+ */
+function fieldMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.input === undefined) return "Fill in this field.";
+      if (issue.expected === "boolean") return "Answer yes or no.";
+      if (issue.expected === "string") return "Enter text here.";
+      if (issue.expected === "number") return "Enter a number.";
+      if (issue.expected === "array") return "Choose from the list.";
+      return "This answer is not in the form expected: reload the page and try again.";
+    case "invalid_value":
+      return `Choose one of: ${issue.values.map(String).join(", ")}.`;
+    case "too_big":
+      return issue.origin === "array"
+        ? `Choose at most ${issue.maximum.toLocaleString("en-GB")}.`
+        : issue.origin === "string"
+          ? `Keep this under ${issue.maximum.toLocaleString("en-GB")} characters.`
+          : `Enter at most ${issue.maximum.toLocaleString("en-GB")}.`;
+    case "too_small":
+      return issue.origin === "array"
+        ? `Choose at least ${issue.minimum.toLocaleString("en-GB")}.`
+        : issue.origin === "string"
+          ? "Fill in this field."
+          : `Enter at least ${issue.minimum.toLocaleString("en-GB")}.`;
+    case "invalid_format":
+      if (issue.format === "uuid") return "This link points at a record that does not exist.";
+      if (issue.format === "email") return "Enter an email address like name@council.gov.uk.";
+      return "Check the format of this answer.";
+    case "invalid_union":
+      return "This answer is not one of the kinds accepted: check it and try again.";
+    default:
+      return undefined;
+  }
+}
+z.config({ customError: fieldMessage });
+
 // PostgreSQL text cannot hold NUL; a lone surrogate is not valid UTF-8 and is refused when encoded.
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
