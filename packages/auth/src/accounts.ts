@@ -6,7 +6,6 @@ import {
   createUser,
   enqueueMail,
   findInvitationByTokenHash,
-  findOpenInvitationByEmail,
   findUserByEmail,
   getTenant,
   getUser,
@@ -101,11 +100,6 @@ export async function inviteMember(
     appUrl: string;
   },
 ) {
-  if (await findOpenInvitationByEmail(tx, input)) {
-    throw invalid("This person already has an open invitation.", {
-      email: "Already invited: revoke it first to send a new one.",
-    });
-  }
   const token = generateToken();
   const invitation = await createInvitation(tx, {
     tenantId: input.tenantId,
@@ -115,6 +109,11 @@ export async function inviteMember(
     invitedBy: input.invitedBy,
     expiresAt: new Date(Date.now() + invitationLifetimeMs),
   });
+  if (!invitation) {
+    throw new DomainError("conflict", "This person already has an open invitation.", {
+      email: "Already invited: revoke it first to send a new one.",
+    });
+  }
   await enqueueMail(tx, {
     to: input.email,
     subject: `You are invited to ${input.councilName} on Steward`,

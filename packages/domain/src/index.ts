@@ -4,6 +4,7 @@ export * from "./contracts/index.ts";
 export * from "./errors.ts";
 export * from "./ids.ts";
 export * from "./input.ts";
+export * from "./memberships.ts";
 export * from "./money.ts";
 export * from "./register-import/index.ts";
 export * from "./roles.ts";

@@ -1,4 +1,4 @@
-import { inTransaction, listRecentMail } from "@steward/db";
+import { inTransaction, listMembers, listRecentMail } from "@steward/db";
 import {
   createTenantFixture,
   createTestDatabase,
@@ -8,7 +8,7 @@ import {
 import type { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../root.ts";
-import { callerFor } from "../testing.ts";
+import { callerFor, refusal } from "../testing.ts";
 
 let test: TestDatabase;
 let council: TenantFixture;
@@ -145,6 +145,86 @@ describe("members", () => {
   it("keeps the audit chain verifiable", async () => {
     const { caller } = await admin();
     expect(await caller.audit.verify()).toMatchObject({ ok: true, problems: [] });
+  });
+});
+
+describe("invariants under concurrency", () => {
+  /** A fresh council with two admins: the fixture's admin and its board member, promoted. */
+  async function councilWithTwoAdmins() {
+    const fresh = await createTenantFixture(test);
+    const first = await callerFor(test, { userId: fresh.users.admin, tenantId: fresh.tenantId });
+    await first.caller.members.changeRole({ userId: fresh.users.board, role: "admin" });
+    const second = await callerFor(test, { userId: fresh.users.board, tenantId: fresh.tenantId });
+    // Open pool connections first, so neither request waits for a new connection and both really overlap.
+    await Promise.all(
+      Array.from({ length: 4 }, () =>
+        inTransaction(test.database, { tenantId: null, userId: null }, (tx) => tx.execute("select 1")),
+      ),
+    );
+    const activeAdmins = async () =>
+      (
+        await inTransaction(test.database, { tenantId: fresh.tenantId, userId: null }, (tx) =>
+          listMembers(tx, { tenantId: fresh.tenantId }),
+        )
+      ).filter((member) => member.role === "admin" && !member.deactivatedAt);
+    return { fresh, first, second, activeAdmins };
+  }
+  const outcome = (call: Promise<unknown>) =>
+    call.then(
+      () => "done",
+      (error: unknown) => (error as TRPCError).code,
+    );
+
+  it("keeps an admin when two admins demote each other at the same moment", async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const { fresh, first, second, activeAdmins } = await councilWithTwoAdmins();
+      const outcomes = await Promise.all([
+        outcome(first.caller.members.changeRole({ userId: fresh.users.board, role: "viewer" })),
+        outcome(second.caller.members.changeRole({ userId: fresh.users.admin, role: "viewer" })),
+      ]);
+      expect(outcomes.sort()).toEqual(["BAD_REQUEST", "done"]);
+      expect(await activeAdmins()).toHaveLength(1);
+    }
+  });
+
+  it("keeps an admin when two admins deactivate each other at the same moment", async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const { fresh, first, second, activeAdmins } = await councilWithTwoAdmins();
+      const outcomes = await Promise.all([
+        outcome(first.caller.members.deactivate({ userId: fresh.users.board })),
+        outcome(second.caller.members.deactivate({ userId: fresh.users.admin })),
+      ]);
+      expect(outcomes.sort()).toEqual(["BAD_REQUEST", "done"]);
+      expect(await activeAdmins()).toHaveLength(1);
+    }
+  });
+
+  it("sends one of four invitations to one address sent at once; the others hear it is already invited", async () => {
+    const fresh = await createTenantFixture(test);
+    const callers = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        callerFor(test, { userId: fresh.users.admin, tenantId: fresh.tenantId }),
+      ),
+    );
+    const outcomes = await Promise.all(
+      callers.map(({ caller }) =>
+        caller.members.invite({ email: "new.colleague@example.test", role: "viewer" }).then(
+          () => "sent",
+          async (error: unknown) => refusal(Promise.reject(error)),
+        ),
+      ),
+    );
+    expect(outcomes.filter((each) => each === "sent")).toHaveLength(1);
+    for (const refused of outcomes.filter((each) => each !== "sent")) {
+      expect(refused).toEqual({
+        code: "CONFLICT",
+        fieldErrors: { email: "Already invited: revoke it first to send a new one." },
+      });
+    }
+    const [admin] = callers;
+    expect((await admin?.caller.members.invitations())?.map((each) => each.email)).toEqual([
+      "new.colleague@example.test",
+    ]);
   });
 });
 

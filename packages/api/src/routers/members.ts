@@ -1,27 +1,42 @@
 import { inviteMember } from "@steward/auth";
 import {
   closeInvitation,
-  countActiveAdmins,
   getActiveMembership,
   getTenant,
   listMembers,
   listOpenInvitations,
+  lockActiveAdmins,
   updateMembership,
 } from "@steward/db";
-import { forbidden, idInput, invalid, inviteMemberInput, notFound, roleSchema } from "@steward/domain";
+import {
+  idInput,
+  invalid,
+  inviteMemberInput,
+  type MembershipChange,
+  membershipChangeRefusal,
+  notFound,
+  roleSchema,
+} from "@steward/domain";
 import { z } from "zod";
 import { permittedProcedure, router, type TenantContext } from "../init.ts";
 
 const memberInput = z.object({ userId: idInput });
 
-/** A council must always keep one active admin, and admins do not lock themselves out. */
-async function guardAdminChange(ctx: TenantContext, userId: string, change: "role" | "deactivate") {
+/**
+ * The last-admin rule (packages/domain), checked against the council's admins as locked in this transaction,
+ * so two admins changing each other at the same moment cannot leave the council without one.
+ */
+async function guardMembershipChange(ctx: TenantContext, userId: string, change: MembershipChange) {
+  const activeAdminIds = await lockActiveAdmins(ctx.tx, { tenantId: ctx.tenantId });
   const membership = await getActiveMembership(ctx.tx, { tenantId: ctx.tenantId, userId });
   if (!membership) throw notFound("That member");
-  if (userId === ctx.user.id && change === "deactivate") throw forbidden("You cannot deactivate yourself.");
-  if (membership.role === "admin" && (await countActiveAdmins(ctx.tx, { tenantId: ctx.tenantId })) <= 1) {
-    throw invalid("A council needs at least one admin. Make someone else an admin first.");
-  }
+  const refusal = membershipChangeRefusal({
+    actorUserId: ctx.user.id,
+    member: membership,
+    change,
+    activeAdminIds,
+  });
+  if (refusal) throw refusal;
   return membership;
 }
 
@@ -79,7 +94,7 @@ export const membersRouter = router({
   changeRole: permittedProcedure("users:manage")
     .input(memberInput.extend({ role: roleSchema }))
     .mutation(async ({ ctx, input }) => {
-      const before = await guardAdminChange(ctx, input.userId, "role");
+      const before = await guardMembershipChange(ctx, input.userId, { kind: "role", role: input.role });
       await updateMembership(ctx.tx, { tenantId: ctx.tenantId, userId: input.userId, role: input.role });
       if (before.role !== input.role) await ctx.sessions.endAllFor(input.userId);
       await ctx.audit({
@@ -95,7 +110,7 @@ export const membersRouter = router({
   deactivate: permittedProcedure("users:manage")
     .input(memberInput)
     .mutation(async ({ ctx, input }) => {
-      await guardAdminChange(ctx, input.userId, "deactivate");
+      await guardMembershipChange(ctx, input.userId, { kind: "deactivate" });
       await updateMembership(ctx.tx, {
         tenantId: ctx.tenantId,
         userId: input.userId,

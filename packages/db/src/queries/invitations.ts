@@ -1,30 +1,16 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Tx } from "../database.ts";
 import { invitations, users } from "../schema/index.ts";
 
 type NewInvitation = typeof invitations.$inferInsert;
 
+/**
+ * Null when the address already has an open invitation to the council (the partial unique index
+ * `invitations_open_email_key`). A concurrent invitation to the same address waits for the first to commit,
+ * then inserts nothing, so it is told "already invited" rather than failing on the constraint.
+ */
 export async function createInvitation(tx: Tx, values: NewInvitation) {
-  const [invitation] = await tx.insert(invitations).values(values).returning();
-  if (!invitation) throw new Error("insert returned no invitation");
-  return invitation;
-}
-
-export async function findOpenInvitationByEmail(
-  tx: Tx,
-  { tenantId, email }: { tenantId: string; email: string },
-) {
-  const [invitation] = await tx
-    .select()
-    .from(invitations)
-    .where(
-      and(
-        eq(invitations.tenantId, tenantId),
-        sql`lower(${invitations.email}) = lower(${email})`,
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-      ),
-    );
+  const [invitation] = await tx.insert(invitations).values(values).onConflictDoNothing().returning();
   return invitation ?? null;
 }
 

@@ -63,7 +63,12 @@ export async function updateMembership(
   return updated ?? null;
 }
 
-export async function countActiveAdmins(tx: Tx, { tenantId }: { tenantId: string }) {
+/**
+ * The council's active admins, with their membership rows locked until the transaction ends: a change that
+ * could leave the council without an admin reads this first, so two such changes run one after the other
+ * and the second sees what the first did. Locked in user order, so two of them never wait on each other.
+ */
+export async function lockActiveAdmins(tx: Tx, { tenantId }: { tenantId: string }): Promise<string[]> {
   const rows = await tx
     .select({ userId: memberships.userId })
     .from(memberships)
@@ -73,6 +78,8 @@ export async function countActiveAdmins(tx: Tx, { tenantId }: { tenantId: string
         eq(memberships.role, "admin"),
         isNull(memberships.deactivatedAt),
       ),
-    );
-  return rows.length;
+    )
+    .orderBy(asc(memberships.userId))
+    .for("update");
+  return rows.map((row) => row.userId);
 }
