@@ -1,19 +1,13 @@
-import { type ContractRow, getContract, type listContractFacts } from "@steward/db";
+import { type ContractRow, getContract, listContractFacts, listInvoiceDates } from "@steward/db";
 import {
   assessContractTier,
   type ContractInput,
   type ContractTieringFacts,
-  complianceScore,
-  deriveObligations,
-  type Jurisdiction,
+  contractsCompliance,
   needsRetier,
   notFound,
-  type ObligationContract,
-  type Role,
 } from "@steward/domain";
 import type { Council, TenantContext } from "./init.ts";
-
-type Facts = Awaited<ReturnType<typeof listContractFacts>>;
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
@@ -50,39 +44,24 @@ export function contractInputOf(row: ContractRow): ContractInput {
 }
 
 /**
- * Obligations and score for each contract, derived on read from the facts that exist today (DESIGN §4).
- * Sources of later features (meetings, KPIs, RAG, training) are left out until their data exists.
+ * Obligations and score of the council's live contracts (or of `contractIds`), derived on read from the
+ * register, its changes and its invoices (DESIGN §4; the rules are in @steward/domain).
  */
-export function obligationsFor(
-  facts: Facts,
+export async function complianceOf(
+  ctx: Pick<TenantContext, "tx" | "tenantId">,
   council: Pick<Council, "jurisdiction" | "settings">,
-  on = today(),
+  contractIds?: string[],
 ) {
-  const changesByContract = new Map<string, Facts["changes"]>();
-  for (const change of facts.changes) {
-    changesByContract.set(change.contractId, [...(changesByContract.get(change.contractId) ?? []), change]);
-  }
-  return new Map(
-    facts.contracts.map((contract) => {
-      const obligationContract: ObligationContract = {
-        ...contract,
-        jurisdiction: council.jurisdiction as Jurisdiction,
-      };
-      const obligations = deriveObligations(
-        obligationContract,
-        {
-          changes: (changesByContract.get(contract.id) ?? []).map((change) => ({
-            status: change.status,
-            valueDeltaMinor: change.valueDeltaMinor,
-            approvedByRole: change.decidedByRole as Role | null,
-          })),
-        },
-        on,
-        council.settings,
-      );
-      return [contract.id, { obligations, score: complianceScore(obligations) }] as const;
-    }),
+  const [facts, invoices] = await Promise.all([
+    listContractFacts(ctx.tx, { tenantId: ctx.tenantId, contractIds }),
+    listInvoiceDates(ctx.tx, { tenantId: ctx.tenantId, contractIds }),
+  ]);
+  const compliance = contractsCompliance(
+    { ...facts, invoices },
+    { jurisdiction: council.jurisdiction, settings: council.settings },
+    today(),
   );
+  return { contracts: facts.contracts, invoices, compliance };
 }
 
 /** A fresh assessment of the tier from the register fields (004 §4), with its reasons. */

@@ -102,6 +102,11 @@ const validCalls: Record<string, (h: Harness) => Promise<unknown>> = {
   }),
   "contracts.reviewTier": async (h) => ({ contractId: await make.contract(h), version: 1, override: null }),
   "contracts.setArchived": async (h) => ({ contractId: await make.contract(h), version: 1, archived: true }),
+  "contracts.setDeviation": async (h) => ({
+    contractId: await make.contract(h),
+    version: 1,
+    deviation: { ground: "emergency", reason: "Burst main", reportedOn: null, reportReference: null },
+  }),
   "contracts.history": async (h) => ({ contractId: await make.contract(h) }),
   "contracts.compliance": async () => undefined,
   "changes.list": async (h) => ({ contractId: await make.contract(h) }),
@@ -120,6 +125,11 @@ const validCalls: Record<string, (h: Harness) => Promise<unknown>> = {
   }),
   "invoices.list": async (h) => ({ contractId: await make.contract(h) }),
   "invoices.create": async (h) => ({ contractId: await make.contract(h), invoice }),
+  "invoices.setDispute": async (h) => ({
+    invoiceId: await make.invoice(h),
+    version: 1,
+    dispute: { disputedOn: "2026-01-06", reason: "Wrong rate" },
+  }),
   "invoices.update": async (h) => ({
     invoiceId: await make.invoice(h),
     version: 1,
@@ -156,6 +166,7 @@ const expectedPermissions: Record<string, Permission> = {
   "contracts.update": "contracts:write",
   "contracts.reviewTier": "contracts:write",
   "contracts.setArchived": "contracts:archive",
+  "contracts.setDeviation": "contracts:write",
   "contracts.history": "contracts:read",
   "contracts.compliance": "contracts:read",
   "changes.list": "contracts:read",
@@ -167,6 +178,7 @@ const expectedPermissions: Record<string, Permission> = {
   "invoices.list": "contracts:read",
   "invoices.create": "invoices:write",
   "invoices.update": "invoices:write",
+  "invoices.setDispute": "invoices:write",
   "register.previewImport": "register:import",
   "register.commitImport": "register:import",
   "register.exportCsv": "contracts:read",
@@ -189,8 +201,11 @@ function callByPath(caller: unknown, path: string, input: unknown): Promise<unkn
 const callerAs = async (h: Harness) =>
   (await callerFor(test, { userId: h.council.users[h.role], tenantId: h.council.tenantId })).caller;
 
-async function freshHarness(role: Role): Promise<Harness> {
-  const council = await createTenantFixture(test);
+/** Procedures of a jurisdiction's rule pack, called in a council of that jurisdiction. */
+const jurisdictionOf: Record<string, "ZA"> = { "contracts.setDeviation": "ZA" };
+
+async function freshHarness(role: Role, path: string): Promise<Harness> {
+  const council = await createTenantFixture(test, { jurisdiction: jurisdictionOf[path] ?? "GB-ENG" });
   const { caller: admin } = await callerFor(test, {
     userId: council.users.admin,
     tenantId: council.tenantId,
@@ -201,7 +216,7 @@ async function freshHarness(role: Role): Promise<Harness> {
 
 /** The one shared check: FORBIDDEN from the guard exactly when the matrix says no. */
 async function expectRoleAnswer(path: string, permission: Permission, role: Role) {
-  const harness = await freshHarness(role);
+  const harness = await freshHarness(role, path);
   const input = await validCalls[path]?.(harness);
   const caller = await callerAs(harness);
   const answer = await callByPath(caller, path, input).then(

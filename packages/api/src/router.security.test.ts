@@ -78,6 +78,14 @@ const attacks: Record<string, (attacker: Attacker) => Attack> = {
     outcome: "refused",
   }),
   "contracts.history": () => ({ input: { contractId: bIds.contract }, outcome: "refused" }),
+  "contracts.setDeviation": () => ({
+    input: {
+      contractId: bIds.contract,
+      version: 1,
+      deviation: { ground: "emergency", reason: "attack", reportedOn: null, reportReference: null },
+    },
+    outcome: "refused",
+  }),
   "contracts.compliance": () => ({ input: undefined, outcome: "nothing of B" }),
   "changes.list": () => ({ input: { contractId: bIds.contract }, outcome: "refused" }),
   "changes.preview": () => ({
@@ -114,6 +122,10 @@ const attacks: Record<string, (attacker: Attacker) => Attack> = {
       version: 1,
       invoice: { invoiceNumber: "X-1", amountMinor: 1, receivedOn: "2026-01-05" },
     },
+    outcome: "refused",
+  }),
+  "invoices.setDispute": () => ({
+    input: { invoiceId: bIds.invoice, version: 1, dispute: { disputedOn: "2026-01-06", reason: "attack" } },
     outcome: "refused",
   }),
   "register.previewImport": () => ({ input: { csv: registerCsv("B-001") }, outcome: "nothing of B" }),

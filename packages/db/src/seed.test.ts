@@ -30,6 +30,21 @@ describe("demo seed", () => {
       expect(result.contracts.length).toBe(6);
       expect(new Set(result.contracts.map((row) => row.tier))).toEqual(new Set(["high", "medium", "low"]));
       expect(result.chain.ok).toBe(true);
+      const states = await inTransaction(
+        test.database,
+        { tenantId: tenant.id, userId: null },
+        async (tx) => ({
+          disputed: await tx.execute("select invoice_number from invoices where disputed_on is not null"),
+          deviations: await tx.execute(
+            "select reference from contracts where deviation_ground is not null and deviation_reported_on is null",
+          ),
+        }),
+      );
+      // The demo shows a disputed invoice (PA23 s.68(3)) and, in South Africa, a deviation awaiting report.
+      expect(states.disputed.map((row) => row.invoice_number)).toEqual(["INV-1102"]);
+      expect(states.deviations.map((row) => row.reference)).toEqual(
+        tenant.jurisdiction === "ZA" ? ["WRK-2026-01"] : [],
+      );
     }
     expect(await seedDemo(test.database, "not-a-real-hash")).toBeNull();
   });

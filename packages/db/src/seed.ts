@@ -1,6 +1,7 @@
 import {
   assessContractTier,
   defaultSettingsFor,
+  type Jurisdiction,
   newId,
   type Role,
   roleLabels,
@@ -115,7 +116,13 @@ export async function seedDemo(database: Database, passwordHash: string): Promis
       const byRole = (role: Role) => members.find((member) => member.role === role)?.userId ?? null;
       await seedRegister(
         tx,
-        { tenantId, currency: council.currency, locale: council.locale, settings },
+        {
+          tenantId,
+          jurisdiction: council.jurisdiction,
+          currency: council.currency,
+          locale: council.locale,
+          settings,
+        },
         byRole,
       );
     });
@@ -158,10 +165,20 @@ const demoContracts = [
   ["WRK-2026-01", "Car park resurfacing", "works", 0, "2026-03-02", "2026-08-28", null, { capital: 160_000 }],
 ] as const;
 
-/** A small register so the demo has something to show: suppliers, contracts in every tier, a few invoices. */
+/**
+ * A small register so the demo has something to show: suppliers, contracts in every tier, a few invoices
+ * (one paid late, one unpaid past its deadline, one disputed) and, in South Africa, a deviation (SCM reg 36)
+ * awaiting its report to council.
+ */
 async function seedRegister(
   tx: Tx,
-  council: { tenantId: string; currency: string; locale: string; settings: TenantSettings },
+  council: {
+    tenantId: string;
+    jurisdiction: Jurisdiction;
+    currency: string;
+    locale: string;
+    settings: TenantSettings;
+  },
   memberWithRole: (role: Role) => string | null,
 ) {
   const { tenantId } = council;
@@ -207,6 +224,14 @@ async function seedRegister(
         tierReasons: assessed.reasons,
         originalTotalValueMinor: totalValueMinor,
         originalEndDate: endDate,
+        // SCM reg 36(1)(a)(i): an emergency deviation, recorded with its reasons, not yet reported to council.
+        ...(council.jurisdiction === "ZA" && reference === "WRK-2026-01"
+          ? {
+              deviationGround: "emergency" as const,
+              deviationReason:
+                "A collapsed stormwater culvert under the car park had to be repaired before the rains; there was no time for competitive bidding.",
+            }
+          : {}),
       };
     },
   );
@@ -218,6 +243,7 @@ async function seedRegister(
       ["INV-1058", 15_400_000, "2026-08-04", "2026-09-12"],
       ["INV-1077", 15_400_000, "2026-09-02", "2026-09-30"],
       ["INV-1093", 15_400_000, "2026-10-05", null],
+      ["INV-1102", 15_400_000, "2026-11-03", null],
     ] as const;
     for (const [invoiceNumber, amountMinor, receivedOn, paidOn] of invoices) {
       await insertInvoice(tx, {
@@ -227,6 +253,13 @@ async function seedRegister(
         amountMinor,
         receivedOn,
         paidOn,
+        // PA23 s.68(3): disputed, so left out of lateness while the council and the supplier settle it.
+        ...(invoiceNumber === "INV-1102"
+          ? {
+              disputedOn: "2026-11-06",
+              disputeReason: "Charged for 22 collection rounds in October; the crew logs show 20.",
+            }
+          : {}),
       });
     }
   }

@@ -1,5 +1,6 @@
 import type { ChangeRequestInput } from "./contracts/changes.ts";
 import type { ContractInput, Tier } from "./contracts/contract-input.ts";
+import type { DeviationInput } from "./contracts/deviations.ts";
 import type { InvoiceInput } from "./contracts/payments.ts";
 import type { SupplierInput } from "./contracts/supplier-input.ts";
 import type { Role } from "./roles.ts";
@@ -23,6 +24,12 @@ type InvoiceRecord = Pick<
   "invoiceNumber" | "amountMinor" | "receivedOn" | "dueOn" | "paidOn"
 > & {
   id: string;
+};
+type InvoiceDisputeRecord = {
+  invoiceId: string;
+  invoiceNumber: string;
+  disputedOn: string;
+  reason: string;
 };
 type SupplierRecord = Omit<SupplierInput, "organisationScheme"> & { id: string };
 
@@ -64,6 +71,16 @@ export interface AuditEventShapes {
   "change.withdrawn": { entityType: "contract"; after: { changeId: string } };
   "invoice.recorded": { entityType: "contract"; after: InvoiceRecord };
   "invoice.updated": { entityType: "contract"; before: InvoiceRecord; after: InvoiceRecord };
+  /** PA23 s.68(3): the council disputes the invoice; left out of lateness until cleared. */
+  "invoice.disputed": { entityType: "contract"; after: InvoiceDisputeRecord };
+  "invoice.dispute_cleared": { entityType: "contract"; before: InvoiceDisputeRecord };
+  /** SCM reg 36: a deviation recorded or corrected (before is null when there was none). */
+  "contract.deviation_recorded": {
+    entityType: "contract";
+    before: DeviationInput | null;
+    after: DeviationInput;
+  };
+  "contract.deviation_removed": { entityType: "contract"; before: DeviationInput };
   "supplier.created": { entityType: "supplier"; after: SupplierRecord };
   "supplier.updated": { entityType: "supplier"; before: SupplierRecord; after: SupplierRecord };
   "council.settings_changed": { entityType: "council"; before: TenantSettings; after: TenantSettings };
@@ -98,6 +115,10 @@ export const auditActionWords: Record<AuditAction, string> = {
   "change.withdrawn": "withdrew a change",
   "invoice.recorded": "recorded an invoice",
   "invoice.updated": "updated an invoice",
+  "invoice.disputed": "marked an invoice disputed",
+  "invoice.dispute_cleared": "cleared an invoice's dispute",
+  "contract.deviation_recorded": "recorded a deviation from the procurement processes",
+  "contract.deviation_removed": "removed a recorded deviation",
   "supplier.created": "added a supplier",
   "supplier.updated": "edited a supplier",
   "council.settings_changed": "changed the council's settings",

@@ -222,6 +222,103 @@ describe("contracts", () => {
     expect(overview.byTier.high + overview.byTier.medium + overview.byTier.low).toBe(overview.contractCount);
     expect(overview.overdueByDuty.find((duty) => duty.key === "sro_named")?.count).toBeGreaterThan(0);
     expect(overview.needingAttention.length).toBeGreaterThan(0);
+    // Meetings, plans, RAG and KPIs are not recorded yet: the score says what it is over.
+    expect(overview.tracked).toBeLessThan(overview.owed);
+    expect(overview.payments.current.rule.source).toBe("PA23 s.68(2)");
+    expect(overview.payments.publicContractsOnly).toBe(true);
+  });
+
+  it("an invoice unpaid past its deadline makes the contract non-compliant", async () => {
+    const { caller } = await manager();
+    const finance = (await callerFor(test, { userId: council.users.finance, tenantId: council.tenantId }))
+      .caller;
+    const { id } = await caller.contracts.create({
+      ...contract("GM-UNPAID"),
+      contractManagerId: council.users.contract_manager,
+      sroId: council.users.sro,
+    });
+    const before = await caller.contracts.get({ contractId: id });
+    expect(before.complianceScore).toBe(100);
+    expect(before.compliance).toMatchObject({ overdue: 0 });
+    await finance.invoices.create({
+      contractId: id,
+      invoice: { invoiceNumber: "U1", amountMinor: 1_000, receivedOn: "2025-05-01" },
+    });
+    const after = await caller.contracts.get({ contractId: id });
+    expect(after.obligations.find((o) => o.key === "invoices_paid_on_time")?.status).toBe("overdue");
+    expect(after.complianceScore).toBeLessThan(100);
+    const overview = await caller.contracts.compliance();
+    expect(overview.needingAttention.map((c) => c.reference)).toContain("GM-UNPAID");
+    expect(overview.payments.now.unpaidLateCount).toBeGreaterThan(0);
+  });
+});
+
+describe("deviations (SCM reg 36)", () => {
+  it("records a South African deviation, owes its report to council until reported, audited", async () => {
+    const za = await createTenantFixture(test, { jurisdiction: "ZA" });
+    const { caller } = await callerFor(test, { userId: za.users.contract_manager, tenantId: za.tenantId });
+    const { id } = await caller.contracts.create({ ...contract("ZA-DEV"), currency: "ZAR" });
+    const duty = async () =>
+      (await caller.contracts.get({ contractId: id })).obligations.find(
+        (o) => o.key === "za_deviation_reported",
+      );
+    expect((await duty())?.status).toBe("not_applicable");
+    const refused = await refusal(
+      caller.contracts.setDeviation({
+        contractId: id,
+        version: 1,
+        deviation: {
+          ground: "emergency",
+          reason: "Burst main",
+          reportedOn: "2026-01-20",
+          reportReference: null,
+        },
+      }),
+    );
+    expect(refused.fieldErrors).toEqual({
+      "deviation.reportReference": "Give the council meeting's item or resolution reference.",
+    });
+    const recorded = await caller.contracts.setDeviation({
+      contractId: id,
+      version: 1,
+      deviation: { ground: "emergency", reason: "Burst main", reportedOn: null, reportReference: null },
+    });
+    expect((await duty())?.status).toBe("due_soon");
+    const reported = await caller.contracts.setDeviation({
+      contractId: id,
+      version: recorded.version,
+      deviation: {
+        ground: "emergency",
+        reason: "Burst main",
+        reportedOn: "2026-01-20",
+        reportReference: "Council resolution C12/2026",
+      },
+    });
+    expect(await duty()).toMatchObject({ status: "met", dueDate: "2026-01-20" });
+    expect((await caller.contracts.get({ contractId: id })).deviation).toMatchObject({
+      reportReference: "Council resolution C12/2026",
+    });
+    await caller.contracts.setDeviation({ contractId: id, version: reported.version, deviation: null });
+    expect((await duty())?.status).toBe("not_applicable");
+    const actions = (await caller.contracts.history({ contractId: id })).map((event) => event.action);
+    expect(actions.filter((action) => action.startsWith("contract.deviation"))).toEqual([
+      "contract.deviation_removed",
+      "contract.deviation_recorded",
+      "contract.deviation_recorded",
+    ]);
+  });
+
+  it("is refused for an English council", async () => {
+    const { caller } = await manager();
+    const { id } = await caller.contracts.create(contract("GM-DEV"));
+    const refused = await refusal(
+      caller.contracts.setDeviation({
+        contractId: id,
+        version: 1,
+        deviation: { ground: "emergency", reason: "x", reportedOn: null, reportReference: null },
+      }),
+    );
+    expect(refused.code).toBe("BAD_REQUEST");
   });
 });
 

@@ -4,22 +4,25 @@ import {
   getUser,
   insertContracts,
   listAuditEvents,
-  listContractFacts,
   listContracts,
-  listInvoiceDates,
   updateContract,
 } from "@steward/db";
 import {
   assessContractTier,
   type ContractInput,
+  complianceOverview,
   conflict,
   contractInput,
   contractListInput,
   DomainError,
+  deviationOf,
   effectiveTier,
   idInput,
   invalid,
-  paymentCompliance,
+  paymentFigures,
+  previousReportingPeriod,
+  reportingPeriodOf,
+  setDeviationInput,
   spendAgainstValue,
   tierOverrideInput,
   versionInput,
@@ -27,9 +30,9 @@ import {
 import { z } from "zod";
 import {
   assessedTierFields,
+  complianceOf,
   contractInputOf,
   loadContract,
-  obligationsFor,
   retierFields,
   today,
 } from "../contract-facts.ts";
@@ -76,13 +79,21 @@ export const contractsRouter = router({
         limit: pageSize,
         offset: (page - 1) * pageSize,
       });
-      const [council, facts] = await Promise.all([
-        ctx.council(),
-        listContractFacts(ctx.tx, { tenantId: ctx.tenantId, contractIds: rows.map((row) => row.id) }),
-      ]);
-      const compliance = obligationsFor(facts, council);
+      const council = await ctx.council();
+      const { compliance } = await complianceOf(
+        ctx,
+        council,
+        rows.map((row) => row.id),
+      );
       return {
-        rows: rows.map((row) => ({ ...row, complianceScore: compliance.get(row.id)?.score ?? null })),
+        rows: rows.map((row) => {
+          const summary = compliance.get(row.id)?.summary;
+          return {
+            ...row,
+            complianceScore: summary?.score ?? null,
+            dutiesTracked: summary ? { tracked: summary.tracked, owed: summary.owed } : null,
+          };
+        }),
         total,
         page,
         pageSize,
@@ -93,12 +104,8 @@ export const contractsRouter = router({
   get: permittedProcedure("contracts:read")
     .input(contractRef)
     .query(async ({ ctx, input }) => {
-      const [contract, council, facts, invoiceDates] = await Promise.all([
-        loadContract(ctx, input.contractId),
-        ctx.council(),
-        listContractFacts(ctx.tx, { tenantId: ctx.tenantId, contractIds: [input.contractId] }),
-        listInvoiceDates(ctx.tx, { tenantId: ctx.tenantId, contractId: input.contractId }),
-      ]);
+      const [contract, council] = await Promise.all([loadContract(ctx, input.contractId), ctx.council()]);
+      const { compliance, invoices } = await complianceOf(ctx, council, [input.contractId]);
       const [supplier, manager, sro] = await Promise.all([
         contract.supplierId
           ? getSupplier(ctx.tx, { tenantId: ctx.tenantId, supplierId: contract.supplierId })
@@ -106,17 +113,21 @@ export const contractsRouter = router({
         contract.contractManagerId ? memberName(ctx, contract.contractManagerId) : null,
         contract.sroId ? memberName(ctx, contract.sroId) : null,
       ]);
-      const derived = contract.archivedAt ? undefined : obligationsFor(facts, council).get(contract.id);
-      const invoicedMinor = invoiceDates.reduce((sum, invoice) => sum + invoice.amountMinor, 0);
+      // Archived contracts are left out of the facts, so they owe nothing here.
+      const derived = compliance.get(contract.id);
+      const invoicedMinor = invoices.reduce((sum, invoice) => sum + invoice.amountMinor, 0);
       return {
         contract,
+        jurisdiction: council.jurisdiction,
         supplier: supplier ? { id: supplier.id, name: supplier.name } : null,
         contractManager: manager,
         sro,
+        deviation: deviationOf(contract),
         obligations: derived?.obligations ?? [],
-        complianceScore: derived?.score ?? null,
+        complianceScore: derived?.summary.score ?? null,
+        compliance: derived?.summary ?? null,
         spend: spendAgainstValue(invoicedMinor, contract.totalValueMinor),
-        payments: paymentCompliance(invoiceDates, today()),
+        payments: paymentFigures(invoices, { jurisdiction: council.jurisdiction, today: today() }),
       };
     }),
 
@@ -248,48 +259,86 @@ export const contractsRouter = router({
       });
     }),
 
-  /** The council's compliance overview: every live contract's score, the duties most often overdue. */
-  compliance: permittedProcedure("contracts:read").query(async ({ ctx }) => {
-    const [council, facts, invoiceDates] = await Promise.all([
-      ctx.council(),
-      listContractFacts(ctx.tx, { tenantId: ctx.tenantId }),
-      listInvoiceDates(ctx.tx, { tenantId: ctx.tenantId }),
-    ]);
-    const derived = obligationsFor(facts, council);
-    const overdueByDuty = new Map<string, { title: string; count: number }>();
-    const byTier = { high: 0, medium: 0, low: 0 };
-    for (const contract of facts.contracts) byTier[contract.tier] += 1;
-    for (const { obligations } of derived.values()) {
-      for (const obligation of obligations.filter((item) => item.status === "overdue")) {
-        const entry = overdueByDuty.get(obligation.key) ?? { title: obligation.title, count: 0 };
-        overdueByDuty.set(obligation.key, { ...entry, count: entry.count + 1 });
+  /**
+   * SCM reg 36 (ZA): records, corrects or removes (null) a deviation from the official procurement processes,
+   * with its reasons and the council meeting it was reported to.
+   */
+  setDeviation: permittedProcedure("contracts:write")
+    .input(setDeviationInput)
+    .mutation(async ({ ctx, input }) => {
+      const [before, council] = await Promise.all([loadContract(ctx, input.contractId), ctx.council()]);
+      if (council.jurisdiction !== "ZA") {
+        throw invalid("Deviations under SCM regulation 36 are recorded by South African councils.");
       }
-    }
-    const scored = facts.contracts.map((contract) => ({
-      id: contract.id,
-      reference: contract.reference,
-      title: contract.title,
-      tier: contract.tier,
-      score: derived.get(contract.id)?.score ?? 100,
-      overdue: (derived.get(contract.id)?.obligations ?? []).filter((item) => item.status === "overdue")
-        .length,
-    }));
-    const scores = scored.map((contract) => contract.score);
+      const previous = deviationOf(before);
+      const deviation = input.deviation;
+      if (deviation === null && previous === null) return { version: before.version };
+      const updated = await updateContract(ctx.tx, {
+        tenantId: ctx.tenantId,
+        contractId: input.contractId,
+        version: input.version,
+        values: {
+          deviationGround: deviation?.ground ?? null,
+          deviationReason: deviation?.reason ?? null,
+          deviationReportedOn: deviation?.reportedOn ?? null,
+          deviationReportReference: deviation?.reportReference ?? null,
+        },
+      });
+      if (!updated) throw conflict(staleMessage);
+      if (deviation !== null) {
+        await ctx.audit({
+          action: "contract.deviation_recorded",
+          entityType: "contract",
+          entityId: updated.id,
+          before: previous,
+          after: deviation,
+        });
+      } else if (previous !== null) {
+        await ctx.audit({
+          action: "contract.deviation_removed",
+          entityType: "contract",
+          entityId: updated.id,
+          before: previous,
+        });
+      }
+      return { version: updated.version };
+    }),
+
+  /**
+   * The council's compliance overview: every live contract's score over its tracked duties, the duties most
+   * often overdue, and the payment figures: the term (PA23 s.68(2) or MFMA s.65(2)(e)) and, in England, the
+   * PR24 reg 38 figures for this reporting period and the last, over sums paid under public contracts.
+   */
+  compliance: permittedProcedure("contracts:read").query(async ({ ctx }) => {
+    const council = await ctx.council();
+    const { contracts, invoices, compliance } = await complianceOf(ctx, council);
+    const { jurisdiction } = council;
+    const on = today();
+    const reported = new Set(
+      contracts
+        .filter((contract) => jurisdiction !== "GB-ENG" || contract.publicContract)
+        .map((contract) => contract.id),
+    );
+    const live = new Set(contracts.map((contract) => contract.id));
+    const periodInvoices = invoices.filter((invoice) => reported.has(invoice.contractId));
+    const current = reportingPeriodOf(on, jurisdiction);
     return {
-      contractCount: facts.contracts.length,
-      byTier,
-      averageScore: scores.length
-        ? Math.round(scores.reduce((sum, score) => sum + score, 0) / scores.length)
-        : null,
-      fullyCompliant: scored.filter((contract) => contract.overdue === 0).length,
-      overdueByDuty: [...overdueByDuty.entries()]
-        .map(([key, value]) => ({ key, ...value }))
-        .sort((a, b) => b.count - a.count),
-      needingAttention: scored
-        .filter((contract) => contract.overdue > 0)
-        .sort((a, b) => a.score - b.score || b.overdue - a.overdue)
-        .slice(0, 25),
-      payments: paymentCompliance(invoiceDates, today()),
+      ...complianceOverview(contracts, compliance),
+      jurisdiction,
+      payments: {
+        now: paymentFigures(
+          invoices.filter((invoice) => live.has(invoice.contractId)),
+          { jurisdiction, today: on },
+        ),
+        /** England: reg 38 covers sums paid under public contracts only. */
+        publicContractsOnly: jurisdiction === "GB-ENG",
+        current: paymentFigures(periodInvoices, { jurisdiction, today: on, period: current }),
+        previous: paymentFigures(periodInvoices, {
+          jurisdiction,
+          today: on,
+          period: previousReportingPeriod(current, jurisdiction),
+        }),
+      },
     };
   }),
 });

@@ -4,9 +4,12 @@ import {
   daysToPay,
   idInput,
   invalid,
+  invoiceDisputeInput,
   invoiceInput,
+  invoiceStanding,
   notFound,
-  paymentCompliance,
+  paymentDeadline,
+  paymentFigures,
   spendAgainstValue,
   versionInput,
 } from "@steward/domain";
@@ -21,19 +24,26 @@ const duplicateNumber = () =>
   });
 
 export const invoicesRouter = router({
-  /** Invoices with days to pay, 30-day compliance and spend against the contract's value (Procurement Act s.68–70). */
+  /**
+   * Invoices with their deadline, days to pay and standing under the council's payment term (PA23 s.68(2) or
+   * MFMA s.65(2)(e)), the contract's payment figures and spend against its value.
+   */
   list: permittedProcedure("contracts:read")
     .input(z.object({ contractId: idInput }))
     .query(async ({ ctx, input }) => {
-      const contract = await loadContract(ctx, input.contractId);
+      const [contract, council] = await Promise.all([loadContract(ctx, input.contractId), ctx.council()]);
       const rows = await listInvoices(ctx.tx, { tenantId: ctx.tenantId, contractId: input.contractId });
       const invoicedMinor = rows.reduce((sum, invoice) => sum + invoice.amountMinor, 0);
+      const { jurisdiction } = council;
+      const on = today();
       return {
         invoices: rows.map((invoice) => ({
           ...invoice,
+          deadline: paymentDeadline(invoice, jurisdiction),
           daysToPay: invoice.paidOn ? daysToPay(invoice.receivedOn, invoice.paidOn) : null,
+          standing: invoiceStanding(invoice, jurisdiction, on),
         })),
-        compliance: paymentCompliance(rows, today()),
+        compliance: paymentFigures(rows, { jurisdiction, today: on }),
         spend: spendAgainstValue(invoicedMinor, contract.totalValueMinor),
         currency: contract.currency,
       };
@@ -90,6 +100,54 @@ export const invoicesRouter = router({
         before,
         after: updated,
       });
+      return { version: updated.version };
+    }),
+
+  /**
+   * Marks an invoice disputed, with the date and what is disputed, or clears the dispute (PA23 s.68(3)). While
+   * disputed it is left out of lateness.
+   */
+  setDispute: permittedProcedure("invoices:write")
+    .input(invoiceDisputeInput)
+    .mutation(async ({ ctx, input }) => {
+      const before = await getInvoice(ctx.tx, { tenantId: ctx.tenantId, invoiceId: input.invoiceId });
+      if (!before) throw notFound("That invoice");
+      const { dispute } = input;
+      if (dispute === null && before.disputedOn === null) return { version: before.version };
+      if (dispute !== null && dispute.disputedOn < before.receivedOn) {
+        throw invalid("A dispute cannot start before the invoice was received.", {
+          "dispute.disputedOn": "Give a date on or after the day the invoice was received.",
+        });
+      }
+      const updated = await updateInvoice(ctx.tx, {
+        tenantId: ctx.tenantId,
+        invoiceId: input.invoiceId,
+        version: input.version,
+        values: { disputedOn: dispute?.disputedOn ?? null, disputeReason: dispute?.reason ?? null },
+      });
+      if (!updated)
+        throw conflict("Someone else changed this invoice meanwhile. Reload to see their changes.");
+      const record = (disputedOn: string, reason: string) => ({
+        invoiceId: before.id,
+        invoiceNumber: before.invoiceNumber,
+        disputedOn,
+        reason,
+      });
+      if (dispute !== null) {
+        await ctx.audit({
+          action: "invoice.disputed",
+          entityType: "contract",
+          entityId: before.contractId,
+          after: record(dispute.disputedOn, dispute.reason),
+        });
+      } else if (before.disputedOn !== null && before.disputeReason !== null) {
+        await ctx.audit({
+          action: "invoice.dispute_cleared",
+          entityType: "contract",
+          entityId: before.contractId,
+          before: record(before.disputedOn, before.disputeReason),
+        });
+      }
       return { version: updated.version };
     }),
 });

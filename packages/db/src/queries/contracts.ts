@@ -218,9 +218,7 @@ export async function listContractFacts(
         endDate: contracts.endDate,
         status: contracts.status,
         lifecycleStage: contracts.lifecycleStage,
-        category: contracts.category,
-        lightTouch: contracts.lightTouch,
-        totalValueMinor: contracts.totalValueMinor,
+        publicContract: contracts.publicContract,
         deviationGround: contracts.deviationGround,
         deviationReportedOn: contracts.deviationReportedOn,
       })
@@ -243,9 +241,10 @@ export async function listContractFacts(
   return { contracts: rows, changes };
 }
 
+/** Invoice dates of one contract, of some contracts, or (neither given) of the whole council. */
 export async function listInvoiceDates(
   tx: Tx,
-  { tenantId, contractId }: { tenantId: string; contractId?: string },
+  { tenantId, contractId, contractIds }: { tenantId: string; contractId?: string; contractIds?: string[] },
 ) {
   return tx
     .select({
@@ -258,6 +257,10 @@ export async function listInvoiceDates(
     })
     .from(invoices)
     .where(
-      and(eq(invoices.tenantId, tenantId), contractId ? eq(invoices.contractId, contractId) : undefined),
+      and(
+        eq(invoices.tenantId, tenantId),
+        contractId ? eq(invoices.contractId, contractId) : undefined,
+        contractIds ? inArray(invoices.contractId, contractIds) : undefined,
+      ),
     );
 }

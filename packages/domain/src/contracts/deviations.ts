@@ -69,3 +69,19 @@ export const setDeviationInput = z.object({
   version: versionInput,
   deviation: deviationInput.nullable(),
 });
+
+/** The deviation a stored contract records, or null. */
+export function deviationOf(row: {
+  deviationGround: DeviationGround | null;
+  deviationReason: string | null;
+  deviationReportedOn: string | null;
+  deviationReportReference: string | null;
+}): DeviationInput | null {
+  if (row.deviationGround === null || row.deviationReason === null) return null;
+  return {
+    ground: row.deviationGround,
+    reason: row.deviationReason,
+    reportedOn: row.deviationReportedOn,
+    reportReference: row.deviationReportReference,
+  };
+}

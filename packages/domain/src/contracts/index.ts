@@ -1,4 +1,5 @@
 export * from "./changes.ts";
+export * from "./compliance.ts";
 export * from "./contract-input.ts";
 export * from "./contract-list.ts";
 export * from "./deviations.ts";

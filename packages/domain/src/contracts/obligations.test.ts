@@ -1,9 +1,11 @@
 import { describe, expect, test } from "vitest";
+import type { Jurisdiction } from "../tenant-settings.ts";
 import { tenantSettings } from "../tenant-settings.ts";
 import type { Tier } from "./contract-input.ts";
 import { addDays, addMonths } from "./iso-dates.ts";
 import {
   complianceScore,
+  complianceSummary,
   deriveObligations,
   type Obligation,
   type ObligationContract,
@@ -21,6 +23,9 @@ const contract: ObligationContract = {
   startDate: "2024-01-01",
   endDate: "2028-12-31",
   status: "active",
+  lifecycleStage: "delivery",
+  publicContract: true,
+  deviation: null,
   jurisdiction: "ZA",
 };
 const allTiers: Tier[] = ["high", "medium", "low"];
@@ -31,11 +36,14 @@ const doneSoDueIn = (days: number, months: number) => addMonths(addDays(today, d
 type Scenario = { contract?: Partial<ObligationContract>; sources: ObligationSources; today?: string };
 type Case = {
   key: ObligationKey;
+  /** The rule pack the duty belongs to; the table's contract is South African unless it says so. */
+  jurisdiction?: Jurisdiction;
   appliesTo: Tier[];
   met: (tier: Tier) => Scenario;
   /** null when the duty has no "due soon" state. */
   dueSoon: ((tier: Tier) => Scenario) | null;
-  overdue: (tier: Tier) => Scenario;
+  /** null when the duty has no "overdue" state. */
+  overdue: ((tier: Tier) => Scenario) | null;
 };
 
 const reviewMonths: Record<Tier, number> = { high: 3, medium: 6, low: 12 };
@@ -153,6 +161,47 @@ const cases: Case[] = [
     dueSoon: () => ({ today: "2025-06-01", sources: { ragStatuses: [], kpiMeasurements: [] } }),
     overdue: () => ({ sources: { ragStatuses: [{ month: "2025-06" }] } }),
   },
+  {
+    // PA23 s.68(2): received 17 May → on time to 15 June (today); received 16 May → late today.
+    key: "invoices_paid_on_time",
+    jurisdiction: "GB-ENG",
+    appliesTo: allTiers,
+    met: () => ({ sources: { invoices: [{ receivedOn: "2025-05-01", paidOn: "2025-05-30" }] } }),
+    dueSoon: () => ({ sources: { invoices: [{ receivedOn: "2025-05-17", paidOn: null }] } }),
+    overdue: () => ({ sources: { invoices: [{ receivedOn: "2025-05-16", paidOn: null }] } }),
+  },
+  {
+    // MFMA s.65(2)(e): received 16 May → on time to 15 June (today); received 15 May → late today.
+    key: "za_invoices_paid_on_time",
+    appliesTo: allTiers,
+    met: () => ({ sources: { invoices: [{ receivedOn: "2025-05-01", paidOn: "2025-05-31" }] } }),
+    dueSoon: () => ({ sources: { invoices: [{ receivedOn: "2025-05-16", paidOn: null }] } }),
+    overdue: () => ({ sources: { invoices: [{ receivedOn: "2025-05-15", paidOn: null }] } }),
+  },
+  {
+    // 004 §6, due with the termination notice: 30 days beginning with the end date.
+    key: "close_out",
+    appliesTo: allTiers,
+    met: () => ({
+      contract: { lifecycleStage: "closed", status: "expired", endDate: "2025-01-31" },
+      sources: {},
+    }),
+    dueSoon: () => ({ contract: { status: "expired", endDate: "2025-05-17" }, sources: {} }),
+    overdue: () => ({ contract: { status: "expired", endDate: "2025-05-16" }, sources: {} }),
+  },
+  {
+    key: "za_deviation_reported",
+    appliesTo: allTiers,
+    met: () => ({
+      contract: { deviation: { ground: "emergency", reportedOn: "2025-05-20" } },
+      sources: {},
+    }),
+    dueSoon: () => ({
+      contract: { deviation: { ground: "single_provider", reportedOn: null } },
+      sources: {},
+    }),
+    overdue: null,
+  },
   recurringCase(
     "za_council_report",
     allTiers,
@@ -169,8 +218,13 @@ const cases: Case[] = [
   ),
 ];
 
-function obligationFor(key: ObligationKey, tier: Tier, scenario: Scenario): Obligation | undefined {
-  const facts = { ...contract, tier, ...scenario.contract };
+function obligationFor(
+  key: ObligationKey,
+  tier: Tier,
+  scenario: Scenario,
+  jurisdiction: Jurisdiction = "ZA",
+): Obligation | undefined {
+  const facts = { ...contract, tier, jurisdiction, ...scenario.contract };
   return deriveObligations(facts, scenario.sources, scenario.today ?? today, settings).find(
     (o) => o.key === key,
   );
@@ -182,25 +236,65 @@ const rows = cases.flatMap((c) =>
       const scenario = wanted === "met" ? c.met : wanted === "due_soon" ? c.dueSoon : c.overdue;
       if (scenario === null) return [];
       const expected: ObligationStatus = c.appliesTo.includes(tier) ? wanted : "not_applicable";
-      return [{ key: c.key, tier, wanted, expected, scenario: scenario(tier) }];
+      return [{ key: c.key, tier, wanted, expected, scenario: scenario(tier), jurisdiction: c.jurisdiction }];
     }),
   ),
 );
 
-describe("deriveObligations: every obligation × tier × state (004 §5, MFMA s.116)", () => {
-  test.each(rows)("$key, $tier tier, $wanted → $expected", ({ key, tier, expected, scenario }) => {
-    expect(obligationFor(key, tier, scenario)?.status).toBe(expected);
-  });
+describe("deriveObligations: every obligation × tier × state (004 §5–6, PA23, MFMA, SCM reg 36)", () => {
+  test.each(rows)(
+    "$key, $tier tier, $wanted → $expected",
+    ({ key, tier, expected, scenario, jurisdiction }) => {
+      expect(obligationFor(key, tier, scenario, jurisdiction)?.status).toBe(expected);
+    },
+  );
 
-  test("every obligation in the table is covered", () => {
-    expect(new Set(cases.map((c) => c.key)).size).toBe(15);
+  test("every obligation but the termination notice (not tracked yet, below) is in the table", () => {
+    expect(new Set(cases.map((c) => c.key)).size).toBe(19);
   });
 });
 
-describe("deriveObligations: sources that do not exist yet are left out", () => {
-  test("with no sources only the register facts are assessed", () => {
-    const keys = deriveObligations(contract, {}, today, settings).map((o) => o.key);
-    expect(keys).toEqual(["contract_manager_named", "sro_named", "tier_assessed"]);
+describe("deriveObligations: sources that do not exist yet are not yet tracked", () => {
+  test("with no sources the register facts are assessed and the rest shown as not yet tracked", () => {
+    const obligations = deriveObligations({ ...contract, jurisdiction: "GB-ENG" }, {}, today, settings);
+    expect(obligations.filter((o) => o.status !== "not_tracked").map((o) => [o.key, o.status])).toEqual([
+      ["contract_manager_named", "met"],
+      ["sro_named", "met"],
+      ["tier_assessed", "met"],
+      ["close_out", "not_applicable"],
+    ]);
+    expect(obligations.filter((o) => o.status === "not_tracked").map((o) => o.key)).toEqual([
+      "review_meetings",
+      "management_plan",
+      "management_plan_review",
+      "risk_register",
+      "monthly_rag",
+      "kpi_tracker",
+      "supplier_monitoring_report",
+      "variations_recorded",
+      "manager_training",
+      "invoices_paid_on_time",
+      "termination_notice",
+    ]);
+    for (const obligation of obligations.filter((o) => o.status === "not_tracked")) {
+      expect(obligation.detail).toMatch(/^Not yet tracked here\. /);
+    }
+  });
+
+  test("the High-tier contract with nothing recorded scores only what is tracked, and says over how much", () => {
+    const obligations = deriveObligations(
+      { ...contract, jurisdiction: "GB-ENG", sroId: null },
+      { changes: [], invoices: [] },
+      today,
+      settings,
+    );
+    expect(complianceSummary(obligations)).toEqual({ score: 66, tracked: 3, owed: 12, overdue: 1 });
+  });
+
+  test("a duty that does not apply to the tier is not applicable, not untracked", () => {
+    const low = deriveObligations({ ...contract, tier: "low" }, {}, today, settings);
+    expect(low.find((o) => o.key === "risk_register")?.status).toBe("not_applicable");
+    expect(low.find((o) => o.key === "management_plan")?.status).toBe("not_applicable");
   });
 
   test("an empty list counts as nothing recorded", () => {
@@ -214,12 +308,28 @@ describe("deriveObligations: sources that do not exist yet are left out", () => 
     { jurisdiction: "GB-ENG", expected: [] },
     {
       jurisdiction: "ZA",
-      expected: ["za_monthly_monitoring", "za_council_report", "za_three_yearly_review"],
+      expected: [
+        "za_invoices_paid_on_time",
+        "za_deviation_reported",
+        "za_monthly_monitoring",
+        "za_council_report",
+        "za_three_yearly_review",
+      ],
     },
   ] as const)("the ZA rule pack applies only to $jurisdiction tenants", ({ jurisdiction, expected }) => {
     const sources = { ragStatuses: [], councilReports: [], contractReviews: [] };
     const keys = deriveObligations({ ...contract, jurisdiction }, sources, today, settings).map((o) => o.key);
     expect(keys.filter((key) => key.startsWith("za_"))).toEqual(expected);
+  });
+
+  test.each([
+    { jurisdiction: "GB-ENG", expected: ["invoices_paid_on_time", "termination_notice"] },
+    { jurisdiction: "ZA", expected: [] },
+  ] as const)("the PA23 duties apply only to $jurisdiction tenants", ({ jurisdiction, expected }) => {
+    const keys = deriveObligations({ ...contract, jurisdiction }, {}, today, settings).map((o) => o.key);
+    expect(keys.filter((key) => key === "invoices_paid_on_time" || key === "termination_notice")).toEqual(
+      expected,
+    );
   });
 });
 
@@ -237,12 +347,79 @@ describe("deriveObligations: not applicable and edge cases", () => {
     contractReviews: [],
   };
 
-  test.each(["expired", "terminated"] as const)("a %s contract owes only its change record", (status) => {
-    const obligations = deriveObligations({ ...contract, status }, everySource, today, settings);
-    expect(obligations).toHaveLength(15);
-    expect(obligations.filter((o) => o.status !== "not_applicable").map((o) => o.key)).toEqual([
-      "variations_recorded",
-    ]);
+  test.each([
+    {
+      status: "expired",
+      jurisdiction: "ZA",
+      owed: ["variations_recorded", "za_invoices_paid_on_time", "close_out", "za_deviation_reported"],
+    },
+    {
+      status: "terminated",
+      jurisdiction: "ZA",
+      owed: ["variations_recorded", "za_invoices_paid_on_time", "close_out", "za_deviation_reported"],
+    },
+    {
+      status: "expired",
+      jurisdiction: "GB-ENG",
+      owed: ["variations_recorded", "invoices_paid_on_time", "close_out", "termination_notice"],
+    },
+    {
+      status: "terminated",
+      jurisdiction: "GB-ENG",
+      owed: ["variations_recorded", "invoices_paid_on_time", "close_out", "termination_notice"],
+    },
+  ] as const)(
+    "a $status $jurisdiction contract still owes what continues after the end",
+    ({ status, jurisdiction, owed }) => {
+      const obligations = deriveObligations(
+        {
+          ...contract,
+          status,
+          jurisdiction,
+          endDate: "2025-06-01",
+          deviation: { ground: "emergency", reportedOn: null },
+        },
+        { ...everySource, invoices: [{ receivedOn: "2025-05-01", paidOn: null }] },
+        today,
+        settings,
+      );
+      expect(obligations).toHaveLength(jurisdiction === "ZA" ? 18 : 15);
+      expect(
+        obligations
+          .filter((o) => o.status !== "not_applicable")
+          .map((o) => o.key)
+          .sort(),
+      ).toEqual([...owed].sort());
+      expect(obligations.find((o) => o.key === "close_out")).toMatchObject({
+        status: "due_soon",
+        dueDate: "2025-06-30",
+      });
+    },
+  );
+
+  test.each([
+    // PA23 s.80: 30 days beginning with the day the contract ends.
+    { endDate: "2025-06-01", dueDate: "2025-06-30" },
+    { endDate: "2025-01-31", dueDate: "2025-03-01" },
+    { endDate: "2024-02-01", dueDate: "2024-03-01" },
+  ])("a public contract ending $endDate owes its termination notice by $dueDate", ({ endDate, dueDate }) => {
+    const [notice] = deriveObligations(
+      { ...contract, jurisdiction: "GB-ENG", status: "expired", endDate },
+      {},
+      today,
+      settings,
+    ).filter((o) => o.key === "termination_notice");
+    expect(notice).toMatchObject({ status: "not_tracked", dueDate, source: "PA23 s.80" });
+  });
+
+  test("a contract below the threshold owes no termination notice", () => {
+    const [notice] = deriveObligations(
+      { ...contract, jurisdiction: "GB-ENG", status: "expired", publicContract: false },
+      {},
+      today,
+      settings,
+    ).filter((o) => o.key === "termination_notice");
+    expect(notice?.status).toBe("not_applicable");
   });
 
   test.each<{
@@ -370,6 +547,72 @@ describe("deriveObligations: not applicable and edge cases", () => {
       sources: { contractReviews: [] },
       expected: { status: "met", dueDate: "2027-01-01" },
     },
+    {
+      name: "close-out is not yet owed 31 days before the end",
+      key: "close_out",
+      facts: { endDate: "2025-07-16" },
+      sources: {},
+      expected: { status: "not_applicable", dueDate: "2025-08-14" },
+    },
+    {
+      name: "close-out is due 30 days before the end",
+      key: "close_out",
+      facts: { endDate: "2025-07-15" },
+      sources: {},
+      expected: { status: "due_soon", dueDate: "2025-08-13" },
+    },
+    {
+      name: "close-out needs an end date",
+      key: "close_out",
+      facts: { endDate: null },
+      sources: {},
+      expected: { status: "not_applicable", dueDate: null },
+    },
+    {
+      name: "no deviation, nothing to report",
+      key: "za_deviation_reported",
+      sources: {},
+      expected: { status: "not_applicable" },
+    },
+    {
+      name: "an invoice paid a day late counts against the contract",
+      key: "za_invoices_paid_on_time",
+      sources: { invoices: [{ receivedOn: "2025-05-01", paidOn: "2025-06-01" }] },
+      expected: {
+        status: "overdue",
+        detail: expect.stringMatching(/^1 invoice paid late in the last six months/),
+      },
+    },
+    {
+      name: "an invoice paid late more than six months ago no longer does",
+      key: "za_invoices_paid_on_time",
+      sources: { invoices: [{ receivedOn: "2024-11-01", paidOn: "2024-12-14" }] },
+      expected: { status: "met" },
+    },
+    {
+      name: "an invoice paid late six months ago to the day still does",
+      key: "za_invoices_paid_on_time",
+      sources: { invoices: [{ receivedOn: "2024-11-01", paidOn: "2024-12-15" }] },
+      expected: { status: "overdue" },
+    },
+    {
+      name: "a disputed invoice unpaid for months is not late",
+      key: "za_invoices_paid_on_time",
+      sources: { invoices: [{ receivedOn: "2025-01-01", paidOn: null, disputedOn: "2025-01-10" }] },
+      expected: { status: "met" },
+    },
+    {
+      name: "no invoices, nothing to pay",
+      key: "za_invoices_paid_on_time",
+      sources: { invoices: [] },
+      expected: { status: "not_applicable" },
+    },
+    {
+      name: "an unpaid invoice due after the due-soon window",
+      key: "za_invoices_paid_on_time",
+      sources: { invoices: [{ receivedOn: "2025-06-16", paidOn: null }] },
+      expected: { status: "met", dueDate: "2025-07-16" },
+    },
   ])("$name", ({ key, facts, sources, expected }) => {
     const found = deriveObligations({ ...contract, ...facts }, sources, today, settings).find(
       (o) => o.key === key,
@@ -395,7 +638,7 @@ describe("complianceScore", () => {
     dueDate: null,
     detail: "",
   });
-  test.each<{ statuses: ObligationStatus[]; score: number }>([
+  test.each<{ statuses: ObligationStatus[]; score: number | null }>([
     { statuses: [], score: 100 },
     { statuses: ["not_applicable", "not_applicable"], score: 100 },
     { statuses: ["met", "met"], score: 100 },
@@ -404,7 +647,17 @@ describe("complianceScore", () => {
     { statuses: ["met", "met", "overdue", "not_applicable"], score: 66 },
     { statuses: ["overdue"], score: 0 },
     { statuses: [...Array<ObligationStatus>(199).fill("met"), "overdue"], score: 99 },
+    { statuses: ["not_tracked", "not_tracked"], score: null },
+    { statuses: ["met", "not_tracked", "not_tracked"], score: 100 },
+    { statuses: ["met", "overdue", "not_tracked", "not_applicable"], score: 50 },
   ])("$statuses → $score", ({ statuses, score }) => {
     expect(complianceScore(statuses.map(obligation))).toBe(score);
+  });
+
+  test.each<{ statuses: ObligationStatus[]; tracked: number; owed: number }>([
+    { statuses: [], tracked: 0, owed: 0 },
+    { statuses: ["met", "due_soon", "overdue", "not_tracked", "not_applicable"], tracked: 3, owed: 4 },
+  ])("$statuses: $tracked of $owed tracked", ({ statuses, tracked, owed }) => {
+    expect(complianceSummary(statuses.map(obligation))).toMatchObject({ tracked, owed });
   });
 });

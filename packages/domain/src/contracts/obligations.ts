@@ -2,11 +2,18 @@ import type { Role } from "../roles.ts";
 import type { Jurisdiction, TenantSettings } from "../tenant-settings.ts";
 import { type ChangeStatus, canApprove } from "./changes.ts";
 import type { contractStatuses, Tier } from "./contract-input.ts";
-import { addMonths, daysBetween, firstOfMonth, monthOf } from "./iso-dates.ts";
+import type { DeviationGround } from "./deviations.ts";
+import { addDays, addMonths, daysBetween, firstOfMonth, monthOf } from "./iso-dates.ts";
+import { type InvoiceDates, invoiceStanding, paymentDeadline, paymentRules } from "./payments.ts";
 import { tierLabels } from "./tiering.ts";
 
 export type ContractStatus = (typeof contractStatuses)[number];
-export type ObligationStatus = "met" | "due_soon" | "overdue" | "not_applicable";
+/**
+ * `not_tracked`: the duty is owed but Steward does not yet record what would show it done (its feature comes
+ * later). It is shown, with its due date when known, and left out of the score rather than counted as met.
+ */
+export const obligationStatuses = ["met", "due_soon", "overdue", "not_tracked", "not_applicable"] as const;
+export type ObligationStatus = (typeof obligationStatuses)[number];
 export type ObligationKey =
   | "contract_manager_named"
   | "sro_named"
@@ -20,6 +27,11 @@ export type ObligationKey =
   | "supplier_monitoring_report"
   | "variations_recorded"
   | "manager_training"
+  | "invoices_paid_on_time"
+  | "close_out"
+  | "termination_notice"
+  | "za_invoices_paid_on_time"
+  | "za_deviation_reported"
   | "za_monthly_monitoring"
   | "za_council_report"
   | "za_three_yearly_review";
@@ -43,13 +55,19 @@ export type ObligationContract = {
   startDate: string | null;
   endDate: string | null;
   status: ContractStatus;
+  /** DESIGN §4 lifecycle; "closed" once close-out (004 §6) is done. */
+  lifecycleStage: string;
+  /** PA23 s.3: a public (above-threshold) contract; England only. */
+  publicContract: boolean;
+  /** SCM reg 36 (ZA): a deviation from the official procurement processes, and when it was reported. */
+  deviation: { ground: DeviationGround; reportedOn: string | null } | null;
   jurisdiction: Jurisdiction;
 };
 
 /**
  * Facts from other features. Leave a source out (undefined) while its feature does not exist: the obligations
- * that depend on it are left out of the result and the score. An empty list means "nothing recorded", which
- * makes those obligations due or overdue.
+ * that depend on it are shown as "not yet tracked here" and left out of the score. An empty list means
+ * "nothing recorded", which makes those obligations due or overdue.
  */
 export type ObligationSources = {
   reviewMeetings?: { heldOn: string }[];
@@ -63,6 +81,7 @@ export type ObligationSources = {
   training?: { managerFoundationValidUntil: string | null };
   councilReports?: { reportedOn: string }[];
   contractReviews?: { reviewedOn: string }[];
+  invoices?: InvoiceDates[];
 };
 
 type Assessment = Pick<Obligation, "status" | "dueDate" | "detail">;
@@ -79,10 +98,10 @@ type ObligationRule = {
   source: string;
   /** Part of a jurisdiction's rule pack; left out for tenants elsewhere. */
   jurisdiction?: Jurisdiction;
-  /** Still owed once the contract has expired or been terminated. */
+  /** Still owed once the contract has expired or been terminated (PA23 s.80, 004 §6). */
   continuesAfterEnd?: boolean;
-  /** Returns undefined when the source it needs was not passed in. */
-  assess: (context: ObligationContext) => Assessment | undefined;
+  /** Returns `notTracked(…)` when the source it needs does not exist yet. */
+  assess: (context: ObligationContext) => Assessment;
 };
 
 // 004 §5: review meetings "low – no less than yearly – Medium – no less than 6 monthly – High no less than quarterly"
@@ -135,7 +154,7 @@ const obligationRules: readonly ObligationRule[] = [
     source: "004 §5",
     assess: (context) => {
       const meetings = context.sources.reviewMeetings;
-      if (meetings === undefined) return undefined;
+      if (meetings === undefined) return notTracked("Review meetings are not yet recorded here.");
       const tier = context.contract.tier;
       // An unassessed contract is held to the yearly minimum every tier shares; the tier obligation flags the gap.
       const months = reviewMeetingMonths[tier ?? "low"];
@@ -160,10 +179,10 @@ const obligationRules: readonly ObligationRule[] = [
     source: "004 §5–6",
     assess: ({ contract, sources, today }) => {
       const plan = sources.managementPlan;
-      if (plan === undefined) return undefined;
       if (contract.tier !== "high" && contract.tier !== "medium") {
         return notApplicable("Only Medium and High tier contracts need a contract management plan.");
       }
+      if (plan === undefined) return notTracked("Contract management plans are not yet recorded here.");
       if (plan !== null) return met("The contract management plan is in place.");
       // 004 §6: the plan is produced during mobilisation, so it is due by the start date.
       return outstanding(
@@ -179,12 +198,12 @@ const obligationRules: readonly ObligationRule[] = [
     source: "004 §5",
     assess: (context) => {
       const plan = context.sources.managementPlan;
-      if (plan === undefined) return undefined;
       const tier = context.contract.tier;
       const months = tier === null ? null : planReviewMonths[tier];
       if (tier === null || months === null) {
         return notApplicable("Only Medium and High tier contracts review a contract management plan.");
       }
+      if (plan === undefined) return notTracked("Plan reviews are not yet recorded here.");
       if (plan === null)
         return notApplicable("Write the contract management plan first; its reviews follow.");
       return recurring(
@@ -200,9 +219,9 @@ const obligationRules: readonly ObligationRule[] = [
     title: "Joint risk register",
     source: "004 §5",
     assess: ({ contract, sources, today }) => {
-      if (sources.risks === undefined) return undefined;
       if (contract.tier !== "high")
         return notApplicable("Only High tier contracts need a joint risk register.");
+      if (sources.risks === undefined) return notTracked("Risk registers are not yet recorded here.");
       if (sources.risks.count > 0) return met("The joint risk register has risks recorded.");
       return outstanding(
         contract.startDate,
@@ -218,7 +237,7 @@ const obligationRules: readonly ObligationRule[] = [
     // 004 §5: "Contract Performance tracker should be completed with a RAG status monthly" — for all contracts
     assess: (context) => {
       const statuses = context.sources.ragStatuses;
-      if (statuses === undefined) return undefined;
+      if (statuses === undefined) return notTracked("Monthly RAG statuses are not yet recorded here.");
       const months = new Set(statuses.map((status) => status.month));
       return monthly(context, (month) => months.has(month), "Give the contract a RAG status for each month.");
     },
@@ -231,8 +250,8 @@ const obligationRules: readonly ObligationRule[] = [
     // 004 sets no frequency; quarterly matches the High tier review meetings the results feed.
     assess: (context) => {
       const measurements = context.sources.kpiMeasurements;
-      if (measurements === undefined) return undefined;
       if (context.contract.tier !== "high") return notApplicable("Only High tier contracts must track KPIs.");
+      if (measurements === undefined) return notTracked("KPI measurements are not yet recorded here.");
       return recurring(
         context,
         latest(
@@ -251,10 +270,10 @@ const obligationRules: readonly ObligationRule[] = [
     // 004 §5: the report is "used at account management meeting", so it follows the High tier quarterly meetings.
     assess: (context) => {
       const reports = context.sources.monitoringReports;
-      if (reports === undefined) return undefined;
       if (context.contract.tier !== "high") {
         return notApplicable("Only High tier contracts need a monitoring report from the supplier.");
       }
+      if (reports === undefined) return notTracked("Supplier monitoring reports are not yet recorded here.");
       return recurring(
         context,
         latest(
@@ -275,7 +294,7 @@ const obligationRules: readonly ObligationRule[] = [
     // A change in the system is recorded by definition, so what can fail is who approved it.
     assess: ({ sources, settings }) => {
       const changes = sources.changes;
-      if (changes === undefined) return undefined;
+      if (changes === undefined) return notTracked("Changes are not yet recorded here.");
       const approved = changes.filter((change) => change.status === "approved");
       if (approved.length === 0) return notApplicable("No changes have been approved.");
       const outside = approved.filter(
@@ -301,8 +320,8 @@ const obligationRules: readonly ObligationRule[] = [
     source: "004 §5",
     // 004 §5: "All contract managers have to complete the Contract Management Foundation training course"
     assess: ({ contract, sources, today, settings }) => {
-      if (sources.training === undefined) return undefined;
       if (contract.contractManagerId === null) return notApplicable("Name a contract manager first.");
+      if (sources.training === undefined) return notTracked("Training records are not yet kept here.");
       const validUntil = sources.training.managerFoundationValidUntil;
       if (validUntil === null) {
         return outstanding(
@@ -323,6 +342,98 @@ const obligationRules: readonly ObligationRule[] = [
     },
   },
   {
+    key: "invoices_paid_on_time",
+    title: "Invoices paid on time",
+    source: "PA23 s.68(2)",
+    jurisdiction: "GB-ENG",
+    continuesAfterEnd: true,
+    assess: invoicesPaidOnTime,
+  },
+  {
+    key: "za_invoices_paid_on_time",
+    title: "Invoices paid within 30 days",
+    source: "MFMA s.65(2)(e)",
+    jurisdiction: "ZA",
+    continuesAfterEnd: true,
+    assess: invoicesPaidOnTime,
+  },
+  {
+    key: "close_out",
+    title: "Contract close-out",
+    source: "004 §6",
+    continuesAfterEnd: true,
+    // 004 §6 "Contract close": exit arrangements, decommissioning, telling stakeholders, lessons learnt and
+    // the termination notice. 004 sets no date; the 30 days of that notice (PA23 s.80) are used for all of it.
+    // The contract's lifecycle stage records it: "Closed" once close-out is done.
+    assess: ({ contract, today, settings }) => {
+      if (contract.lifecycleStage === "closed") return met("Close-out is done: the contract is closed.");
+      if (contract.endDate === null) {
+        return notApplicable("Record the end date to know when close-out falls due.");
+      }
+      const dueDate = endNoticeDeadline(contract.endDate);
+      if (daysBetween(today, contract.endDate) > settings.dueSoonDays) {
+        return {
+          status: "not_applicable",
+          dueDate,
+          detail: `Owed from ${plural(settings.dueSoonDays, "day")} before the contract ends.`,
+        };
+      }
+      return {
+        status: today > dueDate ? "overdue" : "due_soon",
+        dueDate,
+        detail:
+          "Close the contract: exit arrangements, decommissioning, telling stakeholders and lessons learnt; then set its lifecycle stage to Closed.",
+      };
+    },
+  },
+  {
+    key: "termination_notice",
+    title: "Contract Termination Notice",
+    source: "PA23 s.80",
+    jurisdiction: "GB-ENG",
+    continuesAfterEnd: true,
+    // PA23 s.80: a contract termination notice within 30 days of a public contract ending; "termination"
+    // covers every way a contract ends, expiry included (004 §7: "Within 30 days of a contract expiring or
+    // terminating for any reason"). Notices are not recorded here yet: the duty and its due date are shown.
+    assess: ({ contract }) => {
+      if (!contract.publicContract) {
+        return notApplicable(
+          "Only public (above-threshold) contracts publish a Contract Termination Notice.",
+        );
+      }
+      if (contract.endDate === null) {
+        return notTracked("Publish within 30 days of the contract ending. Record the end date to know when.");
+      }
+      return notTracked(
+        "Publish on the Central Digital Platform within 30 days beginning with the day the contract ends. Notices are not yet recorded here.",
+        endNoticeDeadline(contract.endDate),
+      );
+    },
+  },
+  {
+    key: "za_deviation_reported",
+    title: "Deviation reported to council",
+    source: "SCM reg 36(2)",
+    jurisdiction: "ZA",
+    continuesAfterEnd: true,
+    // SCM reg 36(2): "record the reasons for any deviations … and report them to the next meeting of the
+    // council". Council meeting dates are not recorded here, so an unreported deviation is due, not overdue.
+    assess: ({ contract }) => {
+      if (contract.deviation === null) {
+        return notApplicable("No deviation from the official procurement processes is recorded.");
+      }
+      if (contract.deviation.reportedOn !== null) {
+        return met("The deviation and its reasons were reported to council.", contract.deviation.reportedOn);
+      }
+      return {
+        status: "due_soon",
+        dueDate: null,
+        detail:
+          "Report the deviation and its reasons to the next meeting of the council, then record the meeting's date and reference.",
+      };
+    },
+  },
+  {
     key: "za_monthly_monitoring",
     title: "Monthly performance monitoring",
     source: "MFMA s.116(2)",
@@ -331,7 +442,9 @@ const obligationRules: readonly ObligationRule[] = [
     // Either a RAG status or a KPI measurement for last month shows it was done.
     assess: (context) => {
       const { ragStatuses, kpiMeasurements } = context.sources;
-      if (ragStatuses === undefined && kpiMeasurements === undefined) return undefined;
+      if (ragStatuses === undefined && kpiMeasurements === undefined) {
+        return notTracked("RAG statuses and KPI measurements are not yet recorded here.");
+      }
       const done = (month: string) =>
         (ragStatuses ?? []).some((status) => status.month === month) ||
         (kpiMeasurements ?? []).some((measurement) => monthOf(measurement.measuredOn) === month);
@@ -351,7 +464,7 @@ const obligationRules: readonly ObligationRule[] = [
     // sets no frequency; quarterly keeps step with the council's quarterly budget reports (MFMA s.52(d)).
     assess: (context) => {
       const reports = context.sources.councilReports;
-      if (reports === undefined) return undefined;
+      if (reports === undefined) return notTracked("Reports to council are not yet recorded here.");
       return recurring(
         context,
         latest(
@@ -371,7 +484,6 @@ const obligationRules: readonly ObligationRule[] = [
     // MFMA s.116(1): a contract for longer than three years provides for a review once every three years.
     assess: (context) => {
       const reviews = context.sources.contractReviews;
-      if (reviews === undefined) return undefined;
       const { startDate, endDate } = context.contract;
       if (startDate === null || endDate === null) {
         return notApplicable(
@@ -380,6 +492,7 @@ const obligationRules: readonly ObligationRule[] = [
       }
       if (endDate <= addMonths(startDate, 36))
         return notApplicable("The contract runs for three years or less.");
+      if (reviews === undefined) return notTracked("Contract reviews are not yet recorded here.");
       return recurring(
         context,
         latest(
@@ -393,7 +506,10 @@ const obligationRules: readonly ObligationRule[] = [
   },
 ];
 
-/** DESIGN §4: derived on read from facts, so the result is right without a scheduled job. */
+/**
+ * DESIGN §4: derived on read from facts, so the result is right without a scheduled job. Once a contract has
+ * expired or been terminated only the rules that say so continue (PA23 s.80, 004 §6, payments, changes).
+ */
 export function deriveObligations(
   contract: ObligationContract,
   sources: ObligationSources,
@@ -405,25 +521,113 @@ export function deriveObligations(
     contract.status === "expired" ? "expired" : contract.status === "terminated" ? "been terminated" : null;
   return obligationRules.flatMap((rule) => {
     if (rule.jurisdiction !== undefined && rule.jurisdiction !== contract.jurisdiction) return [];
-    const assessment = rule.assess(context);
-    if (assessment === undefined) return [];
     const owed = ended === null || rule.continuesAfterEnd === true;
     const { key, title, source } = rule;
     return [
-      { key, title, source, ...(owed ? assessment : notApplicable(`Not owed: the contract has ${ended}.`)) },
+      {
+        key,
+        title,
+        source,
+        ...(owed ? rule.assess(context) : notApplicable(`Not owed: the contract has ${ended}.`)),
+      },
     ];
   });
 }
 
 /**
- * The share of applicable obligations not overdue, 0–100. "Due soon" counts as compliant: nothing has been
- * missed yet. Rounded down, so 100 means nothing is overdue. With nothing applicable there is nothing to fail.
+ * The share of tracked obligations not overdue, 0–100. "Due soon" counts as compliant: nothing has been
+ * missed yet. Rounded down, so 100 means nothing tracked is overdue. With nothing owed there is nothing to
+ * fail (100); with duties owed but none tracked there is no score (null), never a 100 no one earned.
  */
-export function complianceScore(obligations: readonly Obligation[]): number {
-  const applicable = obligations.filter((obligation) => obligation.status !== "not_applicable");
-  if (applicable.length === 0) return 100;
-  const compliant = applicable.filter((obligation) => obligation.status !== "overdue").length;
-  return Math.floor((compliant * 100) / applicable.length);
+export function complianceScore(obligations: readonly Obligation[]): number | null {
+  return complianceSummary(obligations).score;
+}
+
+export type ComplianceSummary = {
+  score: number | null;
+  /** Owed and tracked here: the duties the score is over. */
+  tracked: number;
+  /** Owed (not "not applicable"), tracked here or not. */
+  owed: number;
+  overdue: number;
+};
+
+/** The score and what it is over: "3 of 9 duties tracked". */
+export function complianceSummary(obligations: readonly Obligation[]): ComplianceSummary {
+  const owed = obligations.filter((obligation) => obligation.status !== "not_applicable");
+  const tracked = owed.filter((obligation) => obligation.status !== "not_tracked");
+  const overdue = tracked.filter((obligation) => obligation.status === "overdue").length;
+  const score =
+    owed.length === 0
+      ? 100
+      : tracked.length === 0
+        ? null
+        : Math.floor(((tracked.length - overdue) * 100) / tracked.length);
+  return { score, tracked: tracked.length, owed: owed.length, overdue };
+}
+
+/** "3 of 9 duties tracked", said next to a score. */
+export function trackedLabel(summary: Pick<ComplianceSummary, "tracked" | "owed">): string {
+  return `${summary.tracked} of ${plural(summary.owed, "duty", "duties")} tracked`;
+}
+
+/** Invoices are late when unpaid after the payment term or paid after it in the last six months. */
+const latePaymentLookbackMonths = 6;
+
+/**
+ * PA23 s.68(2) / MFMA s.65(2)(e): every undisputed invoice paid by its deadline. An invoice unpaid past it is
+ * overdue until paid or disputed; one paid late counts against the contract for six months (a payments
+ * compliance reporting period, PA23 s.69). Disputed invoices are left out (PA23 s.68(3)).
+ */
+function invoicesPaidOnTime({ contract, sources, today, settings }: ObligationContext): Assessment {
+  const invoices = sources.invoices;
+  if (invoices === undefined) return notTracked("Invoices are not yet recorded here.");
+  const jurisdiction = contract.jurisdiction;
+  const rule = paymentRules[jurisdiction];
+  if (invoices.length === 0) return notApplicable("No invoices are recorded.");
+  const since = addMonths(today, -latePaymentLookbackMonths);
+  const standings = invoices.map((invoice) => ({
+    invoice,
+    standing: invoiceStanding(invoice, jurisdiction, today),
+    deadline: paymentDeadline(invoice, jurisdiction),
+  }));
+  const unpaidLate = standings.filter((entry) => entry.standing === "unpaid_late");
+  const paidLate = standings.filter(
+    (entry) => entry.standing === "paid_late" && (entry.invoice.paidOn ?? "") >= since,
+  );
+  const earliest = (entries: typeof standings) =>
+    entries.reduce<string | null>(
+      (first, entry) => (first === null || entry.deadline < first ? entry.deadline : first),
+      null,
+    );
+  if (unpaidLate.length > 0 || paidLate.length > 0) {
+    const parts = [
+      unpaidLate.length > 0
+        ? `${plural(unpaidLate.length, "invoice")} unpaid past the deadline: pay ${unpaidLate.length === 1 ? "it" : "them"}, or mark ${unpaidLate.length === 1 ? "it" : "them"} disputed if the council disputes ${unpaidLate.length === 1 ? "it" : "them"}.`
+        : null,
+      paidLate.length > 0 ? `${plural(paidLate.length, "invoice")} paid late in the last six months.` : null,
+    ];
+    return {
+      status: "overdue",
+      dueDate: earliest(unpaidLate),
+      detail: `${parts.filter((part) => part !== null).join(" ")} ${rule.term}`,
+    };
+  }
+  const unpaid = standings.filter((entry) => entry.standing === "unpaid");
+  const next = earliest(unpaid);
+  if (next !== null && daysBetween(today, next) <= settings.dueSoonDays) {
+    return {
+      status: "due_soon",
+      dueDate: next,
+      detail: `${plural(unpaid.length, "invoice")} to pay. ${rule.term}`,
+    };
+  }
+  return met(`Every undisputed invoice is paid on time or not yet due. ${rule.term}`, next);
+}
+
+/** PA23 s.80: 30 days beginning with the day the contract ends, so the 30th day is 29 days after it. */
+function endNoticeDeadline(endDate: string): string {
+  return addDays(endDate, 29);
 }
 
 function met(detail: string, dueDate: string | null = null): Assessment {
@@ -432,6 +636,11 @@ function met(detail: string, dueDate: string | null = null): Assessment {
 
 function notApplicable(detail: string): Assessment {
   return { status: "not_applicable", dueDate: null, detail };
+}
+
+/** Owed, but nothing recorded here can show it done yet. */
+function notTracked(detail: string, dueDate: string | null = null): Assessment {
+  return { status: "not_tracked", dueDate, detail: `Not yet tracked here. ${detail}` };
 }
 
 /** Overdue after the due date; due soon within `dueSoonDays` of it (the due date itself included). */
@@ -496,6 +705,6 @@ function latest(dates: string[], today: string): string | null {
   );
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : nouns}`;
 }

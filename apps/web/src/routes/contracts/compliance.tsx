@@ -1,5 +1,5 @@
 import { A } from "@solidjs/router";
-import { tierLabels, tiers } from "@steward/domain";
+import { type PaymentFigures, tierLabels, tiers, trackedLabel } from "@steward/domain";
 import { createResource, For, Show } from "solid-js";
 import { Async } from "../../components/async.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
@@ -42,26 +42,29 @@ export function Compliance() {
               <div class="stat">
                 <dt>Average compliance score</dt>
                 <dd>
-                  <ComplianceScore score={found().averageScore} />
+                  <ComplianceScore score={found().averageScore} tracked={found()} />
                 </dd>
               </div>
               <div class="stat stat--ok">
-                <dt>Fully compliant</dt>
+                <dt>No tracked duty overdue</dt>
                 <dd>
-                  {found().fullyCompliant}
-                  <span class="stat__meta">with nothing overdue</span>
+                  {found().nothingOverdue}
+                  <span class="stat__meta">contracts; untracked duties may still be owed</span>
                 </dd>
               </div>
               <div class="stat">
-                <dt>Invoices paid within 30 days</dt>
+                <dt>Invoices unpaid past the deadline</dt>
                 <dd>
-                  {found().payments.percentWithin30 === null ? "—" : `${found().payments.percentWithin30}%`}
-                  <span class="stat__meta">
-                    {found().payments.paidWithin30Count} of {found().payments.paidCount} paid
-                  </span>
+                  {found().payments.now.unpaidLateCount}
+                  <span class="stat__meta">{found().payments.now.disputedCount} disputed, left out</span>
                 </dd>
               </div>
             </dl>
+            <p class="hint">
+              Scores are over the duties Steward tracks today: {trackedLabel(found())} across the live
+              contracts. Duties marked "not yet tracked here" (meetings, plans, risks, RAG, KPIs, training,
+              notices) are owed all the same.
+            </p>
 
             <section aria-labelledby="tiers-heading">
               <h2 id="tiers-heading">Contracts by tier</h2>
@@ -80,37 +83,7 @@ export function Compliance() {
               </ul>
             </section>
 
-            <section aria-labelledby="payments-heading">
-              <h2 id="payments-heading">Payment within 30 days</h2>
-              <p>
-                Procurement Act 2023 s.68–69: invoices are paid within 30 days of receipt, and the council
-                publishes how many were.
-              </p>
-              <dl class="summary-list">
-                <div class="summary-list__row">
-                  <dt>Paid within 30 days</dt>
-                  <dd>
-                    {found().payments.bands.within30} of {found().payments.paidCount}
-                  </dd>
-                </div>
-                <div class="summary-list__row">
-                  <dt>Paid in 31 to 60 days</dt>
-                  <dd>{found().payments.bands.days31to60}</dd>
-                </div>
-                <div class="summary-list__row">
-                  <dt>Paid after more than 60 days</dt>
-                  <dd>{found().payments.bands.over60}</dd>
-                </div>
-                <div class="summary-list__row">
-                  <dt>Average days to pay</dt>
-                  <dd>{found().payments.averageDaysToPay ?? "—"}</dd>
-                </div>
-                <div class="summary-list__row">
-                  <dt>Unpaid and over 30 days old</dt>
-                  <dd>{found().payments.overdueUnpaidCount}</dd>
-                </div>
-              </dl>
-            </section>
+            <PaymentsSection payments={found().payments} />
 
             <section aria-labelledby="duties-heading">
               <h2 id="duties-heading">Duties most often overdue</h2>
@@ -183,7 +156,7 @@ export function Compliance() {
                             </td>
                             <td class="cell-numeric">{contract.overdue}</td>
                             <td class="cell-numeric">
-                              <ComplianceScore score={contract.score} />
+                              <ComplianceScore score={contract.score} tracked={contract} />
                             </td>
                           </tr>
                         )}
@@ -197,5 +170,113 @@ export function Compliance() {
         )}
       </Async>
     </>
+  );
+}
+
+/**
+ * The payment figures: the council's payment term (PA23 s.68(2) or MFMA s.65(2)(e)) and, in England, what a
+ * payments compliance notice reports (PR24 reg 38(2)(c)–(d)), for this reporting period so far and the last.
+ */
+function PaymentsSection(props: {
+  payments: { publicContractsOnly: boolean; current: PaymentFigures; previous: PaymentFigures };
+}) {
+  const { format } = useCouncil();
+  const rule = () => props.payments.current.rule;
+  const percent = (value: number | null) => (value === null ? "—" : `${value}%`);
+  const periodName = (figures: PaymentFigures) =>
+    figures.period
+      ? `${format().date(figures.period.start)} to ${format().date(figures.period.end)}`
+      : "All invoices";
+  return (
+    <section aria-labelledby="payments-heading">
+      <h2 id="payments-heading">Paying suppliers</h2>
+      <p>{rule().term}</p>
+      <Show when={props.payments.publicContractsOnly}>
+        <p class="hint">
+          Figures for the payments compliance notice (PA23 s.69, PR24 reg 38): sums paid under public
+          contracts in each six-month reporting period. Days are counted from the day after the invoice was
+          received, so reg 38's first band (up to day 30) runs one day longer than the s.68(2) term.
+        </p>
+      </Show>
+      <TableWrap label="Payment figures table">
+        <table class="table">
+          <caption class="visually-hidden">Payment figures by reporting period</caption>
+          <thead>
+            <tr>
+              <th scope="col">Figure</th>
+              <th scope="col" class="cell-numeric">
+                This period so far
+                <span class="cell-meta">{periodName(props.payments.current)}</span>
+              </th>
+              <th scope="col" class="cell-numeric">
+                Last period
+                <span class="cell-meta">{periodName(props.payments.previous)}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <PaymentRow
+              label="Invoices paid"
+              figure={(figures) => String(figures.paidCount)}
+              payments={props.payments}
+            />
+            <PaymentRow
+              label={rule().onTimeLabel}
+              hint="Of the paid invoices not disputed"
+              figure={(figures) => percent(figures.percentPaidOnTime)}
+              payments={props.payments}
+            />
+            <PaymentRow
+              label={rule().reg38 ? "Average days to pay (reg 38(2)(c)(i))" : "Average days to pay"}
+              figure={(figures) =>
+                figures.averageDaysToPay === null ? "—" : String(figures.averageDaysToPay)
+              }
+              payments={props.payments}
+            />
+            <PaymentRow
+              label={rule().reg38 ? "Paid by day 30 (reg 38(2)(c)(ii))" : "Paid by day 30"}
+              figure={(figures) => percent(figures.bands.upToDay30)}
+              payments={props.payments}
+            />
+            <PaymentRow
+              label="Paid on day 31 to 60"
+              figure={(figures) => percent(figures.bands.day31to60)}
+              payments={props.payments}
+            />
+            <PaymentRow
+              label="Paid on day 61 or later"
+              figure={(figures) => percent(figures.bands.day61OrLater)}
+              payments={props.payments}
+            />
+            <Show when={rule().reg38}>
+              <PaymentRow
+                label="Became payable in the period and not paid in it (reg 38(2)(d))"
+                hint="This period: not paid yet"
+                figure={(figures) => percent(figures.notPaidInPeriod?.percent ?? null)}
+                payments={props.payments}
+              />
+            </Show>
+          </tbody>
+        </table>
+      </TableWrap>
+    </section>
+  );
+}
+
+function PaymentRow(props: {
+  label: string;
+  hint?: string;
+  figure: (figures: PaymentFigures) => string;
+  payments: { current: PaymentFigures; previous: PaymentFigures };
+}) {
+  return (
+    <tr>
+      <th scope="row">
+        {props.label}
+        <Show when={props.hint}>{(hint) => <span class="cell-meta">{hint()}</span>}</Show>
+      </th>
+      <td class="cell-numeric">{props.figure(props.payments.current)}</td>
+      <td class="cell-numeric">{props.figure(props.payments.previous)}</td>
+    </tr>
   );
 }

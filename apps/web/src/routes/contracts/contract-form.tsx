@@ -14,7 +14,14 @@ import { TextareaField } from "../../components/textarea-field.tsx";
 import { useCouncil } from "../../council.tsx";
 import { NewSupplierDialog } from "../suppliers/new-supplier-dialog.tsx";
 import { type ContractDraft, contractInputOf } from "./contract-draft.ts";
-import { categoryChoices, riskChoices, routeChoices, stageChoices, statusChoices } from "./labels.ts";
+import {
+  categoryChoices,
+  englandOnlyRoutes,
+  riskChoices,
+  routeChoices,
+  stageChoices,
+  statusChoices,
+} from "./labels.ts";
 
 /** Each input's name → the id of the element an error summary link focuses. */
 const fieldIds: Record<keyof ContractInput, string> = {
@@ -62,7 +69,15 @@ export function ContractForm(props: {
   cancelHref: string;
   onSubmit: (input: () => ContractInput) => void;
 }) {
-  const { can } = useCouncil();
+  const { can, council } = useCouncil();
+  const england = () => council().jurisdiction === "GB-ENG";
+  // The Procurement Act's own procedures are not offered to a South African council (unless already recorded).
+  const routes = () =>
+    england()
+      ? routeChoices
+      : routeChoices.filter(
+          (choice) => !englandOnlyRoutes.includes(choice.value) || choice.value === draft.procurementRoute,
+        );
   const [draft, setDraft] = createStore<ContractDraft>({ ...props.initial });
   const [addingSupplier, setAddingSupplier] = createSignal(false);
   // Client-side problems (amounts) use the bare name, the server's an update's prefix: show either.
@@ -274,18 +289,20 @@ export function ContractForm(props: {
           <ChoiceSelect
             id="contract-procurementRoute"
             label="Procurement route"
-            choices={[{ value: "", label: "Not recorded" }, ...routeChoices]}
+            choices={[{ value: "", label: "Not recorded" }, ...routes()]}
             value={draft.procurementRoute ?? ""}
             onChange={(value) => setDraft("procurementRoute", value === "" ? null : value)}
             error={error("procurementRoute")}
           />
-          <CheckboxField
-            id="contract-lightTouch"
-            label="Awarded under the light-touch regime"
-            hint="Social, health, education and some other services (Procurement Act 2023, Schedule 1)."
-            checked={draft.lightTouch}
-            onChange={(checked) => setDraft("lightTouch", checked)}
-          />
+          <Show when={england()}>
+            <CheckboxField
+              id="contract-lightTouch"
+              label="Awarded under the light-touch regime"
+              hint="Social, health, education and some other services (Procurement Act 2023, Schedule 1)."
+              checked={draft.lightTouch}
+              onChange={(checked) => setDraft("lightTouch", checked)}
+            />
+          </Show>
         </fieldset>
 
         <fieldset class="fieldset">

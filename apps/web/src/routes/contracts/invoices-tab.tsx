@@ -1,17 +1,22 @@
+import { invoiceStandingLabels } from "@steward/domain";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { Async } from "../../components/async.tsx";
 import { type Confirmation, ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { Field } from "../../components/field.tsx";
 import { TableWrap } from "../../components/table-wrap.tsx";
+import { TextareaField } from "../../components/textarea-field.tsx";
 import { useCouncil } from "../../council.tsx";
-import type { Answer, Client } from "../../trpc.ts";
+import { type Answer, type Client, describeProblem } from "../../trpc.ts";
 import type { ContractDetail } from "./contract-detail.ts";
 import { InvoiceForm, todayIso } from "./invoice-form.tsx";
 
 type Invoices = Answer<Client["invoices"]["list"]>;
 type Invoice = Invoices["invoices"][number];
 
-/** Invoices with days to pay and 30-day compliance (Procurement Act s.68–70), and spend against value. */
+/**
+ * Invoices with their deadline, days to pay and standing under the council's payment term (PA23 s.68(2) in
+ * England, MFMA s.65(2)(e) in South Africa), disputes, and spend against value.
+ */
 export function InvoicesTab(props: {
   detail: ContractDetail;
   onChanged: () => Promise<void>;
@@ -66,6 +71,72 @@ export function InvoicesTab(props: {
     });
   };
 
+  const markDisputed = (invoice: Invoice) => {
+    const [disputedOn, setDisputedOn] = createSignal(todayIso());
+    const [reason, setReason] = createSignal("");
+    const [errors, setErrors] = createSignal<Record<string, string>>({});
+    setConfirmation({
+      title: `Mark invoice ${invoice.invoiceNumber} as disputed?`,
+      description: (
+        <>
+          <p>
+            While it is disputed it is left out of lateness. Tell the supplier what is disputed without undue
+            delay, and clear the dispute once it is settled.
+          </p>
+          <Field
+            id="disputed-on"
+            name="disputedOn"
+            label="Disputed since"
+            type="date"
+            class="input input--date"
+            value={disputedOn()}
+            error={errors()["dispute.disputedOn"]}
+            onInput={(event) => setDisputedOn(event.currentTarget.value)}
+          />
+          <TextareaField
+            id="dispute-reason"
+            name="reason"
+            label="What is disputed"
+            value={reason()}
+            error={errors()["dispute.reason"]}
+            onInput={(event) => setReason(event.currentTarget.value)}
+          />
+        </>
+      ),
+      confirmLabel: "Mark as disputed",
+      run: async () => {
+        try {
+          await api().invoices.setDispute.mutate({
+            invoiceId: invoice.id,
+            version: invoice.version,
+            dispute: { disputedOn: disputedOn(), reason: reason() },
+          });
+        } catch (error) {
+          setErrors(describeProblem(error).fieldErrors);
+          throw error;
+        }
+        await afterChange(`Invoice ${invoice.invoiceNumber} is marked as disputed.`);
+      },
+    });
+  };
+
+  const clearDispute = (invoice: Invoice) =>
+    setConfirmation({
+      title: `Clear the dispute on invoice ${invoice.invoiceNumber}?`,
+      description: (
+        <p>It counts towards lateness again, from its deadline of {format().date(invoice.deadline)}.</p>
+      ),
+      confirmLabel: "Clear the dispute",
+      run: async () => {
+        await api().invoices.setDispute.mutate({
+          invoiceId: invoice.id,
+          version: invoice.version,
+          dispute: null,
+        });
+        await afterChange(`The dispute on invoice ${invoice.invoiceNumber} is cleared.`);
+      },
+    });
+
   return (
     <>
       <h2>Invoices</h2>
@@ -88,10 +159,12 @@ export function InvoicesTab(props: {
                       </th>
                       <th scope="col">Received</th>
                       <th scope="col">Due</th>
+                      <th scope="col">Pay by</th>
                       <th scope="col">Paid</th>
                       <th scope="col" class="cell-numeric">
                         Days to pay
                       </th>
+                      <th scope="col">Standing</th>
                       <Show when={can("invoices:write")}>
                         <th scope="col">
                           <span class="visually-hidden">Actions</span>
@@ -107,31 +180,57 @@ export function InvoicesTab(props: {
                           <td class="cell-numeric cell-nowrap">{format().money(invoice.amountMinor)}</td>
                           <td class="cell-nowrap">{format().date(invoice.receivedOn)}</td>
                           <td class="cell-nowrap">{invoice.dueOn ? format().date(invoice.dueOn) : "—"}</td>
-                          <td class="cell-nowrap">
-                            {invoice.paidOn ? (
-                              format().date(invoice.paidOn)
-                            ) : (
-                              <span class="tag tag--inactive">Unpaid</span>
-                            )}
-                          </td>
-                          <td class="cell-numeric">
-                            {invoice.daysToPay === null ? "—" : invoice.daysToPay}
-                            <Show when={invoice.daysToPay !== null && invoice.daysToPay > 30}>
-                              <span class="tag tag--warning">late</span>
+                          <td class="cell-nowrap">{format().date(invoice.deadline)}</td>
+                          <td class="cell-nowrap">{invoice.paidOn ? format().date(invoice.paidOn) : "—"}</td>
+                          <td class="cell-numeric">{invoice.daysToPay === null ? "—" : invoice.daysToPay}</td>
+                          <td>
+                            <span class={`tag tag--invoice-${invoice.standing}`}>
+                              {invoiceStandingLabels[invoice.standing]}
+                            </span>
+                            <Show when={invoice.disputeReason}>
+                              {(reason) => (
+                                <span class="cell-meta">
+                                  Since {format().date(invoice.disputedOn ?? invoice.receivedOn)}: {reason()}
+                                </span>
+                              )}
                             </Show>
                           </td>
                           <Show when={can("invoices:write")}>
                             <td class="cell-actions">
-                              <Show when={!invoice.paidOn}>
-                                <button
-                                  type="button"
-                                  class="button button--secondary button--small"
-                                  onClick={() => markPaid(invoice)}
+                              <div class="button-row button-row--cell">
+                                <Show when={!invoice.paidOn}>
+                                  <button
+                                    type="button"
+                                    class="button button--secondary button--small"
+                                    onClick={() => markPaid(invoice)}
+                                  >
+                                    Mark as paid
+                                    <span class="visually-hidden"> invoice {invoice.invoiceNumber}</span>
+                                  </button>
+                                </Show>
+                                <Show
+                                  when={invoice.disputedOn}
+                                  fallback={
+                                    <button
+                                      type="button"
+                                      class="button button--secondary button--small"
+                                      onClick={() => markDisputed(invoice)}
+                                    >
+                                      Mark disputed
+                                      <span class="visually-hidden"> invoice {invoice.invoiceNumber}</span>
+                                    </button>
+                                  }
                                 >
-                                  Mark as paid
-                                  <span class="visually-hidden"> invoice {invoice.invoiceNumber}</span>
-                                </button>
-                              </Show>
+                                  <button
+                                    type="button"
+                                    class="button button--secondary button--small"
+                                    onClick={() => clearDispute(invoice)}
+                                  >
+                                    Clear dispute
+                                    <span class="visually-hidden"> on invoice {invoice.invoiceNumber}</span>
+                                  </button>
+                                </Show>
+                              </div>
                             </td>
                           </Show>
                         </tr>
@@ -160,25 +259,40 @@ function PaymentSummary(props: { found: Invoices }) {
   const { format } = useCouncil();
   const payments = () => props.found.compliance;
   const spend = () => props.found.spend;
+  const undisputedPaid = () => payments().paidOnTimeCount + payments().paidLateCount;
   return (
     <>
+      <p class="hint">{payments().rule.term}</p>
       <dl class="stat-list">
         <div class="stat">
-          <dt>Paid within 30 days</dt>
+          <dt>{payments().rule.onTimeLabel}</dt>
           <dd>
-            {payments().percentWithin30 === null ? "—" : `${payments().percentWithin30}%`}
+            {payments().percentPaidOnTime === null ? "—" : `${payments().percentPaidOnTime}%`}
             <span class="stat__meta">
-              {payments().paidWithin30Count} of {payments().paidCount} paid
+              {payments().paidOnTimeCount} of {undisputedPaid()} paid invoices not disputed
             </span>
           </dd>
         </div>
         <div class="stat">
-          <dt>Average days to pay</dt>
-          <dd>{payments().averageDaysToPay ?? "—"}</dd>
+          <dt>Unpaid past the deadline</dt>
+          <dd>
+            {payments().unpaidLateCount}
+            <span class="stat__meta">not disputed</span>
+          </dd>
         </div>
         <div class="stat">
-          <dt>Unpaid over 30 days</dt>
-          <dd>{payments().overdueUnpaidCount}</dd>
+          <dt>Disputed</dt>
+          <dd>
+            {payments().disputedCount}
+            <span class="stat__meta">left out of lateness</span>
+          </dd>
+        </div>
+        <div class="stat">
+          <dt>Average days to pay</dt>
+          <dd>
+            {payments().averageDaysToPay ?? "—"}
+            <span class="stat__meta">counted from the day after receipt</span>
+          </dd>
         </div>
         <div class="stat">
           <dt>Invoiced so far</dt>

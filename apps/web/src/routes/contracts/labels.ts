@@ -63,6 +63,7 @@ export const obligationStatusLabels: Record<ObligationStatus, string> = {
   met: "Met",
   due_soon: "Due soon",
   overdue: "Overdue",
+  not_tracked: "Not yet tracked here",
   not_applicable: "Not applicable",
 };
 
@@ -86,6 +87,12 @@ export const categoryChoices = choicesOf(contractCategories, categoryLabels);
 export const statusChoices = choicesOf(contractStatuses, statusLabels);
 export const stageChoices = choicesOf(lifecycleStages, stageLabels);
 export const routeChoices = choicesOf(procurementRoutes, routeLabels);
+/** Procedures of the Procurement Act 2023 that a South African council does not use. */
+export const englandOnlyRoutes: readonly string[] = [
+  "competitive_flexible",
+  "dynamic_market",
+  "below_threshold",
+];
 export const riskChoices = choicesOf(serviceRisks, riskLabels);
 export const tierChoices = choicesOf<Tier>(tiers, tierLabels);
 

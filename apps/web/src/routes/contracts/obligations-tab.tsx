@@ -24,12 +24,15 @@ export function ObligationsTab(props: { detail: ContractDetail }) {
         }
       >
         <p class="lead">
-          Compliance score: <ComplianceScore score={props.detail.complianceScore} />
+          Compliance score:{" "}
+          <ComplianceScore score={props.detail.complianceScore} tracked={props.detail.compliance} />
         </p>
         <p>
           {count("met")} met, {count("due_soon")} due soon, {count("overdue")} overdue
+          {count("not_tracked") > 0 ? `, ${count("not_tracked")} not yet tracked here` : ""}
           {count("not_applicable") > 0 ? `, ${count("not_applicable")} not applicable` : ""}. Derived from the
-          contract's tier and what has been recorded, as of today.
+          contract's tier and what has been recorded, as of today. The score is over the duties tracked here;
+          those not yet tracked are owed all the same.
         </p>
         <TableWrap label="Obligations table">
           <table class="table">

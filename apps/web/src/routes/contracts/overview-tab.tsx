@@ -10,7 +10,9 @@ import {
 import { createSignal, For, type JSX, Show } from "solid-js";
 import { TierBadge } from "../../components/tier-badge.tsx";
 import { useCouncil } from "../../council.tsx";
+import { ComplianceScore } from "./compliance-score.tsx";
 import type { ContractDetail } from "./contract-detail.ts";
+import { DeviationPanel } from "./deviation.tsx";
 import {
   categoryLabels,
   oneOf,
@@ -109,6 +111,21 @@ export function OverviewTab(props: {
         </Show>
       </section>
 
+      <Show when={props.detail.compliance}>
+        {(summary) => (
+          <p class="lead">
+            Compliance score: <ComplianceScore score={summary().score} tracked={summary()} />{" "}
+            <A href={`/t/${council().slug}/contracts/${contract().id}?tab=obligations`}>
+              See the obligations
+            </A>
+          </p>
+        )}
+      </Show>
+
+      <Show when={props.detail.jurisdiction === "ZA"}>
+        <DeviationPanel detail={props.detail} onChanged={props.onChanged} announce={props.announce} />
+      </Show>
+
       <section aria-labelledby="spend-heading">
         <h2 id="spend-heading">Spend against value</h2>
         <p>
@@ -192,7 +209,9 @@ export function OverviewTab(props: {
               {(known) => routeLabels[known()]}
             </Show>
           </Row>
-          <Row label="Light-touch regime">{yesNo(contract().lightTouch)}</Row>
+          <Show when={props.detail.jurisdiction === "GB-ENG"}>
+            <Row label="Light-touch regime">{yesNo(contract().lightTouch)}</Row>
+          </Show>
           <Row label="Corporate priority">{yesNo(contract().corporatePriority)}</Row>
           <Row label="Key public service">{yesNo(contract().keyPublicService)}</Row>
           <Row label="Service risk">{riskLabels[oneOf(serviceRisks, contract().serviceRisk) ?? "low"]}</Row>

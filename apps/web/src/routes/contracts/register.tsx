@@ -329,7 +329,7 @@ function RegisterTable(props: {
                   <span class="cell-meta">{stageLabels[stageOf(row.lifecycleStage)] ?? ""}</span>
                 </td>
                 <td class="cell-numeric">
-                  <ComplianceScore score={row.complianceScore} />
+                  <ComplianceScore score={row.complianceScore} tracked={row.dutiesTracked} />
                 </td>
               </tr>
             )}

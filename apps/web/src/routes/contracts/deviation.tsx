@@ -1,0 +1,254 @@
+// Namespace import: see components/change-password-dialog.tsx on Kobalte's shared DialogRoot.
+import * as Dialog from "@kobalte/core/dialog";
+import { type DeviationGround, deviationGroundLabels, deviationGrounds } from "@steward/domain";
+import { createSignal, Show } from "solid-js";
+import { type Choice, ChoiceSelect } from "../../components/choice-select.tsx";
+import { type Confirmation, ConfirmDialog } from "../../components/confirm-dialog.tsx";
+import { ErrorSummary } from "../../components/error-summary.tsx";
+import { Field } from "../../components/field.tsx";
+import { createSubmission, FormProblem } from "../../components/forms.ts";
+import { TextareaField } from "../../components/textarea-field.tsx";
+import { useCouncil } from "../../council.tsx";
+import type { ContractDetail } from "./contract-detail.ts";
+
+const groundChoices: Choice<DeviationGround>[] = deviationGrounds.map((value) => ({
+  value,
+  label: deviationGroundLabels[value],
+}));
+
+const fieldIds = {
+  "deviation.ground": "deviation-ground-trigger",
+  "deviation.reason": "deviation-reason",
+  "deviation.reportedOn": "deviation-reported-on",
+  "deviation.reportReference": "deviation-report-reference",
+};
+
+/**
+ * SCM regulation 36 (South Africa): a deviation from the official procurement processes, its reasons, and the
+ * council meeting it was reported to. Until it is reported the contract owes that report.
+ */
+export function DeviationPanel(props: {
+  detail: ContractDetail;
+  onChanged: () => Promise<void>;
+  announce: (message: string) => void;
+}) {
+  const { api, can, format } = useCouncil();
+  const [editing, setEditing] = createSignal(false);
+  const [confirmation, setConfirmation] = createSignal<Confirmation | null>(null);
+  let editButton: HTMLButtonElement | undefined;
+  const deviation = () => props.detail.deviation;
+  const writable = () => can("contracts:write") && !props.detail.contract.archivedAt;
+  const remove = () =>
+    setConfirmation({
+      title: "Remove the recorded deviation?",
+      description: (
+        <p>Only remove it if the contract was procured through the official processes after all.</p>
+      ),
+      confirmLabel: "Remove the deviation",
+      destructive: true,
+      run: async () => {
+        await api().contracts.setDeviation.mutate({
+          contractId: props.detail.contract.id,
+          version: props.detail.contract.version,
+          deviation: null,
+        });
+        await props.onChanged();
+        props.announce("The deviation has been removed.");
+      },
+    });
+  return (
+    <section aria-labelledby="deviation-heading" class="panel">
+      <h2 id="deviation-heading">Deviation from procurement processes</h2>
+      <Show
+        when={deviation()}
+        fallback={<p>No deviation is recorded: the contract was procured through the official processes.</p>}
+      >
+        {(found) => (
+          <dl class="summary-list">
+            <div class="summary-list__row">
+              <dt>Ground (SCM regulation 36)</dt>
+              <dd>{deviationGroundLabels[found().ground]}</dd>
+            </div>
+            <div class="summary-list__row">
+              <dt>Reasons</dt>
+              <dd class="pre-line">{found().reason}</dd>
+            </div>
+            <div class="summary-list__row">
+              <dt>Reported to council</dt>
+              <dd>
+                <Show
+                  when={found().reportedOn}
+                  fallback={
+                    <span class="tag tag--obligation-due_soon">
+                      Not yet: report it to the next council meeting
+                    </span>
+                  }
+                >
+                  {(reportedOn) => (
+                    <>
+                      {format().date(reportedOn())}, {found().reportReference}
+                    </>
+                  )}
+                </Show>
+              </dd>
+            </div>
+          </dl>
+        )}
+      </Show>
+      <Show when={writable()}>
+        <div class="button-row">
+          <button
+            type="button"
+            class="button button--secondary"
+            ref={editButton}
+            onClick={() => setEditing(true)}
+          >
+            {deviation() ? "Edit the deviation" : "Record a deviation"}
+          </button>
+          <Show when={deviation()}>
+            <button type="button" class="button button--secondary" onClick={remove}>
+              Remove the deviation
+            </button>
+          </Show>
+        </div>
+      </Show>
+      <Show when={editing()}>
+        <DeviationDialog
+          detail={props.detail}
+          onClose={() => {
+            setEditing(false);
+            editButton?.focus();
+          }}
+          onSaved={async () => {
+            await props.onChanged();
+            props.announce("The deviation has been saved.");
+          }}
+        />
+      </Show>
+      <ConfirmDialog confirmation={confirmation()} onClose={() => setConfirmation(null)} />
+    </section>
+  );
+}
+
+function DeviationDialog(props: {
+  detail: ContractDetail;
+  onClose: () => void;
+  onSaved: () => Promise<void>;
+}) {
+  const { api } = useCouncil();
+  const submission = createSubmission();
+  const current = props.detail.deviation;
+  const [ground, setGround] = createSignal<DeviationGround | null>(current?.ground ?? null);
+  const [reason, setReason] = createSignal(current?.reason ?? "");
+  const [reportedOn, setReportedOn] = createSignal(current?.reportedOn ?? "");
+  const [reportReference, setReportReference] = createSignal(current?.reportReference ?? "");
+  const close = () => {
+    if (submission.pending()) return;
+    submission.clear();
+    props.onClose();
+  };
+  const save = async () => {
+    const result = await submission.submit(async () => {
+      const chosen = ground();
+      if (chosen === null) {
+        throw new FormProblem("Choose the ground for the deviation.", {
+          "deviation.ground": "Choose the ground in SCM regulation 36 for the deviation.",
+        });
+      }
+      return api().contracts.setDeviation.mutate({
+        contractId: props.detail.contract.id,
+        version: props.detail.contract.version,
+        deviation: {
+          ground: chosen,
+          reason: reason(),
+          reportedOn: reportedOn() || null,
+          reportReference: reportReference() || null,
+        },
+      });
+    });
+    if (!result.ok) return;
+    await props.onSaved();
+    props.onClose();
+  };
+  return (
+    <Dialog.Root
+      open
+      onOpenChange={(open) => {
+        if (!open) close();
+      }}
+    >
+      <Dialog.Portal>
+        <Dialog.Overlay class="dialog-overlay" />
+        <div class="dialog-positioner">
+          <Dialog.Content class="dialog">
+            <Dialog.Title class="dialog__title">Deviation from procurement processes</Dialog.Title>
+            <Show when={submission.problem()} keyed>
+              {(problem) => <ErrorSummary problem={problem} fieldIds={fieldIds} />}
+            </Show>
+            <p>
+              SCM regulation 36(2): record the reasons for the deviation and report them to the next meeting
+              of the council.
+            </p>
+            <form
+              novalidate
+              onSubmit={(event) => {
+                event.preventDefault();
+                void save();
+              }}
+            >
+              <ChoiceSelect
+                id="deviation-ground"
+                inDialog
+                label="Ground"
+                choices={groundChoices}
+                value={ground()}
+                placeholder="Choose a ground"
+                onChange={setGround}
+                error={submission.fieldError("deviation.ground")}
+              />
+              <TextareaField
+                id="deviation-reason"
+                name="reason"
+                label="Reasons"
+                value={reason()}
+                onInput={(event) => setReason(event.currentTarget.value)}
+                error={submission.fieldError("deviation.reason")}
+              />
+              <fieldset class="fieldset fieldset--plain">
+                <legend class="fieldset__legend">Reported to council</legend>
+                <p class="hint">Leave both empty until it has been reported.</p>
+                <Field
+                  id="deviation-reported-on"
+                  name="reportedOn"
+                  label="Date of the council meeting"
+                  type="date"
+                  class="input input--date"
+                  value={reportedOn()}
+                  onInput={(event) => setReportedOn(event.currentTarget.value)}
+                  error={submission.fieldError("deviation.reportedOn")}
+                />
+                <Field
+                  id="deviation-report-reference"
+                  name="reportReference"
+                  label="Item or resolution reference"
+                  class="input"
+                  value={reportReference()}
+                  onInput={(event) => setReportReference(event.currentTarget.value)}
+                  error={submission.fieldError("deviation.reportReference")}
+                />
+              </fieldset>
+              <div class="button-row">
+                <button type="submit" class="button" disabled={submission.pending()}>
+                  {submission.pending() ? "Saving…" : "Save the deviation"}
+                </button>
+                <button type="button" class="button button--secondary" onClick={close}>
+                  Cancel
+                </button>
+              </div>
+            </form>
+          </Dialog.Content>
+        </div>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

@@ -1,0 +1,168 @@
+import { type Role, roles } from "../roles.ts";
+import type { Jurisdiction, TenantSettings } from "../tenant-settings.ts";
+import type { ChangeStatus } from "./changes.ts";
+import type { Tier } from "./contract-input.ts";
+import type { DeviationGround } from "./deviations.ts";
+import {
+  type ComplianceSummary,
+  complianceSummary,
+  deriveObligations,
+  type Obligation,
+  type ObligationContract,
+} from "./obligations.ts";
+import type { InvoiceDates } from "./payments.ts";
+
+/** A live contract's facts as the register stores them (contracts.tier is always set). */
+export type ContractFacts = Omit<ObligationContract, "jurisdiction" | "deviation" | "tier"> & {
+  id: string;
+  reference: string;
+  title: string;
+  tier: Tier;
+  deviationGround: DeviationGround | null;
+  deviationReportedOn: string | null;
+};
+
+/** What the obligations engine reads for a set of contracts, as the queries return it. */
+export type ComplianceFacts = {
+  contracts: readonly ContractFacts[];
+  changes: readonly {
+    contractId: string;
+    status: ChangeStatus;
+    valueDeltaMinor: number;
+    decidedByRole: string | null;
+  }[];
+  invoices: readonly (InvoiceDates & { contractId: string })[];
+};
+
+export type CouncilRules = { jurisdiction: Jurisdiction; settings: TenantSettings };
+export type ContractCompliance = { obligations: Obligation[]; summary: ComplianceSummary };
+
+function groupBy<T extends { contractId: string }>(items: readonly T[]): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const item of items) {
+    const list = grouped.get(item.contractId);
+    if (list) list.push(item);
+    else grouped.set(item.contractId, [item]);
+  }
+  return grouped;
+}
+
+const isRole = (value: string | null): value is Role =>
+  value !== null && (roles as readonly string[]).includes(value);
+
+/**
+ * Each contract's obligations and score, derived on read (DESIGN §4) from the sources that exist: the
+ * register's fields, its changes and its invoices. Sources of later features (meetings, plans, risks, RAG,
+ * KPIs, training) are not passed, so their duties show as "not yet tracked here".
+ */
+export function contractsCompliance(
+  facts: ComplianceFacts,
+  council: CouncilRules,
+  today: string,
+): Map<string, ContractCompliance> {
+  const changes = groupBy(facts.changes);
+  const invoices = groupBy(facts.invoices);
+  return new Map(
+    facts.contracts.map((contract) => {
+      const obligations = deriveObligations(
+        {
+          ...contract,
+          jurisdiction: council.jurisdiction,
+          deviation:
+            contract.deviationGround === null
+              ? null
+              : { ground: contract.deviationGround, reportedOn: contract.deviationReportedOn },
+        },
+        {
+          changes: (changes.get(contract.id) ?? []).map((change) => ({
+            status: change.status,
+            valueDeltaMinor: change.valueDeltaMinor,
+            approvedByRole: isRole(change.decidedByRole) ? change.decidedByRole : null,
+          })),
+          invoices: invoices.get(contract.id) ?? [],
+        },
+        today,
+        council.settings,
+      );
+      return [contract.id, { obligations, summary: complianceSummary(obligations) }] as const;
+    }),
+  );
+}
+
+export type ComplianceOverview = {
+  contractCount: number;
+  byTier: Record<Tier, number>;
+  /** The mean of the contracts' scores (each over its tracked duties); null when no contract has a score. */
+  averageScore: number | null;
+  /** Duties owed and tracked across every contract: the score is over `tracked` of `owed`. */
+  tracked: number;
+  owed: number;
+  /** Contracts with no tracked duty overdue (untracked duties may still be owed). */
+  nothingOverdue: number;
+  overdueByDuty: { key: string; title: string; count: number }[];
+  /** Up to 25 contracts with an overdue duty, lowest score first. */
+  needingAttention: {
+    id: string;
+    reference: string;
+    title: string;
+    tier: Tier;
+    score: number | null;
+    overdue: number;
+    tracked: number;
+    owed: number;
+  }[];
+};
+
+const attentionListLength = 25;
+
+/** The council's assurance view (004 §5): every live contract's score and the duties most often overdue. */
+export function complianceOverview(
+  contracts: readonly Pick<ContractFacts, "id" | "reference" | "title" | "tier">[],
+  compliance: ReadonlyMap<string, ContractCompliance>,
+): ComplianceOverview {
+  const byTier: Record<Tier, number> = { high: 0, medium: 0, low: 0 };
+  const overdueByDuty = new Map<string, { title: string; count: number }>();
+  let tracked = 0;
+  let owed = 0;
+  const scored = contracts.map((contract) => {
+    byTier[contract.tier] += 1;
+    const found = compliance.get(contract.id);
+    const summary = found?.summary ?? { score: null, tracked: 0, owed: 0, overdue: 0 };
+    tracked += summary.tracked;
+    owed += summary.owed;
+    for (const obligation of found?.obligations ?? []) {
+      if (obligation.status !== "overdue") continue;
+      const entry = overdueByDuty.get(obligation.key) ?? { title: obligation.title, count: 0 };
+      overdueByDuty.set(obligation.key, { ...entry, count: entry.count + 1 });
+    }
+    return { ...contract, ...summary };
+  });
+  const scores = scored.flatMap((contract) => (contract.score === null ? [] : [contract.score]));
+  return {
+    contractCount: contracts.length,
+    byTier,
+    averageScore: scores.length
+      ? Math.round(scores.reduce((sum, score) => sum + score, 0) / scores.length)
+      : null,
+    tracked,
+    owed,
+    nothingOverdue: scored.filter((contract) => contract.overdue === 0).length,
+    overdueByDuty: [...overdueByDuty.entries()]
+      .map(([key, value]) => ({ key, ...value }))
+      .sort((a, b) => b.count - a.count || a.title.localeCompare(b.title)),
+    needingAttention: scored
+      .filter((contract) => contract.overdue > 0)
+      .sort((a, b) => (a.score ?? 0) - (b.score ?? 0) || b.overdue - a.overdue)
+      .slice(0, attentionListLength)
+      .map(({ id, reference, title, tier, score, overdue, tracked, owed }) => ({
+        id,
+        reference,
+        title,
+        tier,
+        score,
+        overdue,
+        tracked,
+        owed,
+      })),
+  };
+}
