@@ -13,9 +13,16 @@ export const lifecycleStages = [
   "closed",
   "re_procurement",
 ] as const;
+/**
+ * The Procurement Act 2023 routes (s.19–20 competitive tendering, s.41 direct award, s.45–47 frameworks, s.39
+ * dynamic markets), below-threshold contracts (Part 6), and the two PCR 2015 procedures registers still carry
+ * for contracts awarded before 24 February 2025 (reg 28 restricted; reg 29–30 negotiation and dialogue).
+ */
 export const procurementRoutes = [
   "open",
   "competitive_flexible",
+  "restricted",
+  "competitive_negotiation",
   "direct_award",
   "framework",
   "dynamic_market",

@@ -4,6 +4,7 @@ export * from "./contract-input.ts";
 export * from "./contract-list.ts";
 export * from "./deviations.ts";
 export * from "./iso-dates.ts";
+export * from "./labels.ts";
 export * from "./obligations.ts";
 export * from "./payments.ts";
 export * from "./supplier-input.ts";

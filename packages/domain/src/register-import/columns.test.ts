@@ -1,12 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { contractInput } from "../contracts/contract-input.ts";
-import {
-  columnLetter,
-  importableFieldDefinitions,
-  importableFields,
-  normaliseHeader,
-  suggestMapping,
-} from "./columns.ts";
+import { columnLetter, normaliseHeader, suggestMapping } from "./columns.ts";
 
 const suggest = (name: string) => suggestMapping([name])[0];
 
@@ -20,34 +13,6 @@ describe("normaliseHeader", () => {
     ["\uFEFFReference", "reference"],
   ])("%j → %j", (header, normalised) => {
     expect(normaliseHeader(header)).toBe(normalised);
-  });
-});
-
-describe("importable fields", () => {
-  test("every ContractInput field except the resolved ids, plus the supplier fields", () => {
-    const contractFields = Object.keys(contractInput.shape).filter(
-      (field) => !["supplierId", "contractManagerId", "sroId"].includes(field),
-    );
-    expect([...importableFields].sort()).toEqual(
-      [
-        ...contractFields,
-        "supplierName",
-        "supplierRegistrationNumber",
-        "supplierIsSme",
-        "supplierIsVcse",
-      ].sort(),
-    );
-  });
-
-  test("aliases are stored normalised and no alias belongs to two fields", () => {
-    const owners = new Map<string, string>();
-    for (const field of importableFields) {
-      for (const alias of importableFieldDefinitions[field].aliases) {
-        expect(normaliseHeader(alias)).toBe(alias);
-        expect(owners.get(alias), `${alias} is claimed by ${owners.get(alias)} and ${field}`).toBeUndefined();
-        owners.set(alias, field);
-      }
-    }
   });
 });
 
@@ -114,9 +79,6 @@ describe("suggestMapping", () => {
   test.each([
     "Irrecoverable VAT",
     "Review date",
-    "Buyer",
-    "Contract manager",
-    "Contract manager name",
     "Contract manager job title",
     "Award status",
     "CPV description",

@@ -117,7 +117,7 @@ export type CsvCell = string | number | null | undefined;
  * Importing strips that quote again (see cleanText).
  *
  * Pass `byteOrderMark: true` for files meant for Excel, which otherwise reads UTF-8 as Windows-1252 and
- * produces exactly the mojibake that clean.ts repairs.
+ * produces exactly the mojibake that text.ts repairs.
  */
 export function toCsv(
   rows: readonly (readonly CsvCell[])[],

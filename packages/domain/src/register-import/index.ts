@@ -1,34 +1,31 @@
+export { type MoneyReading, parseMoney, readMoney } from "./amounts.ts";
+export { isSameCouncil } from "./buyer.ts";
+export type { CheckedRow, UnmatchedPerson } from "./check-row.ts";
 export {
-  type CleanedText,
-  type CleanTextOptions,
-  cleanText,
-  cleanTextReport,
-  type DateFormat,
-  type DateReading,
-  type EncodingRepair,
-  isPlaceholder,
-  type MoneyReading,
-  parseDate,
-  parseMoney,
-  readDate,
-  readMoney,
-  repairMojibake,
-} from "./clean.ts";
+  type ColumnNotImported,
+  columnLetter,
+  columnsNotImported,
+  normaliseHeader,
+  suggestMapping,
+} from "./columns.ts";
+export { type CsvCell, parseCsv, toCsv } from "./csv.ts";
+export { type DateFormat, type DateReading, parseDate, readDate } from "./dates.ts";
+export { type ExportedContract, registerExportColumns, registerExportCsv } from "./export.ts";
 export {
+  type BuyerImportField,
   type ColumnMapping,
   type ContractImportField,
-  columnLetter,
   type FieldKind,
   type ImportableField,
   type ImportableFieldDefinition,
   importableFieldDefinitions,
   importableFields,
-  normaliseHeader,
+  type PersonImportField,
   type SupplierImportField,
-  suggestMapping,
-} from "./columns.ts";
-export { type CsvCell, parseCsv, toCsv } from "./csv.ts";
+} from "./fields.ts";
 export { type ParsedRegister, parseRegisterCsv } from "./parse-register.ts";
+export { type Member, type MemberMatch, matchMember } from "./people.ts";
+export { isPlaceholder } from "./placeholders.ts";
 export {
   type ImportDefaults,
   type ImportedRow,
@@ -38,6 +35,31 @@ export {
   type ValidateImportInput,
   validateImport,
 } from "./rows.ts";
+export {
+  type KnownSupplier,
+  matchSuppliers,
+  type NewSupplier,
+  registrationKey,
+  type SupplierMatch,
+  type SupplierPlan,
+  supplierNameKey,
+} from "./suppliers.ts";
+export {
+  type CleanedText,
+  type CleanTextOptions,
+  cleanText,
+  cleanTextReport,
+  type EncodingRepair,
+  repairMojibake,
+} from "./text.ts";
+export {
+  type DescribeValues,
+  type FieldChange,
+  type ImportUpdate,
+  importUpdate,
+  type UpdatableField,
+  updatableFieldsOf,
+} from "./updates.ts";
 export {
   type CpvReading,
   categoryFromCpv,
@@ -49,7 +71,9 @@ export {
   readProcurementRoute,
   readServiceRisk,
   readSme,
+  readSmeVcse,
   readStatus,
   readVcse,
   readYesNo,
+  type SmeVcseReading,
 } from "./values.ts";

@@ -1,5 +1,6 @@
-import { type ColumnMapping, suggestMapping } from "./columns.ts";
+import { suggestMapping } from "./columns.ts";
 import { parseCsv } from "./csv.ts";
+import type { ColumnMapping } from "./fields.ts";
 
 export interface ParsedRegister {
   header: string[];

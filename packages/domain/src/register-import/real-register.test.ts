@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { cleanText, readDate } from "./clean.ts";
+import { readDate } from "./dates.ts";
 import { parseRegisterCsv } from "./parse-register.ts";
 import { validateImport } from "./rows.ts";
+import { cleanText } from "./text.ts";
 
 /**
  * The real extract: 81 Contracts Finder award rows of UK councils (2025, OGL v3) in Transparency Code columns.
@@ -23,7 +24,7 @@ describe("the real Contracts Finder extract", () => {
   test("its header and the suggested mapping", () => {
     expect(parsed.headerRowNumber).toBe(1);
     expect(Object.fromEntries(parsed.header.map((name, index) => [name, parsed.mapping[index]]))).toEqual({
-      buyer_local_authority: null,
+      buyer_local_authority: "buyer",
       reference_number: "reference",
       title_of_agreement: "title",
       description: "description",

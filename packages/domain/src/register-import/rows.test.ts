@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { type ColumnMapping, suggestMapping } from "./columns.ts";
+import { suggestMapping } from "./columns.ts";
+import type { ColumnMapping } from "./fields.ts";
 import { type ImportDefaults, validateImport } from "./rows.ts";
 
 const header = [
@@ -54,6 +55,8 @@ describe("validateImport: a clean row", () => {
         category: "services",
         cpvCode: "77310000",
         serviceArea: "Environment",
+        contractManagerId: null,
+        sroId: null,
         awardDate: null,
         signedDate: null,
         startDate: "2025-04-01",
@@ -345,11 +348,11 @@ describe("validateImport: warnings", () => {
     expect(result.valid[0]).toMatchObject({ currency: "USD", totalValueMinor: 100_000 });
   });
 
-  test("an unknown procurement route is recorded as other", () => {
+  test("an unknown procurement route is left blank with a warning naming it, never recorded as other", () => {
     const result = check([row({ "Procurement route": "Handshake" })]);
-    expect(result.valid[0]?.procurementRoute).toBe("other");
+    expect(result.valid[0]?.procurementRoute).toBeNull();
     expect(result.warnings[0]?.message).toBe(
-      "Row 2: procurement route Handshake is not one Steward knows — recorded as other; choose the route after the import.",
+      "Row 2: procurement route Handshake is not one Steward knows — left blank; choose the route after the import.",
     );
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { routeLabels } from "../contracts/labels.ts";
 import {
   categoryFromCpv,
   readCategory,
@@ -8,6 +9,7 @@ import {
   readProcurementRoute,
   readServiceRisk,
   readSme,
+  readSmeVcse,
   readStatus,
   readVcse,
   readYesNo,
@@ -97,7 +99,7 @@ describe("readProcurementRoute", () => {
     ["Call-off from a dynamic purchasing system", "dynamic_market"],
     ["Single tender action (below threshold)", "below_threshold"],
     ["Competitive quotation (below threshold)", "below_threshold"],
-    ["Restricted procedure", "other"],
+    ["Restricted procedure", "restricted"],
     ["Other - ", "other"],
     ["Other - Direct Award", "direct_award"],
     ["Other - Request for Quotation", "below_threshold"],
@@ -107,8 +109,8 @@ describe("readProcurementRoute", () => {
     ["", null],
     // OCDS procurementMethod codes
     ["open", "open"],
-    ["selective", "other"],
-    ["limited", "other"],
+    ["selective", "restricted"],
+    ["limited", "direct_award"],
     ["direct", "direct_award"],
     // Council wording
     ["Invitation to quote", "below_threshold"],
@@ -118,12 +120,31 @@ describe("readProcurementRoute", () => {
     ["Competitive flexible procedure", "competitive_flexible"],
     ["Waiver", "direct_award"],
     ["Open tender", "open"],
+    ["Restricted", "restricted"],
+    ["Restricted tender", "restricted"],
+    ["Waiver of contract procedure rules", "direct_award"],
+    ["Exemption", "direct_award"],
+    ["Call-off from framework", "framework"],
+    ["Direct call-off (framework)", "framework"],
+    ["Competitive procedure with negotiation", "competitive_negotiation"],
+    ["Negotiated procedure with prior publication", "competitive_negotiation"],
+    ["Competitive dialogue", "competitive_negotiation"],
+    ["Innovation partnership", "other"],
+    ["Request for quotation", "below_threshold"],
+    ["Three quotes", "below_threshold"],
   ] as const)("%j → %s", (text, route) => {
     expect(readProcurementRoute(text)).toEqual({ route, recognised: true });
   });
 
-  test("unknown wording is other, flagged unrecognised", () => {
-    expect(readProcurementRoute("Handshake")).toEqual({ route: "other", recognised: false });
+  test("unknown wording is never other: no route, flagged unrecognised", () => {
+    expect(readProcurementRoute("Handshake")).toEqual({ route: null, recognised: false });
+    expect(readProcurementRoute("Best value review")).toEqual({ route: null, recognised: false });
+  });
+
+  test("every label the register shows (and the export writes) reads back as its route", () => {
+    for (const [route, label] of Object.entries(routeLabels)) {
+      expect(readProcurementRoute(label), label).toEqual({ route, recognised: true });
+    }
   });
 });
 
@@ -192,4 +213,29 @@ test("coded values", () => {
     "GBP",
     undefined,
   ]);
+});
+
+describe("readSmeVcse: one column for both flags (LGTC 2015 field 10)", () => {
+  test.each([
+    ["SME", { isSme: true, isVcse: false, ambiguous: false }],
+    ["VCSE", { isSme: false, isVcse: true, ambiguous: false }],
+    ["SME/VCSE", { isSme: true, isVcse: true, ambiguous: false }],
+    ["SME & VCSE", { isSme: true, isVcse: true, ambiguous: false }],
+    ["VCSE, SME", { isSme: true, isVcse: true, ambiguous: false }],
+    ["Both", { isSme: true, isVcse: true, ambiguous: false }],
+    ["Small business", { isSme: true, isVcse: false, ambiguous: false }],
+    ["Charity", { isSme: false, isVcse: true, ambiguous: false }],
+    ["Social enterprise", { isSme: false, isVcse: true, ambiguous: false }],
+    ["Yes", { isSme: true, isVcse: false, ambiguous: true }],
+    ["Y", { isSme: true, isVcse: false, ambiguous: true }],
+    ["No", { isSme: false, isVcse: false, ambiguous: false }],
+    ["Neither", { isSme: false, isVcse: false, ambiguous: false }],
+    ["Large", { isSme: false, isVcse: false, ambiguous: false }],
+  ])("%j", (text, reading) => {
+    expect(readSmeVcse(text)).toEqual(reading);
+  });
+
+  test.each(["Maybe", "Public sector", "SME pending", "Partnership"])("%j is not recognised", (text) => {
+    expect(readSmeVcse(text)).toBeUndefined();
+  });
 });

@@ -1,5 +1,5 @@
 import type { ContractInput } from "../contracts/contract-input.ts";
-import { isPlaceholder } from "./clean.ts";
+import { isPlaceholder } from "./placeholders.ts";
 
 /**
  * Readers for the coded cells of a register (category, CPV, route, yes/no, status…). Each returns the value, or
@@ -69,46 +69,44 @@ export function readCpvCode(text: string): CpvReading | undefined {
 
 export interface RouteReading {
   route: ProcurementRoute | null;
-  /** False when the text named no route Steward knows; the route is then "other". */
+  /** False when the text named no route Steward knows: the route is then left blank, never guessed. */
   recognised: boolean;
 }
 
 /**
- * Maps the many ways registers name a procurement route to Steward's Procurement Act 2023 routes. Checked in
- * this order, so the most telling words win: below threshold (quotations, RFQ) → dynamic market (DPS) →
- * framework (call-off, mini-competition) → competitive flexible → direct award (single tender, waiver) → open →
- * legacy procedures (restricted, negotiated, competitive dialogue; OCDS "selective" and "limited") as other.
- * "Not specified" and similar are blank.
+ * Maps the words councils use for a procurement route to the register's routes (PA 2023, and PCR 2015 for
+ * older contracts). Checked in this order, so the most telling words win: below threshold (quotations, RFQ) →
+ * dynamic market (DPS) → framework (call-off, mini-competition) → competitive flexible → direct award (single
+ * tender, waiver, exemption, OCDS "limited") → open → restricted (OCDS "selective") → negotiation or
+ * dialogue → other named procedures (innovation partnership, concession). "Not specified" and similar are
+ * blank. Anything else is not recognised: the caller leaves it blank and warns, naming it.
  */
 export function readProcurementRoute(text: string): RouteReading {
   const trimmed = text.trim();
   if (trimmed === "" || isPlaceholder(trimmed)) return { route: null, recognised: true };
   const value = words(trimmed.replace(/^other\s*[-:–]\s*/i, ""));
   if (value.trim() === "" || value === " other ") return { route: "other", recognised: true };
+  const route = (found: ProcurementRoute): RouteReading => ({ route: found, recognised: true });
   if (/ below threshold | under threshold | quotations? | quotes? | rfq | itq | low value /.test(value)) {
-    return { route: "below_threshold", recognised: true };
+    return route("below_threshold");
   }
-  if (/ dynamic (market|purchasing)| dps /.test(value)) return { route: "dynamic_market", recognised: true };
-  if (/ framework| call off | mini competition | further competition /.test(value)) {
-    return { route: "framework", recognised: true };
-  }
-  if (/ competitive flexible | flexible procedure /.test(value)) {
-    return { route: "competitive_flexible", recognised: true };
-  }
+  if (/ dynamic (market|purchasing)| dps /.test(value)) return route("dynamic_market");
+  if (/ framework| call off | mini competition | further competition /.test(value)) return route("framework");
+  if (/ competitive flexible | flexible procedure /.test(value)) return route("competitive_flexible");
   if (
-    / direct | single (tender|source) | sole source | waiver | exemption | negotiated without /.test(value)
-  ) {
-    return { route: "direct_award", recognised: true };
-  }
-  if (/ open /.test(value)) return { route: "open", recognised: true };
-  if (
-    / (restricted|selective|limited|negotiated|competitive dialogue|innovation partnership|competitive procedure|other) /.test(
+    / direct | single (tender|source|supplier) | sole (source|supplier) | waiver | waived | exemption | exception | negotiated without | limited /.test(
       value,
     )
   ) {
-    return { route: "other", recognised: true };
+    return route("direct_award");
   }
-  return { route: "other", recognised: false };
+  if (/ open /.test(value)) return route("open");
+  if (/ restricted | selective /.test(value)) return route("restricted");
+  if (/ negotiat| competitive dialogue | dialogue /.test(value)) return route("competitive_negotiation");
+  if (/ (innovation partnership|concession|competitive procedure|design contest) /.test(value)) {
+    return route("other");
+  }
+  return { route: null, recognised: false };
 }
 
 const yes = new Set(["y", "yes", "true", "t", "1", "x", "✓", "✔"]);
@@ -142,6 +140,49 @@ export function readVcse(text: string): boolean | undefined {
   if (/ (vcse|vcs|charity|charitable|social enterprise|voluntary|community|cic) /.test(value)) return true;
   if (/ (private|commercial|company|public) /.test(value)) return false;
   return undefined;
+}
+
+const smeWords = new Set(["sme", "small", "medium", "micro"]);
+const vcseWords = new Set(["vcse", "vcs", "charity", "charitable", "voluntary", "community", "cic"]);
+const smeVcseWords = new Set([
+  ...smeWords,
+  ...vcseWords,
+  "social",
+  "enterprise",
+  "sized",
+  "size",
+  "business",
+  "organisation",
+  "and",
+  "or",
+  "both",
+]);
+
+export interface SmeVcseReading {
+  isSme: boolean;
+  isVcse: boolean;
+  /** "Yes" says the supplier is one of the two without saying which: read as an SME, worth a warning. */
+  ambiguous: boolean;
+}
+
+/**
+ * One column for both flags, as LGTC 2015 field 10 asks ("whether the supplier is an SME and/or VCSE"): "SME",
+ * "VCSE", "SME/VCSE" or "Both" set one or both; "No", "Neither", "Large" set neither; "Yes" is read as an SME
+ * (flagged ambiguous). Undefined when the text is none of these.
+ */
+export function readSmeVcse(text: string): SmeVcseReading | undefined {
+  const value = words(text);
+  const flag = readYesNo(text);
+  if (flag === true) return { isSme: true, isVcse: false, ambiguous: true };
+  if (flag === false || / (neither|none|large|not sme or vcse|non sme) /.test(value)) {
+    return { isSme: false, isVcse: false, ambiguous: false };
+  }
+  if (value === " both ") return { isSme: true, isVcse: true, ambiguous: false };
+  const tokens = value.trim().split(" ");
+  const isSme = tokens.some((token) => smeWords.has(token));
+  const isVcse = tokens.some((token) => vcseWords.has(token)) || / social enterprise /.test(value);
+  if ((!isSme && !isVcse) || tokens.some((token) => !smeVcseWords.has(token))) return undefined;
+  return { isSme, isVcse, ambiguous: false };
 }
 
 export function readServiceRisk(text: string): ServiceRisk | undefined {

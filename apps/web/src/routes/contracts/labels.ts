@@ -1,13 +1,17 @@
 import {
   type ChangeStatus,
   type ChangeType,
-  type ContractStatus,
+  categoryLabels,
   contractCategories,
   contractStatuses,
   lifecycleStages,
   type ObligationStatus,
   procurementRoutes,
+  riskLabels,
+  routeLabels,
   serviceRisks,
+  stageLabels,
+  statusLabels,
   type Tier,
   tierLabels,
   tiers,
@@ -20,44 +24,7 @@ export type LifecycleStage = (typeof lifecycleStages)[number];
 export type ProcurementRoute = (typeof procurementRoutes)[number];
 export type ServiceRisk = (typeof serviceRisks)[number];
 
-export const categoryLabels: Record<Category, string> = {
-  goods: "Goods",
-  services: "Services",
-  works: "Works",
-};
-
-export const statusLabels: Record<ContractStatus, string> = {
-  awarded: "Awarded",
-  active: "Active",
-  expired: "Expired",
-  terminated: "Terminated",
-};
-
-export const stageLabels: Record<LifecycleStage, string> = {
-  handover: "Handover",
-  mobilisation: "Mobilisation",
-  delivery: "Delivery",
-  change: "Change",
-  closing: "Closing",
-  closed: "Closed",
-  re_procurement: "Re-procurement",
-};
-
-export const routeLabels: Record<ProcurementRoute, string> = {
-  open: "Open procedure",
-  competitive_flexible: "Competitive flexible procedure",
-  direct_award: "Direct award",
-  framework: "Call-off from a framework",
-  dynamic_market: "Dynamic market or purchasing system",
-  below_threshold: "Below-threshold procurement",
-  other: "Other",
-};
-
-export const riskLabels: Record<ServiceRisk, string> = {
-  low: "Low",
-  medium: "Medium",
-  high: "High",
-};
+export { categoryLabels, riskLabels, routeLabels, stageLabels, statusLabels };
 
 export const obligationStatusLabels: Record<ObligationStatus, string> = {
   met: "Met",
