@@ -134,6 +134,10 @@ const attacks: Record<string, (attacker: Attacker) => Attack> = {
     outcome: "nothing of B",
   }),
   "register.exportCsv": () => ({ input: {}, outcome: "nothing of B" }),
+  "register.bulkEdit": () => ({
+    input: { contractIds: [bIds.contract], set: { serviceArea: "attack" } },
+    outcome: "refused",
+  }),
   "council.get": () => ({ input: undefined, outcome: "nothing of B" }),
   "council.updateSettings": () => ({ input: { settings: { dueSoonDays: 7 } }, outcome: "nothing of B" }),
 };

@@ -51,6 +51,18 @@ export interface AuditEventShapes {
     before: Partial<ContractInput>;
     after: Partial<ContractInput>;
   };
+  /** A register file changed these fields of a contract it matched by reference. */
+  "contract.import_updated": {
+    entityType: "contract";
+    before: Partial<ContractInput>;
+    after: Partial<ContractInput>;
+  };
+  /** The register's bulk edit set these fields (manager, SRO, service area). */
+  "contract.bulk_edited": {
+    entityType: "contract";
+    before: Partial<ContractInput>;
+    after: Partial<ContractInput>;
+  };
   "contract.tier_reviewed": {
     entityType: "contract";
     before: { tier: Tier; overrideReason: string | null };
@@ -106,6 +118,8 @@ export const auditActionWords: Record<AuditAction, string> = {
   "contract.created": "added a contract",
   "contract.imported": "imported a contract",
   "contract.updated": "edited a contract",
+  "contract.import_updated": "updated a contract from a register file",
+  "contract.bulk_edited": "edited contracts together",
   "contract.tier_reviewed": "reviewed a contract's tier",
   "contract.archived": "archived a contract",
   "contract.restored": "restored a contract",

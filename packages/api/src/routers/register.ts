@@ -1,30 +1,43 @@
 import {
-  findSuppliersByNames,
-  findSuppliersByRegistrationNumbers,
+  type ContractRow,
+  findContractsByReferences,
+  getActiveMembership,
   insertContracts,
   insertSuppliers,
   listAllContracts,
-  listReferencesIn,
+  listMembers,
+  listSupplierIdentities,
+  lockContracts,
   recordAuditMany,
+  updateContract,
 } from "@steward/db";
 import {
+  type ContractInput,
+  columnsNotImported,
+  conflict,
   contractFilterInput,
-  type ImportableField,
-  type ImportedRow,
+  DomainError,
+  type FieldChange,
   type ImportIssue,
-  importableFieldDefinitions,
+  type ImportUpdate,
+  idInput,
   importableFields,
+  importUpdate,
   invalid,
   isStorableText,
   listInput,
+  matchSuppliers,
+  notFound,
   parseRegisterCsv,
+  registerExportCsv,
   textInput,
   textLimits,
-  toCsv,
+  type UpdatableField,
+  updatableFieldsOf,
   validateImport,
 } from "@steward/domain";
 import { z } from "zod";
-import { assessedTierFields } from "../contract-facts.ts";
+import { assessedTierFields, contractInputOf, retierFields, today } from "../contract-facts.ts";
 import { idempotencyKey, once } from "../idempotency.ts";
 import { type Council, permittedProcedure, router, type TenantContext } from "../init.ts";
 import { rethrowDuplicateReference } from "./contracts.ts";
@@ -50,9 +63,19 @@ const importInput = z.object({
   ).optional(),
 });
 
+/** A contract the file matches by reference, and what the import would change on it. */
+interface PlannedUpdate extends ImportUpdate {
+  rowNumber: number;
+  reference: string;
+  stored: ContractRow;
+}
+
+/** Stands for a supplier the import creates, until it has an id. */
+const newSupplierId = (key: string) => `new:${key}`;
+
 /**
- * Parses and checks a register as the preview shows it: every problem row with its reason, including
- * references already in the council's register. Writes nothing.
+ * Parses and checks a register as the preview shows it: every problem row with its reason, the contracts it
+ * adds, the contracts it matches by reference and what it would change on them, field by field. Writes nothing.
  */
 async function checkRegister(ctx: TenantContext, council: Council, input: z.infer<typeof importInput>) {
   const parsed = parseRegisterCsv(input.csv);
@@ -62,89 +85,117 @@ async function checkRegister(ctx: TenantContext, council: Council, input: z.infe
       mapping: "Map every column of the file (or ignore it).",
     });
   }
+  const members = (await listMembers(ctx.tx, { tenantId: ctx.tenantId })).filter(
+    (member) => member.deactivatedAt === null,
+  );
   const validation = validateImport({
     header: parsed.header,
     rows: parsed.rows,
     mapping,
-    defaults: { currency: council.currency },
+    defaults: { currency: council.currency, councilName: council.name, members, today: today() },
     headerRowNumber: parsed.headerRowNumber,
   });
-  const existing = new Set(
-    (
-      await listReferencesIn(ctx.tx, {
-        tenantId: ctx.tenantId,
-        references: validation.valid.map((row) => row.reference),
-      })
-    ).map((reference) => reference.toLowerCase()),
-  );
-  const clash: ImportIssue[] = validation.valid
-    .filter((row) => existing.has(row.reference.toLowerCase()))
-    .map((row) => ({
-      rowNumber: row.rowNumber,
-      field: "reference",
-      message: `Row ${row.rowNumber}: reference ${row.reference} is already in the register. Change it, or edit the existing contract instead.`,
-      value: row.reference,
-    }));
-  const clashing = new Set(clash.map((issue) => issue.rowNumber));
-  const problems = [...validation.problems, ...clash].sort((a, b) => a.rowNumber - b.rowNumber);
+  const [stored, knownSuppliers] = await Promise.all([
+    findContractsByReferences(ctx.tx, {
+      tenantId: ctx.tenantId,
+      references: validation.valid.map((row) => row.reference),
+    }),
+    listSupplierIdentities(ctx.tx, { tenantId: ctx.tenantId }),
+  ]);
+  const storedByReference = new Map(stored.map((contract) => [contract.reference.toLowerCase(), contract]));
+  const suppliers = matchSuppliers(validation.valid, knownSuppliers);
+  const supplierNames = new Map(knownSuppliers.map((supplier) => [supplier.id, supplier.name]));
+  for (const created of suppliers.toCreate) {
+    supplierNames.set(newSupplierId(created.key), `${created.name} (new supplier)`);
+  }
+  const memberNames = new Map(members.map((member) => [member.userId, member.name]));
+  const supplierIdOf = (rowNumber: number): string | null => {
+    const match = suppliers.matches.get(rowNumber);
+    if (!match || match.kind === "none") return null;
+    return match.kind === "existing" ? match.supplierId : newSupplierId(match.key);
+  };
+
+  const fields = updatableFieldsOf(mapping);
+  const keptPeople = new Map<number, Set<UpdatableField>>();
+  for (const person of validation.unmatchedPeople) {
+    for (const rowNumber of person.rowNumbers) {
+      const kept = keptPeople.get(rowNumber) ?? new Set<UpdatableField>();
+      kept.add(person.field === "contractManager" ? "contractManagerId" : "sroId");
+      keptPeople.set(rowNumber, kept);
+    }
+  }
+  const problems: ImportIssue[] = [...validation.problems, ...suppliers.problems];
+  const supplierProblemRows = new Set(suppliers.problems.map((issue) => issue.rowNumber));
+  const additions: typeof validation.valid = [];
+  const updates: PlannedUpdate[] = [];
+  let unchangedCount = 0;
+  for (const row of validation.valid) {
+    if (supplierProblemRows.has(row.rowNumber)) continue;
+    const match = storedByReference.get(row.reference.toLowerCase());
+    if (!match) {
+      additions.push(row);
+      continue;
+    }
+    if (match.archivedAt) {
+      problems.push({
+        rowNumber: row.rowNumber,
+        field: "reference",
+        message: `Row ${row.rowNumber}: contract ${match.reference} is archived — restore it before importing changes to it, or give this row another reference.`,
+        value: row.reference,
+      });
+      continue;
+    }
+    const update = importUpdate(
+      contractInputOf(match),
+      { ...row, supplierId: supplierIdOf(row.rowNumber) },
+      fields,
+      {
+        currency: council.currency,
+        locale: council.locale,
+        supplierName: (id) => supplierNames.get(id) ?? "another supplier",
+        memberName: (id) => memberNames.get(id) ?? "a former member",
+      },
+      keptPeople.get(row.rowNumber),
+    );
+    if (update.changes.length === 0) unchangedCount += 1;
+    else updates.push({ ...update, rowNumber: row.rowNumber, reference: match.reference, stored: match });
+  }
+  problems.sort((a, b) => a.rowNumber - b.rowNumber);
   const problemRows = new Set(
     problems.map((issue) => issue.rowNumber).filter((row) => row > parsed.headerRowNumber),
   );
   return {
     parsed,
     mapping,
-    valid: validation.valid.filter((row) => !clashing.has(row.rowNumber)),
+    additions,
+    updates,
+    unchangedCount,
+    suppliers,
+    supplierIdOf,
     problems,
     warnings: validation.warnings,
+    unmatchedPeople: validation.unmatchedPeople,
     /** Problems on the header (the mapping itself) cannot be skipped: they concern every row. */
     mappingProblems: problems.filter((issue) => issue.rowNumber <= parsed.headerRowNumber),
     problemRowCount: problemRows.size,
   };
 }
 
-/** Matches each row's supplier to the council's suppliers (registration number first, then name) or creates it. */
-async function resolveSuppliers(ctx: TenantContext, rows: ImportedRow[]) {
-  const numbers = [
-    ...new Set(
-      rows.flatMap((row) => (row.supplierRegistrationNumber ? [row.supplierRegistrationNumber] : [])),
-    ),
-  ];
-  const names = [...new Set(rows.flatMap((row) => (row.supplierName ? [row.supplierName] : [])))];
-  const [byNumber, byName] = await Promise.all([
-    findSuppliersByRegistrationNumbers(ctx.tx, { tenantId: ctx.tenantId, numbers }),
-    findSuppliersByNames(ctx.tx, { tenantId: ctx.tenantId, names }),
-  ]);
-  const numberIndex = new Map(byNumber.map((supplier) => [supplier.registrationNumber ?? "", supplier.id]));
-  const nameIndex = new Map(byName.map((supplier) => [supplier.name.toLowerCase(), supplier.id]));
-  const key = (row: ImportedRow) => row.supplierRegistrationNumber ?? row.supplierName?.toLowerCase() ?? "";
-  const missing = new Map<string, ImportedRow>();
-  for (const row of rows) {
-    if (!row.supplierName && !row.supplierRegistrationNumber) continue;
-    const known =
-      (row.supplierRegistrationNumber && numberIndex.get(row.supplierRegistrationNumber)) ||
-      (row.supplierName && nameIndex.get(row.supplierName.toLowerCase()));
-    if (!known && !missing.has(key(row))) missing.set(key(row), row);
-  }
-  const created = await insertSuppliers(
-    ctx.tx,
-    [...missing.values()].map((row) => ({
-      tenantId: ctx.tenantId,
-      name: row.supplierName ?? row.supplierRegistrationNumber ?? "Unnamed supplier",
-      registrationNumber: row.supplierRegistrationNumber,
-      isSme: row.supplierIsSme ?? false,
-      isVcse: row.supplierIsVcse ?? false,
-    })),
-  );
-  for (const supplier of created) {
-    if (supplier.registrationNumber) numberIndex.set(supplier.registrationNumber, supplier.id);
-    nameIndex.set(supplier.name.toLowerCase(), supplier.id);
-  }
-  const supplierIdOf = (row: ImportedRow) =>
-    (row.supplierRegistrationNumber && numberIndex.get(row.supplierRegistrationNumber)) ||
-    (row.supplierName && nameIndex.get(row.supplierName.toLowerCase())) ||
-    null;
-  return { supplierIdOf, createdCount: created.length };
-}
+/** The people and service area a bulk edit sets; a field left out is left as it is on each contract. */
+const bulkEditInput = z.object({
+  contractIds: listInput(idInput, 500, "Edit at most 500 contracts at once.").min(
+    1,
+    "Choose at least one contract.",
+  ),
+  set: z
+    .object({
+      contractManagerId: idInput.nullable(),
+      sroId: idInput.nullable(),
+      serviceArea: textInput({ max: 200 }).transform((value) => value || null),
+    })
+    .partial()
+    .refine((set) => Object.keys(set).length > 0, "Choose what to set on the contracts."),
+});
 
 export const registerRouter = router({
   /** The preview: the mapping, every problem row with its reason, warnings and a sample. Writes nothing. */
@@ -157,18 +208,37 @@ export const registerRouter = router({
         headerRowNumber: checked.parsed.headerRowNumber,
         mapping: checked.mapping,
         suggestedMapping: checked.parsed.mapping,
+        /** Every column the mapping leaves out, listed as "will not be imported" before the person confirms. */
+        notImported: columnsNotImported(checked.parsed.header, checked.mapping),
         rowCount: checked.parsed.rows.length,
-        validCount: checked.valid.length,
+        validCount: checked.additions.length + checked.updates.length + checked.unchangedCount,
+        newCount: checked.additions.length,
+        updateCount: checked.updates.length,
+        unchangedCount: checked.unchangedCount,
+        suppliersToCreate: checked.suppliers.toCreate.length,
         problemRowCount: checked.problemRowCount,
         problems: checked.problems,
         warnings: checked.warnings,
-        sample: checked.valid.slice(0, 20),
+        unmatchedPeople: checked.unmatchedPeople,
+        updates: checked.updates.map(
+          ({
+            rowNumber,
+            reference,
+            changes,
+          }): { rowNumber: number; reference: string; changes: FieldChange[] } => ({
+            rowNumber,
+            reference,
+            changes,
+          }),
+        ),
+        sample: checked.additions.slice(0, 20),
       };
     }),
 
   /**
    * All or nothing (DESIGN §4): nothing is written while any row has a problem, unless the user chose to
-   * skip the problem rows. One transaction: a failure part-way writes nothing.
+   * skip the problem rows. New references are added; references already in the register are updated where
+   * the file changes them. One transaction: a failure part-way writes nothing.
    */
   commitImport: permittedProcedure("register:import")
     .input(
@@ -192,9 +262,32 @@ export const registerRouter = router({
             `${checked.problemRowCount} rows have problems. Fix them in the file, or choose to skip those rows.`,
           );
         }
-        if (checked.valid.length === 0) throw invalid("There are no rows to import.");
-        const { supplierIdOf, createdCount } = await resolveSuppliers(ctx, checked.valid);
-        const values = checked.valid.map((row) => {
+        if (checked.additions.length === 0 && checked.updates.length === 0) {
+          throw invalid(
+            checked.unchangedCount > 0
+              ? "Every contract in the file is already in the register as it is: there is nothing to change."
+              : "There are no rows to import.",
+          );
+        }
+        const created = await insertSuppliers(
+          ctx.tx,
+          checked.suppliers.toCreate.map(({ key: _, ...supplier }) => ({
+            ...supplier,
+            tenantId: ctx.tenantId,
+          })),
+        );
+        const createdIds = new Map(
+          checked.suppliers.toCreate.map((supplier, index) => [
+            newSupplierId(supplier.key),
+            created[index]?.id,
+          ]),
+        );
+        const supplierIdOf = (rowNumber: number) => {
+          const id = checked.supplierIdOf(rowNumber);
+          return id === null ? null : (createdIds.get(id) ?? id);
+        };
+
+        const values = checked.additions.map((row) => {
           const {
             rowNumber,
             supplierName,
@@ -207,15 +300,15 @@ export const registerRouter = router({
             ...contract,
             ...assessedTierFields(contract, council),
             tenantId: ctx.tenantId,
-            supplierId: supplierIdOf(row),
+            supplierId: supplierIdOf(rowNumber),
             originalTotalValueMinor: contract.totalValueMinor,
             originalEndDate: contract.endDate,
           };
         });
-        const created: { id: string; reference: string }[] = [];
+        const inserted: { id: string; reference: string }[] = [];
         // Within PostgreSQL's 65,535 bind parameters per statement.
         for (let start = 0; start < values.length; start += 1000) {
-          created.push(
+          inserted.push(
             ...(await insertContracts(ctx.tx, values.slice(start, start + 1000)).catch(
               rethrowDuplicateReference,
             )),
@@ -223,21 +316,116 @@ export const registerRouter = router({
         }
         await recordAuditMany(
           ctx.tx,
-          created.map((contract) => ({
+          inserted.map((contract) => ({
             tenantId: ctx.tenantId,
             actorUserId: ctx.user.id,
             action: "contract.imported",
             entityType: "contract",
             entityId: contract.id,
             after: { reference: contract.reference, fileName: input.fileName ?? null },
-            requestId: null,
+            requestId: ctx.requestId,
           })),
         );
-        return { created: created.length, skipped: checked.problemRowCount, suppliersCreated: createdCount };
+
+        for (const update of checked.updates) {
+          const values: Partial<ContractInput> = { ...update.values };
+          if (values.supplierId !== undefined && values.supplierId !== null) {
+            values.supplierId = supplierIdOf(update.rowNumber);
+          }
+          const before = contractInputOf(update.stored);
+          const after = { ...before, ...values };
+          const updated = await updateContract(ctx.tx, {
+            tenantId: ctx.tenantId,
+            contractId: update.stored.id,
+            version: update.stored.version,
+            values: { ...values, ...retierFields(update.stored, after, council) },
+          });
+          if (!updated) {
+            throw conflict(
+              `Someone changed contract ${update.reference} while the file was being imported. Preview the file again.`,
+            );
+          }
+          await ctx.audit({
+            action: "contract.import_updated",
+            entityType: "contract",
+            entityId: updated.id,
+            before: Object.fromEntries(
+              Object.keys(values).map((key) => [key, before[key as keyof ContractInput]]),
+            ),
+            after: values,
+          });
+        }
+        return {
+          created: inserted.length,
+          updated: checked.updates.length,
+          unchanged: checked.unchangedCount,
+          skipped: checked.problemRowCount,
+          suppliersCreated: created.length,
+        };
       }),
     ),
 
-  /** The filtered register as CSV, with headers the importer recognises, so an export imports back. */
+  /**
+   * Sets the contract manager, SRO or service area on many contracts at once, for what a register file did not
+   * have. One transaction: the contracts are locked, every one is checked, and each gets an audit event.
+   */
+  bulkEdit: permittedProcedure("contracts:write")
+    .input(bulkEditInput)
+    .mutation(async ({ ctx, input }) => {
+      const ids = [...new Set(input.contractIds)];
+      const locked = await lockContracts(ctx.tx, { tenantId: ctx.tenantId, contractIds: ids });
+      if (locked.length !== ids.length) throw notFound("One of those contracts");
+      const fieldErrors: Record<string, string> = {};
+      for (const field of ["contractManagerId", "sroId"] as const) {
+        const userId = input.set[field];
+        if (userId && !(await getActiveMembership(ctx.tx, { tenantId: ctx.tenantId, userId }))) {
+          fieldErrors[field] = "Choose an active member of this council.";
+        }
+      }
+      if (Object.keys(fieldErrors).length > 0) {
+        throw new DomainError(
+          "not_found",
+          "Some answers need correcting: see the marked fields.",
+          fieldErrors,
+        );
+      }
+      const archived = locked.filter((contract) => contract.archivedAt !== null);
+      if (archived.length > 0) {
+        throw invalid(
+          `${archived.map((contract) => contract.reference).join(", ")} ${archived.length === 1 ? "is" : "are"} archived: restore ${archived.length === 1 ? "it" : "them"} first, or leave ${archived.length === 1 ? "it" : "them"} out.`,
+        );
+      }
+      let updatedCount = 0;
+      for (const contract of locked) {
+        const before = contractInputOf(contract);
+        const values = Object.fromEntries(
+          Object.entries(input.set).filter(([key, value]) => before[key as keyof ContractInput] !== value),
+        ) as Partial<ContractInput>;
+        if (Object.keys(values).length === 0) continue;
+        await updateContract(ctx.tx, {
+          tenantId: ctx.tenantId,
+          contractId: contract.id,
+          version: contract.version,
+          values,
+        });
+        await ctx.audit({
+          action: "contract.bulk_edited",
+          entityType: "contract",
+          entityId: contract.id,
+          before: Object.fromEntries(
+            Object.keys(values).map((key) => [key, before[key as keyof ContractInput]]),
+          ),
+          after: values,
+        });
+        updatedCount += 1;
+      }
+      return { updated: updatedCount, unchanged: locked.length - updatedCount };
+    }),
+
+  /**
+   * The filtered register as CSV, as a council sends it to its auditors: every register field, labels not
+   * codes, and an export that imports back unchanged (registerExportCsv).
+   */
   exportCsv: permittedProcedure("contracts:read")
     .input(contractFilterInput)
     .query(async ({ ctx, input }) => {
@@ -246,35 +434,27 @@ export const registerRouter = router({
         search: input.search || undefined,
         tenantId: ctx.tenantId,
       });
-      const fields = importableFields.filter(
-        (
-          field,
-        ): field is Exclude<
-          ImportableField,
-          "supplierRegistrationNumber" | "supplierIsSme" | "supplierIsVcse"
-        > =>
-          field !== "supplierRegistrationNumber" && field !== "supplierIsSme" && field !== "supplierIsVcse",
-      );
-      const header = [
-        ...fields.map((field) => importableFieldDefinitions[field].label),
-        "Tier",
-        "Contract manager",
-      ];
-      const pounds = (minor: number | null) => (minor === null ? "" : (minor / 100).toFixed(2));
-      const body = rows.map(({ contract, supplierName, contractManagerName }) => [
-        ...fields.map((field) => {
-          if (field === "supplierName") return supplierName ?? "";
-          const value = contract[field];
-          if (field.endsWith("Minor")) return pounds(value as number | null);
-          if (typeof value === "boolean") return value ? "Yes" : "No";
-          return value === null || value === undefined ? "" : String(value);
-        }),
-        contract.tier,
-        contractManagerName ?? "",
-      ]);
       return {
-        fileName: `contract-register-${new Date().toISOString().slice(0, 10)}.csv`,
-        csv: toCsv([header, ...body]),
+        fileName: `contract-register-${today()}.csv`,
+        csv: registerExportCsv(
+          rows.map((row) => ({
+            contract: {
+              ...contractInputOf(row.contract),
+              tier: row.contract.tier,
+            },
+            supplier:
+              row.supplierName === null
+                ? null
+                : {
+                    name: row.supplierName,
+                    registrationNumber: row.supplierRegistrationNumber,
+                    isSme: row.supplierIsSme ?? false,
+                    isVcse: row.supplierIsVcse ?? false,
+                  },
+            contractManagerName: row.contractManagerName,
+            sroName: row.sroName,
+          })),
+        ),
         count: rows.length,
       };
     }),

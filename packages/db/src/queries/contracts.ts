@@ -23,6 +23,7 @@ export interface ContractFilter {
 }
 
 const managers = alias(users, "managers");
+const sros = alias(users, "sros");
 const tierOrder = sql`case ${contracts.tier} when 'high' then 1 when 'medium' then 2 else 3 end`;
 const sortColumns: Record<ContractSortKey, SQL | typeof contracts.reference> = {
   reference: sql`lower(${contracts.reference})`,
@@ -105,20 +106,29 @@ export async function listContracts(
   return { rows: rows.map(({ total: _, ...row }) => row), total: rows[0]?.total ?? 0 };
 }
 
-/** Every matching contract, for export: same filter and order as the register. */
+/** Every matching contract, for export: same filter and order as the register, with its supplier and people. */
 export async function listAllContracts(
   tx: Tx,
   filter: ContractFilter & { sort: ContractSortKey; direction: "asc" | "desc" },
 ) {
   const order = filter.direction === "asc" ? asc : desc;
   return tx
-    .select({ contract: contracts, supplierName: suppliers.name, contractManagerName: managers.name })
+    .select({
+      contract: contracts,
+      supplierName: suppliers.name,
+      supplierRegistrationNumber: suppliers.registrationNumber,
+      supplierIsSme: suppliers.isSme,
+      supplierIsVcse: suppliers.isVcse,
+      contractManagerName: managers.name,
+      sroName: sros.name,
+    })
     .from(contracts)
     .leftJoin(
       suppliers,
       and(eq(suppliers.tenantId, contracts.tenantId), eq(suppliers.id, contracts.supplierId)),
     )
     .leftJoin(managers, eq(managers.id, contracts.contractManagerId))
+    .leftJoin(sros, eq(sros.id, contracts.sroId))
     .where(contractConditions(filter))
     .orderBy(order(sortColumns[filter.sort]), asc(contracts.id));
 }
@@ -145,24 +155,39 @@ export async function findContractByReference(
   return row ?? null;
 }
 
-export async function listReferencesIn(
+/**
+ * The council's contracts whose reference is one of these, ignoring case: an import updates them. The
+ * references travel as one array parameter, so a file of any size is one statement.
+ */
+export async function findContractsByReferences(
   tx: Tx,
   { tenantId, references }: { tenantId: string; references: string[] },
 ) {
   if (references.length === 0) return [];
-  const rows = await tx
-    .select({ reference: contracts.reference })
+  const lowered = references.map((reference) => reference.toLowerCase());
+  return tx
+    .select()
     .from(contracts)
     .where(
       and(
         eq(contracts.tenantId, tenantId),
-        inArray(
-          sql`lower(${contracts.reference})`,
-          references.map((reference) => reference.toLowerCase()),
-        ),
+        sql`lower(${contracts.reference}) = any(${sql.param(lowered)}::text[])`,
       ),
     );
-  return rows.map((row) => row.reference);
+}
+
+/** The council's contracts with these ids, locked for update until the transaction ends (a bulk edit). */
+export async function lockContracts(
+  tx: Tx,
+  { tenantId, contractIds }: { tenantId: string; contractIds: string[] },
+) {
+  if (contractIds.length === 0) return [];
+  return tx
+    .select()
+    .from(contracts)
+    .where(and(eq(contracts.tenantId, tenantId), inArray(contracts.id, contractIds)))
+    .orderBy(asc(contracts.id))
+    .for("update");
 }
 
 export async function insertContracts(tx: Tx, rows: (ContractValues & { tenantId: string })[]) {

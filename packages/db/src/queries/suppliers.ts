@@ -17,6 +17,19 @@ export async function listSuppliers(
     offset,
   }: { tenantId: string; search?: string | undefined; limit: number; offset: number },
 ) {
+  // Live: awarded or active, and on the register (not archived). Grouped once, then joined.
+  const live = tx
+    .select({ supplierId: contracts.supplierId, count: sql<number>`count(*)::int`.as("live_count") })
+    .from(contracts)
+    .where(
+      and(
+        eq(contracts.tenantId, tenantId),
+        isNull(contracts.archivedAt),
+        inArray(contracts.status, ["awarded", "active"]),
+      ),
+    )
+    .groupBy(contracts.supplierId)
+    .as("live");
   const rows = await tx
     .select({
       id: suppliers.id,
@@ -25,11 +38,11 @@ export async function listSuppliers(
       isSme: suppliers.isSme,
       isVcse: suppliers.isVcse,
       organisationId: suppliers.organisationId,
-      contractCount: sql<number>`(select count(*)::int from ${contracts} c
-        where c.tenant_id = ${suppliers.tenantId} and c.supplier_id = ${suppliers.id} and c.archived_at is null)`,
+      liveContractCount: sql<number>`coalesce(${live.count}, 0)`.mapWith(Number),
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(suppliers)
+    .leftJoin(live, eq(live.supplierId, suppliers.id))
     .where(
       and(
         eq(suppliers.tenantId, tenantId),
@@ -111,24 +124,16 @@ export async function updateSupplier(
   return row ?? null;
 }
 
-/** Suppliers of this council whose name matches, for import matching (normalised name). */
-export async function findSuppliersByNames(
-  tx: Tx,
-  { tenantId, names }: { tenantId: string; names: string[] },
-) {
-  if (names.length === 0) return [];
+/**
+ * Every supplier of the council, as import matching reads it (matchSuppliers in the domain): one query whatever
+ * the file's size, and names compared as the domain normalises them, not as SQL would.
+ */
+export async function listSupplierIdentities(tx: Tx, { tenantId }: { tenantId: string }) {
   return tx
     .select({ id: suppliers.id, name: suppliers.name, registrationNumber: suppliers.registrationNumber })
     .from(suppliers)
-    .where(
-      and(
-        eq(suppliers.tenantId, tenantId),
-        sql`lower(${suppliers.name}) in (${sql.join(
-          names.map((name) => sql`${name.toLowerCase()}`),
-          sql`, `,
-        )})`,
-      ),
-    );
+    .where(eq(suppliers.tenantId, tenantId))
+    .orderBy(asc(suppliers.createdAt), asc(suppliers.id));
 }
 
 /**
@@ -143,18 +148,6 @@ export async function findOrCreateOrganisation(tx: Tx, values: { scheme: string;
     .where(and(eq(organisations.scheme, values.scheme), eq(organisations.identifier, values.identifier)));
   if (!row) throw new Error("organisation not found after insert");
   return row.id;
-}
-
-/** Suppliers of this council by registration number, for import matching (numbers first, DESIGN §5). */
-export async function findSuppliersByRegistrationNumbers(
-  tx: Tx,
-  { tenantId, numbers }: { tenantId: string; numbers: string[] },
-) {
-  if (numbers.length === 0) return [];
-  return tx
-    .select({ id: suppliers.id, name: suppliers.name, registrationNumber: suppliers.registrationNumber })
-    .from(suppliers)
-    .where(and(eq(suppliers.tenantId, tenantId), inArray(suppliers.registrationNumber, numbers)));
 }
 
 export async function insertSuppliers(tx: Tx, rows: (SupplierValues & { tenantId: string })[]) {

@@ -69,13 +69,20 @@ function describe(event: HistoryEvent, format: CouncilFormat, people: Map<string
       const file = event.after.fileName;
       return file ? `Imported the contract from ${file}.` : "Imported the contract from a register file.";
     }
-    case "contract.updated": {
+    case "contract.updated":
+    case "contract.import_updated":
+    case "contract.bulk_edited": {
       const { before, after } = event;
       const changed = (Object.keys(after) as (keyof ContractInput)[]).map(
         (name) =>
           `${fieldNames[name]} from ${describeValue(name, before[name], format, people)} to ${describeValue(name, after[name], format, people)}`,
       );
-      return changed.length > 0 ? `Edited the ${changed.join("; ")}.` : "Saved the contract without changes.";
+      const how = {
+        "contract.updated": "Edited",
+        "contract.import_updated": "Updated from a register file: changed",
+        "contract.bulk_edited": "Edited with other contracts: set",
+      }[event.action];
+      return changed.length > 0 ? `${how} the ${changed.join("; ")}.` : "Saved the contract without changes.";
     }
     case "contract.tier_reviewed": {
       const from = event.before.tier;

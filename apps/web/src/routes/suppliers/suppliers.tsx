@@ -98,7 +98,7 @@ export function Suppliers() {
                               <span class="tag tag--quiet-inline">VCSE</span>
                             </Show>
                           </td>
-                          <td class="cell-numeric">{supplier.contractCount}</td>
+                          <td class="cell-numeric">{supplier.liveContractCount}</td>
                         </tr>
                       )}
                     </For>
