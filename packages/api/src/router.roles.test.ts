@@ -138,6 +138,7 @@ const validCalls: Record<string, (h: Harness) => Promise<unknown>> = {
   "register.previewImport": async () => ({ csv }),
   "register.commitImport": async () => ({ csv }),
   "register.exportCsv": async () => ({}),
+  "register.bulkEdit": async (h) => ({ contractIds: [await make.contract(h)], set: { serviceArea: "Waste" } }),
   "council.get": async () => undefined,
   "council.updateSettings": async () => ({ settings: { dueSoonDays: 14 } }),
 };
@@ -182,6 +183,7 @@ const expectedPermissions: Record<string, Permission> = {
   "register.previewImport": "register:import",
   "register.commitImport": "register:import",
   "register.exportCsv": "contracts:read",
+  "register.bulkEdit": "contracts:write",
   "council.get": "contracts:read",
   "council.updateSettings": "settings:manage",
 };
