@@ -1,11 +1,10 @@
-import { connectDatabase, inTransaction, schema } from "@steward/db";
+import { connectDatabase, getUser, inTransaction } from "@steward/db";
 import {
   createTenantFixture,
   createTestDatabase,
   type TenantFixture,
   type TestDatabase,
 } from "@steward/db/testing";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changePassword, signIn } from "./accounts.ts";
 import { absoluteSessionLifetimeMs } from "./adapter.ts";
@@ -145,9 +144,7 @@ describe("sessions", () => {
     expect(await validate(other)).toBeNull();
     expect(await validate(current)).toBeNull();
     expect((await validate(sessionIdFrom(changed.setCookie)))?.user.id).toBe(council.users.viewer);
-    const [user] = await platform((tx) =>
-      tx.select().from(schema.users).where(eq(schema.users.id, council.users.viewer)),
-    );
+    const user = await platform((tx) => getUser(tx, council.users.viewer));
     expect(await verifyPassword(user?.passwordHash ?? "", "a brand new passphrase")).toBe(true);
     await test.owner`update users set password_hash = ${await hashPassword(password)} where id = ${council.users.viewer}`;
   });
