@@ -8,7 +8,7 @@ import {
   setSessionExpiry,
   type Tx,
 } from "@steward/db";
-import type { Role } from "@steward/domain";
+import type { PlatformRole, Role } from "@steward/domain";
 import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
 import { sha256Hex } from "./crypto.ts";
 
@@ -18,7 +18,7 @@ export const absoluteSessionLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 export interface SessionUserAttributes {
   email: string;
   name: string;
-  platformRole: "operator" | null;
+  platformRole: PlatformRole | null;
   /** The user's role in the request's council, when the adapter was given one. */
   role: Role | null;
 }

@@ -3,6 +3,7 @@ import {
   defaultSettingsFor,
   type Jurisdiction,
   newId,
+  type PlatformRole,
   type Role,
   roleLabels,
   type TenantSettings,
@@ -87,7 +88,7 @@ export async function seedDemo(database: Database, passwordHash: string): Promis
   const [existing] = await database.sql`select 1 from tenants limit 1`;
   if (existing) return null;
   const signIns: DemoSignIn[] = [];
-  const createUser = async (email: string, name: string, platformRole: "operator" | null = null) => {
+  const createUser = async (email: string, name: string, platformRole: PlatformRole | null = null) => {
     const id = newId();
     await database.sql`insert into users (id, email, name, password_hash, platform_role)
       values (${id}, ${email}, ${name}, ${passwordHash}, ${platformRole})`;

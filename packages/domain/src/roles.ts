@@ -5,6 +5,10 @@ export const roles = ["admin", "board", "sro", "contract_manager", "finance", "v
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
+/** Roles on the platform itself, outside any council. */
+export const platformRoles = ["operator"] as const;
+export type PlatformRole = (typeof platformRoles)[number];
+
 export const roleLabels: Record<Role, string> = {
   admin: "Council admin",
   board: "Assurance board",

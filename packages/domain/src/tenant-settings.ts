@@ -52,6 +52,8 @@ export const tenantSettingsSchema = z.object({
   ragDueDay: integerInput({ min: 1, max: 28, message: "Enter a day of the month from 1 to 28." }).default(10),
 });
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
+/** Settings as stored (tenants.settings): any field left out takes its default when read. */
+export type StoredTenantSettings = z.input<typeof tenantSettingsSchema>;
 
 /**
  * A new council's settings. 004's thresholds are in pounds; a South African council's are in rand, set at

@@ -11,6 +11,7 @@ import {
   notFound,
   pageInput,
   pageSizeInput,
+  type SupplierInput,
   searchInput,
   supplierInput,
   versionInput,
@@ -21,7 +22,7 @@ import { permittedProcedure, router, type TenantContext } from "../init.ts";
 
 async function organisationFor(
   ctx: TenantContext,
-  input: { organisationScheme: string | null; registrationNumber: string | null },
+  input: Pick<SupplierInput, "organisationScheme" | "registrationNumber">,
 ) {
   if (!input.organisationScheme || !input.registrationNumber) return null;
   return findOrCreateOrganisation(ctx.tx, {

@@ -14,9 +14,9 @@ export type ContractValues = Omit<
 export interface ContractFilter {
   tenantId: string;
   search?: string | undefined;
-  tiers?: string[] | undefined;
-  statuses?: string[] | undefined;
-  stages?: string[] | undefined;
+  tiers?: ContractRow["tier"][] | undefined;
+  statuses?: ContractRow["status"][] | undefined;
+  stages?: ContractRow["lifecycleStage"][] | undefined;
   managerId?: string | undefined;
   supplierId?: string | undefined;
   archived?: boolean | undefined;
@@ -48,10 +48,8 @@ function contractConditions(filter: ContractFilter): SQL | undefined {
           ilike(suppliers.name, likePattern(filter.search)),
         )
       : undefined,
-    filter.tiers?.length ? inArray(contracts.tier, filter.tiers as ContractRow["tier"][]) : undefined,
-    filter.statuses?.length
-      ? inArray(contracts.status, filter.statuses as ContractRow["status"][])
-      : undefined,
+    filter.tiers?.length ? inArray(contracts.tier, filter.tiers) : undefined,
+    filter.statuses?.length ? inArray(contracts.status, filter.statuses) : undefined,
     filter.stages?.length ? inArray(contracts.lifecycleStage, filter.stages) : undefined,
     filter.managerId ? eq(contracts.contractManagerId, filter.managerId) : undefined,
     filter.supplierId ? eq(contracts.supplierId, filter.supplierId) : undefined,

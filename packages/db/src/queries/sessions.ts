@@ -1,3 +1,4 @@
+import type { PlatformRole } from "@steward/domain";
 import { eq, lt, sql } from "drizzle-orm";
 import type { Tx } from "../database.ts";
 import { type memberships, sessions } from "../schema/index.ts";
@@ -10,7 +11,7 @@ export interface SessionWithUser {
   userId: string;
   email: string;
   name: string;
-  platformRole: "operator" | null;
+  platformRole: PlatformRole | null;
   /** The user's active role in the given council; null without one (or without a council). */
   role: Role | null;
 }

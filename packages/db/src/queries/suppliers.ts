@@ -1,3 +1,4 @@
+import type { OrganisationScheme } from "@steward/domain";
 import { and, asc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Tx } from "../database.ts";
 import { contracts, organisations, suppliers } from "../schema/index.ts";
@@ -140,7 +141,10 @@ export async function listSupplierIdentities(tx: Tx, { tenantId }: { tenantId: s
  * DESIGN §5: match by registration number first. Finds or records the registry entry for a scheme/identifier and
  * returns its id. The entry is recorded without a name: a council's name for it is its own (issue 6 §2.5).
  */
-export async function findOrCreateOrganisation(tx: Tx, values: { scheme: string; identifier: string }) {
+export async function findOrCreateOrganisation(
+  tx: Tx,
+  values: { scheme: OrganisationScheme; identifier: string },
+) {
   await tx.insert(organisations).values(values).onConflictDoNothing();
   const [row] = await tx
     .select({ id: organisations.id })

@@ -1,3 +1,4 @@
+import type { TenantSettings } from "@steward/domain";
 import { eq } from "drizzle-orm";
 import type { Tx } from "../database.ts";
 import { tenants } from "../schema/index.ts";
@@ -9,7 +10,7 @@ export async function getTenant(tx: Tx, { tenantId }: { tenantId: string }) {
 
 export async function updateTenantSettings(
   tx: Tx,
-  { tenantId, settings }: { tenantId: string; settings: unknown },
+  { tenantId, settings }: { tenantId: string; settings: TenantSettings },
 ) {
   const [row] = await tx.update(tenants).set({ settings }).where(eq(tenants.id, tenantId)).returning();
   return row ?? null;

@@ -1,3 +1,4 @@
+import { jurisdictions, platformRoles, type StoredTenantSettings } from "@steward/domain";
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns.ts";
@@ -9,10 +10,10 @@ export const tenants = pgTable(
     id: id().primaryKey(),
     slug: text().notNull(),
     name: text().notNull(),
-    jurisdiction: text({ enum: ["GB-ENG", "ZA"] }).notNull(),
+    jurisdiction: text({ enum: jurisdictions }).notNull(),
     currency: text().notNull(),
     locale: text().notNull(),
-    settings: jsonb().notNull().default({}),
+    settings: jsonb().$type<StoredTenantSettings>().notNull().default({}),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("tenants_slug_key").on(t.slug)],
@@ -25,7 +26,7 @@ export const users = pgTable(
     email: text().notNull(),
     name: text().notNull(),
     passwordHash: text(),
-    platformRole: text({ enum: ["operator"] }),
+    platformRole: text({ enum: platformRoles }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],

@@ -1,4 +1,17 @@
-import { deviationGrounds } from "@steward/domain";
+import {
+  changeReasons,
+  changeStatuses,
+  changeTypes,
+  contractCategories,
+  contractStatuses,
+  deviationGrounds,
+  lifecycleStages,
+  organisationSchemes,
+  procurementRoutes,
+  roles,
+  serviceRisks,
+  tiers,
+} from "@steward/domain";
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -28,7 +41,7 @@ export const organisations = pgTable(
   {
     id: id().primaryKey(),
     /** org-id.guide scheme: GB-COH (Companies House), ZA-CIPC, GB-CHC (charity), … */
-    scheme: text().notNull(),
+    scheme: text({ enum: organisationSchemes }).notNull(),
     identifier: text().notNull(),
     /**
      * The name from an authoritative source (Companies House, CIPC, the Charity Commission); null until one is
@@ -76,7 +89,7 @@ export const contracts = pgTable(
     reference: text().notNull(),
     title: text().notNull(),
     description: text(),
-    category: text({ enum: ["goods", "services", "works"] }).notNull(),
+    category: text({ enum: contractCategories }).notNull(),
     cpvCode: text(),
     serviceArea: text(),
     supplierId: uuid(),
@@ -93,22 +106,18 @@ export const contracts = pgTable(
     totalValueMinor: money(),
     capitalValueMinor: money(),
     currency: text().notNull(),
-    procurementRoute: text(),
+    procurementRoute: text({ enum: procurementRoutes }),
     lightTouch: boolean().notNull().default(false),
     /** PA23 s.3: a public contract (estimated value at or over the Schedule 1 threshold); England only. */
     publicContract: boolean().notNull().default(false),
     corporatePriority: boolean().notNull().default(false),
     keyPublicService: boolean().notNull().default(false),
-    serviceRisk: text({ enum: ["low", "medium", "high"] })
-      .notNull()
-      .default("low"),
-    status: text({ enum: ["awarded", "active", "expired", "terminated"] })
-      .notNull()
-      .default("active"),
-    lifecycleStage: text().notNull().default("delivery"),
+    serviceRisk: text({ enum: serviceRisks }).notNull().default("low"),
+    status: text({ enum: contractStatuses }).notNull().default("active"),
+    lifecycleStage: text({ enum: lifecycleStages }).notNull().default("delivery"),
     /** The effective tier (the override when there is one), kept for filtering; reasons explain it. */
-    tier: text({ enum: ["high", "medium", "low"] }).notNull(),
-    assessedTier: text({ enum: ["high", "medium", "low"] }).notNull(),
+    tier: text({ enum: tiers }).notNull(),
+    assessedTier: text({ enum: tiers }).notNull(),
     tierReasons: jsonb().$type<string[]>().notNull().default([]),
     tierOverrideReason: text(),
     tierAssessedAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
@@ -155,14 +164,12 @@ export const contractChanges = pgTable(
     tenantId: tenantId().references(() => tenants.id),
     id: id(),
     contractId: uuid().notNull(),
-    type: text({ enum: ["value", "term", "scope", "novation"] }).notNull(),
-    reason: text().notNull(),
+    type: text({ enum: changeTypes }).notNull(),
+    reason: text({ enum: changeReasons }).notNull(),
     description: text().notNull(),
     valueDeltaMinor: money().notNull().default(0),
     termDeltaDays: integer().notNull().default(0),
-    status: text({ enum: ["requested", "approved", "rejected", "withdrawn"] })
-      .notNull()
-      .default("requested"),
+    status: text({ enum: changeStatuses }).notNull().default("requested"),
     /** The below-threshold test as it stood when the change was requested (Procurement Act s.74–75). */
     thresholdTest: jsonb().notNull(),
     changeNoticeRequired: boolean().notNull(),
@@ -181,7 +188,7 @@ export const contractChanges = pgTable(
       .notNull()
       .references(() => users.id),
     decidedBy: uuid().references(() => users.id),
-    decidedByRole: text(),
+    decidedByRole: text({ enum: roles }),
     decidedAt: timestamp({ withTimezone: true, mode: "date" }),
     decisionNote: text(),
     /** The contract's end date and total value just before an approved change was applied. */

@@ -1,9 +1,8 @@
+import { roles } from "@steward/domain";
 import { sql } from "drizzle-orm";
 import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, tenantId } from "./columns.ts";
 import { tenants, users } from "./platform.ts";
-
-const roleEnum = ["admin", "board", "sro", "contract_manager", "finance", "viewer", "advisor"] as const;
 
 /** A user's role in one council. RLS shows a member the council's memberships and a user their own. */
 export const memberships = pgTable(
@@ -13,7 +12,7 @@ export const memberships = pgTable(
     userId: uuid()
       .notNull()
       .references(() => users.id),
-    role: text({ enum: roleEnum }).notNull(),
+    role: text({ enum: roles }).notNull(),
     deactivatedAt: timestamp({ withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
   },
@@ -27,7 +26,7 @@ export const invitations = pgTable(
     tenantId: tenantId().references(() => tenants.id),
     id: id(),
     email: text().notNull(),
-    role: text({ enum: roleEnum }).notNull(),
+    role: text({ enum: roles }).notNull(),
     tokenHash: text().notNull(),
     invitedBy: uuid()
       .notNull()

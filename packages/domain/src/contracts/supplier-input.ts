@@ -3,6 +3,7 @@ import { optionalEmailInput, optionalTextInput, textInput, textLimits } from "..
 
 /** org-id.guide schemes a council's supplier can be linked by (DESIGN §5). */
 export const organisationSchemes = ["GB-COH", "GB-CHC", "GB-SC", "ZA-CIPC", "ZA-NPO"] as const;
+export type OrganisationScheme = (typeof organisationSchemes)[number];
 
 export const supplierInput = z.object({
   name: textInput({ max: textLimits.short, min: 1, required: "Enter the supplier's name." }),
