@@ -1,7 +1,7 @@
 import { hashPassword } from "@steward/auth";
 import { createTenantFixture, createTestDatabase, type TestDatabase } from "@steward/db/testing";
 import pino from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.ts";
 
 let test: TestDatabase;
@@ -10,10 +10,11 @@ let adminEmail: string;
 const appUrl = "http://localhost:3000";
 const password = "correct horse battery staple";
 
+let passwordHash: string;
+
 beforeAll(async () => {
   test = await createTestDatabase();
-  const council = await createTenantFixture(test, { passwordHash: await hashPassword(password) });
-  adminEmail = `admin.${council.slug}@example.test`;
+  passwordHash = await hashPassword(password);
   app = createApp({
     database: test.database,
     appUrl,
@@ -23,6 +24,11 @@ beforeAll(async () => {
   });
 });
 afterAll(() => test.close());
+// One fresh council per test: a wrong password in one test counts against no other's sign-in.
+beforeEach(async () => {
+  const council = await createTenantFixture(test, { passwordHash });
+  adminEmail = `admin.${council.slug}@example.test`;
+});
 
 const signIn = (headers: Record<string, string>, body = JSON.stringify({ email: adminEmail, password })) =>
   app.request("/trpc/auth.signIn", {

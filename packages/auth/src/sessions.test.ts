@@ -5,7 +5,7 @@ import {
   type TenantFixture,
   type TestDatabase,
 } from "@steward/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { changePassword, signIn } from "./accounts.ts";
 import { absoluteSessionLifetimeMs } from "./adapter.ts";
 import { hashPassword, sha256Hex, verifyPassword } from "./crypto.ts";
@@ -17,11 +17,17 @@ let council: TenantFixture;
 const password = "correct horse battery staple";
 const cookie = { secure: false };
 
+let passwordHash: string;
+
 beforeAll(async () => {
   test = await createTestDatabase();
-  council = await createTenantFixture(test, { passwordHash: await hashPassword(password) });
+  passwordHash = await hashPassword(password);
 });
 afterAll(() => test.close());
+// One fresh council per test: no test depends on sessions or passwords another changed.
+beforeEach(async () => {
+  council = await createTenantFixture(test, { passwordHash });
+});
 
 const platform = <T>(work: Parameters<typeof inTransaction<T>>[2]) =>
   inTransaction(test.database, { tenantId: null, userId: null }, work);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { inTransaction } from "./database.ts";
 import { recordAudit, verifyAuditChain } from "./queries/audit.ts";
 import {
@@ -15,9 +15,12 @@ let other: TenantFixture;
 
 beforeAll(async () => {
   test = await createTestDatabase();
-  [tenant, other] = await Promise.all([createTenantFixture(test), createTenantFixture(test)]);
 });
 afterAll(() => test.close());
+// Two fresh councils per test: each test records the events it tampers with.
+beforeEach(async () => {
+  [tenant, other] = await Promise.all([createTenantFixture(test), createTenantFixture(test)]);
+});
 
 const inTenant = <T>(tenantId: string, work: Parameters<typeof inTransaction<T>>[2]) =>
   inTransaction(test.database, { tenantId, userId: null }, work);
@@ -63,6 +66,7 @@ describe("audit log", () => {
   });
 
   it("refuses UPDATE, DELETE and TRUNCATE to the app role", async () => {
+    await recordEvents(tenant.tenantId, 2);
     for (const statement of [
       "update audit_events set action = 'x'",
       "delete from audit_events",
@@ -74,6 +78,7 @@ describe("audit log", () => {
   });
 
   it("refuses UPDATE, DELETE and TRUNCATE even to the owner while the triggers stand", async () => {
+    await recordEvents(tenant.tenantId, 2);
     for (const statement of [
       "update audit_events set action = 'x'",
       "delete from audit_events",
@@ -88,6 +93,7 @@ describe("audit log", () => {
   });
 
   it("detects an edited event", async () => {
+    await recordEvents(tenant.tenantId, 6);
     await tamper(
       `update audit_events set after = '{"reference": "C-999", "fileName": null}' where tenant_id = '${tenant.tenantId}' and seq = 5`,
     );
@@ -97,6 +103,7 @@ describe("audit log", () => {
   });
 
   it("detects a removed event", async () => {
+    await recordEvents(other.tenantId, 5);
     await tamper(`delete from audit_events where tenant_id = '${other.tenantId}' and seq = 3`);
     const result = await verify(other.tenantId);
     expect(result.ok).toBe(false);
@@ -107,13 +114,12 @@ describe("audit log", () => {
   });
 
   it("detects reordered events", async () => {
-    const third = await createTenantFixture(test);
-    await recordEvents(third.tenantId, 4);
-    const where = `tenant_id = '${third.tenantId}'`;
+    await recordEvents(tenant.tenantId, 4);
+    const where = `tenant_id = '${tenant.tenantId}'`;
     await tamper(`update audit_events set seq = -1 where ${where} and seq = 2;
       update audit_events set seq = 2 where ${where} and seq = 3;
       update audit_events set seq = 3 where ${where} and seq = -1`);
-    const result = await verify(third.tenantId);
+    const result = await verify(tenant.tenantId);
     expect(result.ok).toBe(false);
     expect(result.problems.map((problem) => problem.seq)).toContain(2);
   });

@@ -1,6 +1,6 @@
 import { newId } from "@steward/domain";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { inTransaction } from "./database.ts";
 import { invitations, memberships } from "./schema/index.ts";
 import {
@@ -17,6 +17,10 @@ let b: TenantFixture;
 
 beforeAll(async () => {
   test = await createTestDatabase();
+});
+afterAll(() => test.close());
+// Two fresh councils per test, each with one invitation: no test depends on rows another made.
+beforeEach(async () => {
   a = await createTenantFixture(test);
   b = await createTenantFixture(test);
   for (const [tenant, email] of [
@@ -35,7 +39,6 @@ beforeAll(async () => {
     );
   }
 });
-afterAll(() => test.close());
 
 const inTenant = <T>(tenantId: string | null, work: Parameters<typeof inTransaction<T>>[2]) =>
   inTransaction(test.database, { tenantId, userId: null }, work);

@@ -6,18 +6,24 @@ import {
   type TenantFixture,
   type TestDatabase,
 } from "@steward/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { callerFor, refusal } from "../testing.ts";
 
 let test: TestDatabase;
 let council: TenantFixture;
 const password = "the original passphrase";
 
+let passwordHash: string;
+
 beforeAll(async () => {
   test = await createTestDatabase();
-  council = await createTenantFixture(test, { passwordHash: await hashPassword(password) });
+  passwordHash = await hashPassword(password);
 });
 afterAll(() => test.close());
+// One fresh council per test: no test depends on rows (sessions, reset tokens, limits) another made.
+beforeEach(async () => {
+  council = await createTenantFixture(test, { passwordHash });
+});
 
 const email = () => `finance.${council.slug}@example.test`;
 const mailTo = async (address: string) =>

@@ -4,7 +4,7 @@ import {
   type TenantFixture,
   type TestDatabase,
 } from "@steward/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { callerFor, refusal } from "../testing.ts";
 
 let test: TestDatabase;
@@ -12,9 +12,12 @@ let council: TenantFixture;
 
 beforeAll(async () => {
   test = await createTestDatabase();
-  council = await createTenantFixture(test);
 });
 afterAll(() => test.close());
+// One fresh council per test: no test depends on rows another made.
+beforeEach(async () => {
+  council = await createTenantFixture(test);
+});
 
 const as = (role: keyof TenantFixture["users"]) =>
   callerFor(test, { userId: council.users[role], tenantId: council.tenantId }).then(({ caller }) => caller);

@@ -4,7 +4,7 @@ import {
   type TenantFixture,
   type TestDatabase,
 } from "@steward/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { callerFor, refusal } from "../testing.ts";
 
 let test: TestDatabase;
@@ -13,6 +13,10 @@ let supplierId: string;
 
 beforeAll(async () => {
   test = await createTestDatabase();
+});
+afterAll(() => test.close());
+// One fresh council per test, with one supplier: no test depends on rows another made.
+beforeEach(async () => {
   council = await createTenantFixture(test);
   const { caller } = await manager();
   supplierId = (
@@ -23,7 +27,6 @@ beforeAll(async () => {
     })
   ).id;
 });
-afterAll(() => test.close());
 
 const manager = () => callerFor(test, { userId: council.users.contract_manager, tenantId: council.tenantId });
 const viewer = () => callerFor(test, { userId: council.users.viewer, tenantId: council.tenantId });
@@ -82,6 +85,7 @@ describe("contracts", () => {
     );
     expect(bad.code).toBe("BAD_REQUEST");
     expect(Object.keys(bad.fieldErrors).sort()).toEqual(["cpvCode", "endDate"]);
+    await caller.contracts.create(contract("GM-001"));
     const duplicate = await refusal(caller.contracts.create(contract("gm-001")));
     expect(duplicate.fieldErrors.reference).toMatch(/already used/);
   });
@@ -159,8 +163,9 @@ describe("contracts", () => {
   });
 
   it("lets a viewer read but not write", async () => {
+    await (await manager()).caller.contracts.create(contract("GM-READ"));
     const { caller } = await viewer();
-    expect((await caller.contracts.list({})).total).toBeGreaterThan(0);
+    expect((await caller.contracts.list({})).total).toBe(1);
     await expect(caller.contracts.create(contract("GM-VIEW"))).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
@@ -217,8 +222,18 @@ describe("contracts", () => {
 
   it("summarises the council's compliance", async () => {
     const { caller } = await manager();
+    for (const [reference, annualValueMinor] of [
+      ["SUM-HIGH", 6_000_000],
+      ["SUM-MEDIUM", 1_000_000],
+      ["SUM-LOW", 100_000],
+    ] as const) {
+      await caller.contracts.create(
+        contract(reference, { annualValueMinor, totalValueMinor: annualValueMinor * 3 }),
+      );
+    }
     const overview = await caller.contracts.compliance();
-    expect(overview.contractCount).toBeGreaterThan(10);
+    expect(overview.contractCount).toBe(3);
+    expect(overview.byTier).toEqual({ high: 1, medium: 1, low: 1 });
     expect(overview.byTier.high + overview.byTier.medium + overview.byTier.low).toBe(overview.contractCount);
     expect(overview.overdueByDuty.find((duty) => duty.key === "sro_named")?.count).toBeGreaterThan(0);
     expect(overview.needingAttention.length).toBeGreaterThan(0);

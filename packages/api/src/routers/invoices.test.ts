@@ -4,7 +4,7 @@ import {
   type TenantFixture,
   type TestDatabase,
 } from "@steward/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { callerFor, refusal } from "../testing.ts";
 
 let test: TestDatabase;
@@ -12,9 +12,12 @@ let council: TenantFixture;
 
 beforeAll(async () => {
   test = await createTestDatabase();
-  council = await createTenantFixture(test);
 });
 afterAll(() => test.close());
+// One fresh council per test: no test depends on rows another made.
+beforeEach(async () => {
+  council = await createTenantFixture(test);
+});
 
 describe("invoices", () => {
   it("records invoices, days to pay, 30-day compliance and a warning when they pass the contract value", async () => {

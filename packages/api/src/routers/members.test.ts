@@ -6,7 +6,7 @@ import {
   type TestDatabase,
 } from "@steward/db/testing";
 import type { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { appRouter } from "../root.ts";
 import { callerFor, refusal } from "../testing.ts";
 
@@ -15,9 +15,12 @@ let council: TenantFixture;
 
 beforeAll(async () => {
   test = await createTestDatabase();
-  council = await createTenantFixture(test);
 });
 afterAll(() => test.close());
+// One fresh council per test: no test depends on rows another made.
+beforeEach(async () => {
+  council = await createTenantFixture(test);
+});
 
 const admin = () => callerFor(test, { userId: council.users.admin, tenantId: council.tenantId });
 
@@ -144,7 +147,9 @@ describe("members", () => {
 
   it("keeps the audit chain verifiable", async () => {
     const { caller } = await admin();
-    expect(await caller.audit.verify()).toMatchObject({ ok: true, problems: [] });
+    await caller.members.invite({ email: "chained@example.test", role: "viewer" });
+    await caller.members.changeRole({ userId: council.users.viewer, role: "finance" });
+    expect(await caller.audit.verify()).toEqual({ ok: true, checked: 2, problems: [] });
   });
 });
 
