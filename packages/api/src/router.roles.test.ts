@@ -138,7 +138,10 @@ const validCalls: Record<string, (h: Harness) => Promise<unknown>> = {
   "register.previewImport": async () => ({ csv }),
   "register.commitImport": async () => ({ csv }),
   "register.exportCsv": async () => ({}),
-  "register.bulkEdit": async (h) => ({ contractIds: [await make.contract(h)], set: { serviceArea: "Waste" } }),
+  "register.bulkEdit": async (h) => ({
+    contractIds: [await make.contract(h)],
+    set: { serviceArea: "Waste" },
+  }),
   "council.get": async () => undefined,
   "council.updateSettings": async () => ({ settings: { dueSoonDays: 14 } }),
 };

@@ -92,6 +92,22 @@ describe("sign-in limiter", () => {
     }
   });
 
+  it("counts right and never deadlocks when right and wrong passwords for one account arrive together", async () => {
+    const council = await createTenantFixture(test, { passwordHash });
+    const email = `sro.${council.slug}@example.test`;
+    const limiter = limits({ perAccount: 1000, perIp: 1000 });
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, (_, index) =>
+        attemptSignIn(limiter, { email, password: index % 2 ? password : "wrong", ip: "192.0.2.150" }),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome === "signed in")).toHaveLength(15);
+    expect(outcomes.filter((outcome) => outcome === "unauthorised")).toHaveLength(15);
+    const [address] = await test.owner<{ count: number }[]>`
+      select count from attempt_counters where key_hash = ${sha256Hex("sign-in:ip:192.0.2.150")}`;
+    expect(address?.count).toBe(15);
+  });
+
   it("limits one address across many accounts", async () => {
     const limiter = limits({ perAccount: 10, perIp: 3 });
     for (const email of ["a@x.test", "b@x.test", "c@x.test"])

@@ -1,11 +1,4 @@
-import {
-  countAttempt,
-  type Database,
-  forgetAttempts,
-  inTransaction,
-  type Tx,
-  uncountAttempt,
-} from "@steward/db";
+import { countAttempt, type Database, inTransaction, settleSuccessfulAttempt, type Tx } from "@steward/db";
 import { sha256Hex } from "./crypto.ts";
 
 export interface AttemptLimits {
@@ -58,10 +51,7 @@ export class AttemptLimiter {
    */
   async succeeded(tx: Tx, attempt: { ip: string; email: string }): Promise<void> {
     const { account, address } = this.keysOf(attempt);
-    await Promise.all([
-      forgetAttempts(tx, { keyHashes: [account] }),
-      uncountAttempt(tx, { keyHash: address }),
-    ]);
+    await settleSuccessfulAttempt(tx, { accountKeyHash: account, addressKeyHash: address });
   }
 
   private keysOf({ ip, email }: { ip: string; email: string }) {

@@ -1,4 +1,4 @@
-import { eq, inArray, lte, sql } from "drizzle-orm";
+import { lte, sql } from "drizzle-orm";
 import type { Tx } from "../database.ts";
 import { attemptCounters } from "../schema/index.ts";
 
@@ -27,16 +27,26 @@ export async function countAttempt(
   return new Map(rows.map((row) => [row.keyHash, row.count]));
 }
 
-/** Takes one counted attempt back (an attempt that turned out not to be a failure). */
-export async function uncountAttempt(tx: Tx, { keyHash }: { keyHash: string }) {
-  await tx
-    .update(attemptCounters)
-    .set({ count: sql`greatest(${attemptCounters.count} - 1, 0)` })
-    .where(eq(attemptCounters.keyHash, keyHash));
-}
-
-export async function forgetAttempts(tx: Tx, { keyHashes }: { keyHashes: string[] }) {
-  await tx.delete(attemptCounters).where(inArray(attemptCounters.keyHash, keyHashes));
+/**
+ * An attempt that succeeded: the account's counter starts again and the address gets its attempt back. Both rows
+ * are locked in key order first, as `countAttempt` locks them, so this and a concurrent count never wait on
+ * each other in a circle.
+ */
+export async function settleSuccessfulAttempt(
+  tx: Tx,
+  { accountKeyHash, addressKeyHash }: { accountKeyHash: string; addressKeyHash: string },
+) {
+  await tx.execute(sql`
+    with locked as (
+      select key_hash from attempt_counters
+      where key_hash in (${accountKeyHash}, ${addressKeyHash})
+      order by key_hash
+      for update
+    )
+    update attempt_counters counter
+    set count = case when counter.key_hash = ${accountKeyHash} then 0 else greatest(counter.count - 1, 0) end
+    from locked
+    where counter.key_hash = locked.key_hash`);
 }
 
 /** Counters whose window has passed count nothing; this only keeps the table small. */
