@@ -168,6 +168,8 @@ function validValue(schema: z.ZodType, records: Records, key?: string | number):
 }
 
 const megabyte = "x".repeat(1_000_000);
+/** The register import takes a file of up to 20 MB; past that it must refuse. */
+const registerTooLarge = "x".repeat(21_000_000);
 /** Values no client should send, for any field: wrong types, broken text, dates and numbers out of range. */
 const hostileValues: [string, unknown][] = [
   ["absent", undefined],
@@ -346,6 +348,23 @@ afterAll(async () => {
 describe("fuzz over every procedure", () => {
   it("finds the procedures", () => {
     expect(procedures.length).toBeGreaterThan(30);
+  });
+
+  it("caps every text field's length and every list's size (issue 6 §2.6)", async () => {
+    const records = await freshCouncil();
+    const uncapped: string[] = [];
+    for (const [path, procedure] of procedures) {
+      const schema = procedure._def.inputs[0];
+      for (const field of schema ? fieldsOf(schema) : []) {
+        const where = `${path}: ${field.path.join(".")}`;
+        const tooLong = field.path.at(-1) === "csv" ? registerTooLarge : megabyte;
+        if (field.schema.safeParse(tooLong).success) uncapped.push(`${where} takes any length of text`);
+        const [, hugeList] = hostileLists(validValue(field.schema, records))[0] ?? [];
+        if (field.isList && field.schema.safeParse(hugeList).success)
+          uncapped.push(`${where} takes any number of items`);
+      }
+    }
+    expect(uncapped).toEqual([]);
   });
 
   it.each(procedures.map(([path, procedure]) => [path, procedure] as const))(
