@@ -170,10 +170,8 @@ function validValue(schema: z.ZodType, records: Records, key?: string | number):
 const megabyte = "x".repeat(1_000_000);
 /** The register import takes a file of up to 20 MB; past that it must refuse. */
 const registerTooLarge = "x".repeat(21_000_000);
-/** Values no client should send, for any field: wrong types, broken text, dates and numbers out of range. */
-const hostileValues: [string, unknown][] = [
-  ["absent", undefined],
-  ["null", null],
+/** Text no client should send: broken, huge, or dates out of range (and the edges of the range). */
+const hostileText: [string, unknown][] = [
   ["empty text", ""],
   ["blank text", "   "],
   ["NUL", "Waste \u0000 collection"],
@@ -188,6 +186,11 @@ const hostileValues: [string, unknown][] = [
   ["the first date accepted", dateRange.min],
   ["the last date accepted", dateRange.max],
   ["a nil id", "00000000-0000-0000-0000-000000000000"],
+  ['"NaN" as text', "NaN"],
+  ["a number as text", "12"],
+];
+/** Numbers past a column, a double's exact range or a rule's limits (and the edges of what is accepted). */
+const hostileNumbers: [string, unknown][] = [
   ["the largest integer column value", int32Range.max],
   ["the largest amount accepted", moneyLimitMinor],
   ["the smallest amount accepted", -moneyLimitMinor],
@@ -203,14 +206,27 @@ const hostileValues: [string, unknown][] = [
   ["NaN", Number.NaN],
   ["Infinity", Number.POSITIVE_INFINITY],
   ["a fraction", 0.5],
-  ['"NaN" as text', "NaN"],
-  ["a number as text", "12"],
+];
+/** Wrong shapes, for any field and for the whole input. */
+const hostileShapes: [string, unknown][] = [
+  ["absent", undefined],
+  ["null", null],
   ["true", true],
   ["an empty object", {}],
   ["an empty list", []],
   ["nested junk", { a: { b: [null, { c: "\u0000" }, [2 ** 53]] } }],
   ["a prototype key", JSON.parse('{"__proto__":{"polluted":true}}')],
+  ["a megabyte of text", megabyte],
+  ["NaN", Number.NaN],
+  ["2^53", 2 ** 53],
 ];
+
+/** Every value of a field's own kind, and the wrong shapes (which include a sample of the other kinds). */
+function hostileValuesFor(valid: unknown): [string, unknown][] {
+  const ownKind = typeof valid === "string" ? hostileText : typeof valid === "number" ? hostileNumbers : [];
+  const names = new Set(ownKind.map(([name]) => name));
+  return [...ownKind, ...hostileShapes.filter(([name]) => !names.has(name))];
+}
 
 /** Lists get these too: a huge list of valid items and a huge list of junk. */
 function hostileLists(validList: unknown): [string, unknown][] {
@@ -240,15 +256,17 @@ interface Case {
 function casesFor(procedure: Procedure, records: Records): { valid: unknown; cases: Case[] } {
   const schema = procedure._def.inputs[0];
   const valid = schema ? validValue(schema, records) : undefined;
-  const cases: Case[] = hostileValues.map(([name, value]) => ({
+  const cases: Case[] = hostileShapes.map(([name, value]) => ({
     name: `the whole input: ${name}`,
     input: value,
   }));
   for (const field of schema ? fieldsOf(schema) : []) {
     const where = field.path.join(".");
+    // Judged without the by-name values, so a key left out of the valid input is still fuzzed as text.
+    const fieldValid = validValue(field.schema, records);
     const values = field.isList
-      ? [...hostileValues, ...hostileLists(validValue(field.schema, records))]
-      : hostileValues;
+      ? [...hostileShapes, ...hostileLists(fieldValid)]
+      : hostileValuesFor(fieldValid);
     for (const [name, value] of values)
       cases.push({ name: `${where}: ${name}`, input: withValue(valid, field.path, value) });
   }
