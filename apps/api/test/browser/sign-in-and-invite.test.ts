@@ -231,6 +231,15 @@ describe("an admin invites a new officer, who accepts", () => {
       .getByRole("cell", { name: /^Changed a member's role: / })
       .first()
       .waitFor();
+    // The entity by name, not an id: the invitation by its address, the new member by their name.
+    await page
+      .getByRole("cell", { name: `Invitation to ${invitee.email}` })
+      .first()
+      .waitFor();
+    await page
+      .getByRole("cell", { name: `Member ${invitee.name}` })
+      .first()
+      .waitFor();
     await page.getByRole("button", { name: "Verify the audit chain" }).click();
     await page.getByText("The chain is intact.").waitFor();
     await expectNoSeriousAxeViolations(page, "audit log");
