@@ -239,7 +239,10 @@ describe("the contract register", () => {
     await page.getByText("No contracts match your search and filters.").waitFor();
     await page.getByRole("button", { name: "Clear filters" }).first().click();
     await page.getByLabel("Search the register").fill("MRTN001");
+    await page.waitForURL(/q=MRTN001/);
     await row.waitFor();
+    // Checked once the search has answered: a table waiting for its answer is dimmed (aria-busy).
+    await table.and(page.locator(":not([aria-busy])")).waitFor();
     await expectNoSeriousAxeViolations(page, "register with a search");
     await screenshot(page, "register-search");
 
@@ -290,7 +293,31 @@ describe("the contract register", () => {
     await paidDialog.getByRole("button", { name: "Mark as paid" }).click();
     await paidDialog.waitFor({ state: "hidden" });
     await invoices.getByRole("row").filter({ hasText: "17" }).waitFor();
-    await page.locator(".stat").filter({ hasText: "Paid within 30 days" }).getByText("100%").waitFor();
+    await page
+      .locator(".stat")
+      .filter({ hasText: "Paid on time (PA23 s.68(2))" })
+      .getByText("100%")
+      .waitFor();
+    await page.getByLabel("Supplier's invoice number").fill("INV-0002");
+    await page.getByLabel(/^Amount/).fill("800");
+    await page.getByLabel("Received").fill("2025-02-10");
+    await page.getByRole("button", { name: "Add invoice" }).click();
+    const second = invoices.getByRole("row").filter({ hasText: "INV-0002" });
+    await second.getByRole("button", { name: /Mark disputed/ }).click();
+    const disputeDialog = page.getByRole("alertdialog", { name: "Mark invoice INV-0002 as disputed?" });
+    await disputeDialog.getByLabel("Disputed since").fill("2025-02-12");
+    await disputeDialog.getByRole("button", { name: "Mark as disputed" }).click();
+    await disputeDialog.getByText("Say what is disputed, so the supplier can be told.").waitFor();
+    await disputeDialog.getByLabel("What is disputed").fill("Charged for two visits; one was made.");
+    await expectNoSeriousAxeViolations(page, "mark invoice disputed dialog");
+    await disputeDialog.getByRole("button", { name: "Mark as disputed" }).click();
+    await disputeDialog.waitFor({ state: "hidden" });
+    await second.getByText("Disputed", { exact: true }).waitFor();
+    await page
+      .locator(".stat")
+      .filter({ hasText: "Unpaid past the deadline" })
+      .locator("dd", { hasText: /^0\D/ })
+      .waitFor();
     await expectNoSeriousAxeViolations(page, "contract invoices");
     await screenshot(page, "contract-invoices");
     await page.getByRole("tab", { name: "History" }).click();
@@ -298,6 +325,9 @@ describe("the contract register", () => {
       .getByText("Imported the contract from uk_la_contracts_contractsfinder_ocds_2025.csv.")
       .waitFor();
     await page.getByText("Marked invoice INV-0001 as paid on 20 Feb 2025.").waitFor();
+    await page
+      .getByText("Marked invoice INV-0002 disputed from 12 Feb 2025: Charged for two visits; one was made.")
+      .waitFor();
     await expectNoSeriousAxeViolations(page, "contract history");
   });
 

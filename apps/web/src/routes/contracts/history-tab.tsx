@@ -123,6 +123,16 @@ function describe(event: HistoryEvent, format: CouncilFormat, people: Map<string
         ? `Marked invoice ${event.after.invoiceNumber} as paid on ${format.date(paid)}.`
         : `Updated invoice ${event.after.invoiceNumber}.`;
     }
+    case "invoice.disputed":
+      return `Marked invoice ${event.after.invoiceNumber} disputed from ${format.date(event.after.disputedOn)}: ${event.after.reason}`;
+    case "invoice.dispute_cleared":
+      return `Cleared the dispute on invoice ${event.before.invoiceNumber}.`;
+    case "contract.deviation_recorded":
+      return event.after.reportedOn
+        ? `Recorded the deviation as reported to council on ${format.date(event.after.reportedOn)} (${event.after.reportReference}).`
+        : "Recorded a deviation from the procurement processes, not yet reported to council.";
+    case "contract.deviation_removed":
+      return "Removed the recorded deviation.";
     default:
       return `${sentenceCase(auditActionInWords(event.action))}.`;
   }
