@@ -174,6 +174,12 @@ describe("invariants under concurrency", () => {
       ).filter((member) => member.role === "admin" && !member.deactivatedAt);
     return { fresh, first, second, activeAdmins };
   }
+  /**
+   * The later request is refused by the last-admin rule (BAD_REQUEST); or, when it reads its session only after
+   * the earlier one committed, by the session the earlier change ended (UNAUTHORIZED). Either way it changes
+   * nothing; what counts is that the council keeps its admin.
+   */
+  const refusedAdminChange = /^(BAD_REQUEST|UNAUTHORIZED)$/;
   const outcome = (call: Promise<unknown>) =>
     call.then(
       () => "done",
@@ -187,7 +193,8 @@ describe("invariants under concurrency", () => {
         outcome(first.caller.members.changeRole({ userId: fresh.users.board, role: "viewer" })),
         outcome(second.caller.members.changeRole({ userId: fresh.users.admin, role: "viewer" })),
       ]);
-      expect(outcomes.sort()).toEqual(["BAD_REQUEST", "done"]);
+      expect(outcomes.filter((each) => each === "done")).toHaveLength(1);
+      expect(outcomes.find((each) => each !== "done")).toMatch(refusedAdminChange);
       expect(await activeAdmins()).toHaveLength(1);
     }
   });
@@ -199,7 +206,8 @@ describe("invariants under concurrency", () => {
         outcome(first.caller.members.deactivate({ userId: fresh.users.board })),
         outcome(second.caller.members.deactivate({ userId: fresh.users.admin })),
       ]);
-      expect(outcomes.sort()).toEqual(["BAD_REQUEST", "done"]);
+      expect(outcomes.filter((each) => each === "done")).toHaveLength(1);
+      expect(outcomes.find((each) => each !== "done")).toMatch(refusedAdminChange);
       expect(await activeAdmins()).toHaveLength(1);
     }
   });
