@@ -143,7 +143,7 @@ export async function benchRegister(bench: BenchDatabase) {
     cookie: { secure: false },
     limits: { signIn: new AttemptLimiter(), passwordReset: passwordResetLimiter() },
     resHeaders: new Headers(),
-    mail: { mailboxOpen: true, wake: () => {} },
+    mail: { mailboxReaders: "anyone", wake: () => {} },
   });
   const cookie = await sessionCookie(bench, userId);
   const caller = () => createCaller(context(bench.database, cookie));

@@ -17,7 +17,8 @@ const app = createApp({
   database,
   appUrl: `http://127.0.0.1:${config.appPort}`,
   logger: pino({ level: "silent" }),
-  mail: { mailboxOpen: true, wake: () => {} },
+  mail: { wake: () => {} },
+  mailbox: "closed",
   isReady: async () => true,
 });
 

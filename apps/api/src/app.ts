@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { appRouter, type RequestContext, refuseBatchedAuthMutations } from "@steward/api";
@@ -11,14 +11,21 @@ import {
 } from "@steward/auth";
 import type { Database } from "@steward/db";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
+import { isLoopbackAddress, type MailboxMode } from "./env.ts";
+import { createMetrics } from "./metrics.ts";
 
 export interface AppOptions {
   database: Database;
   appUrl: string;
   logger: Logger;
-  mail: RequestContext["mail"];
+  mail: { wake(): void };
+  /** Who may read the development mailbox (apps/api/src/env.ts decides from the configuration). */
+  mailbox: MailboxMode;
+  /** Opens /metrics to a scraper that sends it as a bearer token; without it, /metrics answers loopback only. */
+  metricsToken?: string | undefined;
   /** The built web app (apps/web/dist); absent in API-only tests. */
   webRoot?: string;
   isReady: () => Promise<boolean>;
@@ -28,12 +35,76 @@ export interface AppOptions {
 
 type Variables = { requestId: string };
 type Bindings = { incoming?: { socket?: { remoteAddress?: string } } };
+type AppContext = Context<{ Variables: Variables; Bindings: Bindings }>;
+
+/** Vite names every file under /assets by a hash of its content: a browser may keep it for good. */
+const immutable = "public, max-age=31536000, immutable";
+
+/**
+ * A request made on this machine and not relayed: its socket comes from a loopback address and it carries
+ * no proxy header (a proxy on this machine would otherwise make every visitor look local).
+ */
+function isLocalRequest(c: AppContext): boolean {
+  // The socket address; app.request() in tests has no socket at all.
+  const address = c.env?.incoming?.socket?.remoteAddress;
+  const relayed = ["forwarded", "x-forwarded-for", "x-real-ip"].some(
+    (name) => c.req.header(name) !== undefined,
+  );
+  return address !== undefined && isLoopbackAddress(address) && !relayed;
+}
+
+function mailboxReadersFor(mode: MailboxMode, local: boolean): RequestContext["mail"]["mailboxReaders"] {
+  switch (mode) {
+    case "closed":
+      return "nobody";
+    case "open":
+      return "anyone";
+    case "operator":
+      return "operator";
+    case "local":
+      return local ? "anyone" : "operator";
+  }
+}
+
+/** Compares digests, so the time taken says nothing about how much of the token was right. */
+function sameToken(offered: string, expected: string): boolean {
+  const digest = (value: string) => createHash("sha256").update(value).digest();
+  return timingSafeEqual(digest(offered), digest(expected));
+}
 
 export function createApp(options: AppOptions) {
   const app = new Hono<{ Variables: Variables; Bindings: Bindings }>();
   const limits = { signIn: new AttemptLimiter(), passwordReset: passwordResetLimiter() };
   const trustedProxies = parseTrustedProxies(options.trustedProxy ?? "");
-  const cookie = { secure: options.appUrl.startsWith("https://") };
+  const https = options.appUrl.startsWith("https://");
+  const cookie = { secure: https };
+  const metrics = createMetrics({
+    database: options.database,
+    procedures: Object.keys(appRouter._def.procedures),
+  });
+
+  // On every response (DESIGN §3): the page runs only its own scripts and styles, is never framed, sends no
+  // referrer (reset and invitation links carry tokens), and is HTTPS-only once APP_URL is HTTPS.
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      strictTransportSecurity: https ? "max-age=31536000; includeSubDomains" : false,
+      referrerPolicy: "no-referrer",
+      xFrameOptions: "DENY",
+      permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [] },
+    }),
+  );
 
   app.use(async (c, next) => {
     const offered = c.req.header("x-request-id");
@@ -45,14 +116,15 @@ export function createApp(options: AppOptions) {
     c.header("x-request-id", requestId);
     const started = performance.now();
     await next();
+    const ms = performance.now() - started;
+    metrics.observeRequest({
+      path: c.req.path,
+      method: c.req.method,
+      status: c.res.status,
+      seconds: ms / 1000,
+    });
     options.logger.info(
-      {
-        requestId,
-        method: c.req.method,
-        path: c.req.path,
-        status: c.res.status,
-        ms: Math.round(performance.now() - started),
-      },
+      { requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(ms) },
       "request",
     );
   });
@@ -77,8 +149,20 @@ export function createApp(options: AppOptions) {
     return ready ? c.json({ status: "ready" }) : c.json({ status: "not ready" }, 503);
   });
 
-  app.all("/trpc/*", (c) =>
-    fetchRequestHandler({
+  // Prometheus scrapes this machine's loopback address, or sends METRICS_TOKEN as a bearer token.
+  app.get("/metrics", async (c) => {
+    const bearer = c.req.header("authorization")?.match(/^Bearer (.+)$/)?.[1];
+    const allowed =
+      isLocalRequest(c) ||
+      (options.metricsToken !== undefined && bearer !== undefined && sameToken(bearer, options.metricsToken));
+    if (!allowed) return c.json({ error: "Metrics are served on loopback or with the metrics token." }, 403);
+    return c.body(await metrics.render(), 200, { "content-type": metrics.contentType });
+  });
+
+  app.all("/trpc/*", async (c) => {
+    const started = performance.now();
+    const mailboxReaders = mailboxReadersFor(options.mailbox, isLocalRequest(c));
+    const response = await fetchRequestHandler({
       endpoint: "/trpc",
       req: c.req.raw,
       router: appRouter,
@@ -100,27 +184,45 @@ export function createApp(options: AppOptions) {
           cookie,
           limits,
           resHeaders,
-          mail: options.mail,
+          mail: { mailboxReaders, wake: options.mail.wake },
         };
       },
       onError: ({ error, path }) => {
+        metrics.countError(path, error.code);
         if (error.code === "INTERNAL_SERVER_ERROR") {
+          // The logger describes the error by kind and code, never by its parameters (logger.ts).
           options.logger.error(
             { err: error.cause ?? error, path, requestId: c.get("requestId") },
             "procedure failed",
           );
         }
       },
-    }),
-  );
+    });
+    metrics.observeProcedures(c.req.path.slice("/trpc/".length), (performance.now() - started) / 1000);
+    return response;
+  });
 
   if (options.webRoot) {
     const webRoot = options.webRoot;
-    app.use("/assets/*", serveStatic({ root: webRoot }));
-    app.use("/favicon.svg", serveStatic({ root: webRoot }));
-    // The single-page app answers every other GET; its router shows the page or "not found".
+    // The build holds a .br and a .gz of each file (apps/web/vite.config.ts): sent as they are, by the
+    // browser's Accept-Encoding, with Vary so a shared cache keeps each encoding apart.
+    const compressed = serveStatic({ root: webRoot, precompressed: true });
+    const servedWith = (cacheControl: string) => async (c: AppContext, next: () => Promise<void>) => {
+      // A Response when the file exists; otherwise serveStatic has passed the request on.
+      const found = await compressed(c, next);
+      if (!(found instanceof Response)) return;
+      found.headers.set("cache-control", cacheControl);
+      found.headers.set("vary", "Accept-Encoding");
+      return found;
+    };
+    app.use("/assets/*", servedWith(immutable));
+    // A missing asset (an old page asking for a file of the previous release) is a 404, not the app's page.
+    app.get("/assets/*", (c) => c.text("Not found", 404, { "cache-control": "no-cache" }));
+    app.use("/favicon.svg", servedWith("public, max-age=86400"));
+    // The single-page app answers every other GET; its router shows the page or "not found". index.html
+    // names the current release's assets, so it is checked with the server on every load.
     const indexHtml = readFile(`${webRoot}/index.html`, "utf8");
-    app.get("*", async (c) => c.html(await indexHtml));
+    app.get("*", async (c) => c.html(await indexHtml, 200, { "cache-control": "no-cache" }));
   }
 
   return app;

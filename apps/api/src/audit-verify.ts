@@ -1,16 +1,14 @@
 /** `npm run audit:verify`: walks every council's audit chain and reports any edited, removed or reordered event. */
-import { inTransaction, schema, verifyAuditChain } from "@steward/db";
-import pino from "pino";
+import { inTransaction, listAllTenants, verifyAuditChain } from "@steward/db";
 import { openDatabase } from "./database-boot.ts";
 import { parseEnv } from "./env.ts";
+import { createLogger } from "./logger.ts";
 
 const env = parseEnv();
-const { database, close } = await openDatabase(env, pino({ level: "warn" }));
+const { database, close } = await openDatabase(env, createLogger("warn"));
 let broken = 0;
 try {
-  const tenants = await inTransaction(database, { tenantId: null, userId: null }, (tx) =>
-    tx.select({ id: schema.tenants.id, name: schema.tenants.name }).from(schema.tenants),
-  );
+  const tenants = await inTransaction(database, { tenantId: null, userId: null }, listAllTenants);
   for (const tenant of tenants) {
     const result = await inTransaction(database, { tenantId: tenant.id, userId: null }, (tx) =>
       verifyAuditChain(tx, { tenantId: tenant.id }),

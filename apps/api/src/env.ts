@@ -10,6 +10,13 @@ const envSchema = z.object({
   APP_URL: z.url().optional(),
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().default("Steward <no-reply@steward.localhost>"),
+  /**
+   * Who reads the development mailbox on a server that is not bound to loopback: `operator` (the signed-in
+   * platform operator) or `open` (anyone who reaches the server: unsafe, it shows every reset link).
+   */
+  DEV_MAILBOX: z.enum(["operator", "open"]).optional(),
+  /** A bearer token that opens /metrics to scrapers that are not on this machine. */
+  METRICS_TOKEN: z.string().min(32, "use at least 32 characters").optional(),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -34,7 +41,26 @@ const envSchema = z.object({
     }),
 });
 
-export type Env = Omit<z.infer<typeof envSchema>, "SEED_DEMO"> & { APP_URL: string; SEED_DEMO: boolean };
+/**
+ * Who may read the development mailbox (mail kept, not sent):
+ * - `closed`: mail is delivered (SMTP_URL), or this is production: there is no mailbox;
+ * - `local`: the server listens on loopback only: requests from this machine, and the platform operator;
+ * - `operator`: the signed-in platform operator only;
+ * - `open`: anyone (DEV_MAILBOX=open).
+ */
+export type MailboxMode = "closed" | "local" | "operator" | "open";
+
+export type Env = Omit<z.infer<typeof envSchema>, "SEED_DEMO" | "DEV_MAILBOX"> & {
+  APP_URL: string;
+  SEED_DEMO: boolean;
+  MAILBOX: MailboxMode;
+};
+
+/** 127.0.0.0/8, ::1 and their IPv4-mapped form: addresses only this machine can use. */
+export function isLoopbackAddress(address: string): boolean {
+  const host = address.replace(/^\[|\]$/g, "").toLowerCase();
+  return host === "localhost" || host === "::1" || /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema.safeParse(source);
@@ -44,10 +70,27 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       .join("\n");
     throw new Error(`Steward cannot start: the environment has problems:\n${problems}`);
   }
-  const { SEED_DEMO, ...values } = parsed.data;
+  const { SEED_DEMO, DEV_MAILBOX, ...values } = parsed.data;
   return {
     ...values,
     APP_URL: values.APP_URL ?? `http://localhost:${values.PORT}`,
     SEED_DEMO: (SEED_DEMO ?? (values.DATABASE_URL ? "false" : "true")) === "true",
+    MAILBOX: mailboxMode(values, DEV_MAILBOX),
   };
+}
+
+function mailboxMode(
+  values: { SMTP_URL?: string | undefined; NODE_ENV: string; HOST: string },
+  choice: "operator" | "open" | undefined,
+): MailboxMode {
+  if (values.SMTP_URL || values.NODE_ENV === "production") return "closed";
+  if (choice) return choice;
+  if (isLoopbackAddress(values.HOST)) return "local";
+  // The mailbox shows every invitation and password-reset link: never open it to a network by default.
+  throw new Error(
+    `Steward cannot start: it would listen on ${values.HOST} with the development mailbox open (no SMTP_URL), ` +
+      "so anyone who reaches it could read every invitation and password-reset link. Set SMTP_URL to send " +
+      "mail, or DEV_MAILBOX=operator (only the signed-in platform operator reads it), or DEV_MAILBOX=open " +
+      "(anyone reads it: unsafe, for a throwaway demo only).",
+  );
 }

@@ -4,14 +4,13 @@ import type { Logger } from "pino";
 
 /**
  * Sends the outbox after the transaction that wrote it has committed, so no request waits on SMTP.
- * Without SMTP_URL mail stays in the outbox for the development mailbox and is logged.
+ * Without SMTP_URL mail stays in the outbox for the development mailbox, and only its id is logged.
  */
 export function startMailer(options: {
   database: Database;
   smtpUrl: string | undefined;
   from: string;
   logger: Logger;
-  production: boolean;
 }) {
   const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
   let running: Promise<void> | null = null;
@@ -30,14 +29,12 @@ export function startMailer(options: {
             text: mail.body,
           });
         } else {
-          options.logger.info(
-            { to: mail.to, subject: mail.subject },
-            "mail kept for the development mailbox",
-          );
+          // The message's id, not its recipient: logs hold no one's address (DESIGN §9).
+          options.logger.info({ mailId: mail.id }, "mail kept for the development mailbox");
         }
         await inTransaction(options.database, platform, (tx) => markMailSent(tx, { id: mail.id }));
       } catch (error) {
-        options.logger.error({ err: error, to: mail.to }, "mail could not be sent");
+        options.logger.error({ err: error, mailId: mail.id }, "mail could not be sent");
         await inTransaction(options.database, platform, (tx) =>
           recordMailFailure(tx, { id: mail.id, error: String(error) }),
         );
@@ -65,7 +62,6 @@ export function startMailer(options: {
   timer.unref();
   wake();
   return {
-    mailboxOpen: transport === null && !options.production,
     wake,
     async stop() {
       clearInterval(timer);

@@ -1,26 +1,41 @@
 import { Route, Router, type RouteSectionProps, useLocation } from "@solidjs/router";
-import { createEffect, on } from "solid-js";
-import { AcceptInvitation } from "./routes/accept-invitation.tsx";
-import { Compliance } from "./routes/contracts/compliance.tsx";
-import { EditContract, NewContract } from "./routes/contracts/contract-edit.tsx";
-import { ContractPage } from "./routes/contracts/contract-page.tsx";
-import { ImportRegister } from "./routes/contracts/import/import-page.tsx";
-import { Register } from "./routes/contracts/register.tsx";
-import { AuditLog } from "./routes/council/audit.tsx";
-import { Members } from "./routes/council/members.tsx";
-import { Overview } from "./routes/council/overview.tsx";
-import { CouncilSettings } from "./routes/council/settings.tsx";
-import { CouncilShell } from "./routes/council/shell.tsx";
-import { DevMailbox } from "./routes/dev-mailbox.tsx";
-import { ForgotPassword } from "./routes/forgot-password.tsx";
-import { Home } from "./routes/home.tsx";
-import { CouncilNotFound, NotFound } from "./routes/not-found.tsx";
-import { ResetPassword } from "./routes/reset-password.tsx";
-import { SignIn } from "./routes/sign-in.tsx";
-import { EditSupplier, NewSupplier } from "./routes/suppliers/supplier-edit.tsx";
-import { SupplierPage } from "./routes/suppliers/supplier-page.tsx";
-import { Suppliers } from "./routes/suppliers/suppliers.tsx";
+import { type Component, createEffect, lazy, on, Suspense } from "solid-js";
 import { SessionProvider } from "./session.tsx";
+
+/**
+ * Each page is its own chunk, loaded when first visited, so the first load carries only the shell
+ * (Solid, the router, the session) and not every page with its dialogs and menus.
+ */
+function page<Name extends string, Module extends Record<Name, Component<RouteSectionProps>>>(
+  load: () => Promise<Module>,
+  name: Name,
+) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const AcceptInvitation = page(() => import("./routes/accept-invitation.tsx"), "AcceptInvitation");
+const Compliance = page(() => import("./routes/contracts/compliance.tsx"), "Compliance");
+const NewContract = page(() => import("./routes/contracts/contract-edit.tsx"), "NewContract");
+const EditContract = page(() => import("./routes/contracts/contract-edit.tsx"), "EditContract");
+const ContractPage = page(() => import("./routes/contracts/contract-page.tsx"), "ContractPage");
+const ImportRegister = page(() => import("./routes/contracts/import/import-page.tsx"), "ImportRegister");
+const Register = page(() => import("./routes/contracts/register.tsx"), "Register");
+const AuditLog = page(() => import("./routes/council/audit.tsx"), "AuditLog");
+const Members = page(() => import("./routes/council/members.tsx"), "Members");
+const Overview = page(() => import("./routes/council/overview.tsx"), "Overview");
+const CouncilSettings = page(() => import("./routes/council/settings.tsx"), "CouncilSettings");
+const CouncilShell = page(() => import("./routes/council/shell.tsx"), "CouncilShell");
+const DevMailbox = page(() => import("./routes/dev-mailbox.tsx"), "DevMailbox");
+const ForgotPassword = page(() => import("./routes/forgot-password.tsx"), "ForgotPassword");
+const Home = page(() => import("./routes/home.tsx"), "Home");
+const CouncilNotFound = page(() => import("./routes/not-found.tsx"), "CouncilNotFound");
+const NotFound = page(() => import("./routes/not-found.tsx"), "NotFound");
+const ResetPassword = page(() => import("./routes/reset-password.tsx"), "ResetPassword");
+const SignIn = page(() => import("./routes/sign-in.tsx"), "SignIn");
+const NewSupplier = page(() => import("./routes/suppliers/supplier-edit.tsx"), "NewSupplier");
+const EditSupplier = page(() => import("./routes/suppliers/supplier-edit.tsx"), "EditSupplier");
+const SupplierPage = page(() => import("./routes/suppliers/supplier-page.tsx"), "SupplierPage");
+const Suppliers = page(() => import("./routes/suppliers/suppliers.tsx"), "Suppliers");
 
 /**
  * After an in-app navigation, focus goes to the new page's h1, as it would after a full page load, so a
@@ -48,7 +63,9 @@ function Root(props: RouteSectionProps) {
       <a href="#main" class="skip-link" on:click={skipToMain}>
         Skip to main content
       </a>
-      {props.children}
+      {/* A navigation waits here until the next page's chunk has loaded, so the page changes in one step and
+          the focus effect above finds the new page's heading. */}
+      <Suspense>{props.children}</Suspense>
     </SessionProvider>
   );
 }

@@ -1,6 +1,8 @@
 import type { AttemptLimiter, SessionCookieSettings } from "@steward/auth";
 import type { Database } from "@steward/db";
 
+export type MailboxReaders = "nobody" | "operator" | "anyone";
+
 /** What every request carries into tRPC. Built by apps/api from the HTTP request; no database work here. */
 export interface RequestContext {
   database: Database;
@@ -20,8 +22,12 @@ export interface RequestContext {
   /** Response headers: procedures set cookies through them. */
   resHeaders: Headers;
   mail: {
-    /** The development mailbox: only without SMTP and outside production, since it shows every link. */
-    mailboxOpen: boolean;
+    /**
+     * Who may read the development mailbox on this request, since it shows every invitation and reset link:
+     * `nobody` (mail is delivered, or production), `operator` (the signed-in platform operator), or `anyone`
+     * (a request from this machine to a server on loopback, or DEV_MAILBOX=open). apps/api decides.
+     */
+    mailboxReaders: MailboxReaders;
     wake(): void;
   };
 }

@@ -37,7 +37,7 @@ export async function callerFor(
     cookie,
     limits: { signIn: options.signInLimiter ?? new AttemptLimiter(), passwordReset: passwordResetLimiter() },
     resHeaders: new Headers(),
-    mail: { mailboxOpen: true, wake: () => {} },
+    mail: { mailboxReaders: "anyone", wake: () => {} },
   };
   return { caller: createCaller(context), context };
 }

@@ -20,6 +20,8 @@ import type { SessionStore } from "./sessions.ts";
 
 const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 const resetLifetimeMs = 60 * 60 * 1000;
+/** Mail older than this carries no live link: the outbox sweep deletes it. */
+export const longestMailedTokenLifetimeMs = Math.max(invitationLifetimeMs, resetLifetimeMs);
 const wrongCredentials = "The email or password is not right. Check them and try again.";
 
 /** A real argon2id hash of a random password: unknown emails cost the same time as known ones. */

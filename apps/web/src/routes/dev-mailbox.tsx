@@ -17,7 +17,10 @@ function MailBody(props: { body: string }) {
   );
 }
 
-/** Development only: mail the server would have sent, newest first. The server refuses when SMTP is set. */
+/**
+ * Development only: mail the server would have sent, newest first. The server refuses when SMTP is set, and
+ * serves it only to this machine or the platform operator (unless DEV_MAILBOX=open).
+ */
 export function DevMailbox() {
   const [mail, { refetch }] = createResource(() => api.mailbox.list.query());
   return (
@@ -25,7 +28,7 @@ export function DevMailbox() {
       <PageHeading title="Development mailbox" />
       <p>
         Mail is not sent in this installation. Invitations and password resets appear here instead, newest
-        first.
+        first. Their links are live, so only this machine and the signed-in platform operator can read them.
       </p>
       <p>
         <button type="button" class="button button--secondary" onClick={() => void refetch()}>

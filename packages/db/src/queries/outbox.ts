@@ -1,4 +1,4 @@
-import { asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { asc, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Tx } from "../database.ts";
 import { outbox } from "../schema/index.ts";
 
@@ -23,4 +23,13 @@ export async function recordMailFailure(tx: Tx, { id, error }: { id: string; err
 
 export async function listRecentMail(tx: Tx, { limit }: { limit: number }) {
   return tx.select().from(outbox).orderBy(desc(outbox.createdAt)).limit(limit);
+}
+
+/**
+ * Mail holds live invitation and reset links: once the longest of them has expired it is deleted, sent or not
+ * (an unsent message that old could only deliver dead links).
+ */
+export async function deleteMailOlderThan(tx: Tx, { before }: { before: Date }) {
+  const deleted = await tx.delete(outbox).where(lt(outbox.createdAt, before)).returning({ id: outbox.id });
+  return deleted.length;
 }

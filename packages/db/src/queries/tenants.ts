@@ -1,5 +1,5 @@
 import type { TenantSettings } from "@steward/domain";
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Tx } from "../database.ts";
 import { tenants } from "../schema/index.ts";
 
@@ -14,4 +14,9 @@ export async function updateTenantSettings(
 ) {
   const [row] = await tx.update(tenants).set({ settings }).where(eq(tenants.id, tenantId)).returning();
   return row ?? null;
+}
+
+/** Every council of the platform, for platform jobs such as the audit verifier (never for a request). */
+export async function listAllTenants(tx: Tx) {
+  return tx.select({ id: tenants.id, name: tenants.name }).from(tenants).orderBy(asc(tenants.name));
 }
