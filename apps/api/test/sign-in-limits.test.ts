@@ -22,7 +22,8 @@ const appWith = (trustedProxy?: string) =>
     database: test.database,
     appUrl,
     logger: pino({ level: "silent" }),
-    mail: { mailboxOpen: true, wake: () => {} },
+    mail: { wake: () => {} },
+    mailbox: "local",
     isReady: async () => true,
     ...(trustedProxy === undefined ? {} : { trustedProxy }),
   });
