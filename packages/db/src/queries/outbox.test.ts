@@ -1,3 +1,4 @@
+import { newId } from "@steward/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inTransaction } from "../database.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/index.ts";
@@ -20,8 +21,8 @@ describe("the outbox", () => {
     ];
     for (const row of rows) {
       const createdAt = new Date(Date.now() - row.age);
-      await test.owner`insert into outbox ("to", subject, body, sent_at, created_at)
-        values ('someone@example.test', ${row.subject}, 'a link', ${row.sent ? createdAt : null}, ${createdAt})`;
+      await test.owner`insert into outbox (id, "to", subject, body, sent_at, created_at)
+        values (${newId()}, 'someone@example.test', ${row.subject}, 'a link', ${row.sent ? createdAt : null}, ${createdAt})`;
     }
     const deleted = await inTransaction(test.database, { tenantId: null, userId: null }, (tx) =>
       deleteMailOlderThan(tx, { before: new Date(Date.now() - 7 * day) }),
