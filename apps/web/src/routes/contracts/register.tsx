@@ -16,6 +16,7 @@ import { TableWrap } from "../../components/table-wrap.tsx";
 import { TierBadge } from "../../components/tier-badge.tsx";
 import { useCouncil } from "../../council.tsx";
 import type { Answer, Client } from "../../trpc.ts";
+import { BulkEdit } from "./bulk-edit.tsx";
 import { ComplianceScore } from "./compliance-score.tsx";
 import { stageChoices, stageLabels, statusChoices, statusLabels, tierChoices } from "./labels.ts";
 import {
@@ -49,6 +50,9 @@ export function Register() {
   /** Filters go into the history (back undoes them); typing in the search box replaces its entry. */
   const change = (values: Partial<RegisterQuery>, options: { replace?: boolean } = {}) =>
     setParams(registerParams({ page: 1, ...values }), { replace: options.replace ?? false });
+  /** Contracts chosen for the bulk edit, kept across pages until the edit is applied or cleared. */
+  const [selected, setSelected] = createSignal<string[]>([]);
+  const [bulkDone, setBulkDone] = createSignal("");
   const clearFilters = () =>
     change({ search: "", tier: null, status: null, stage: null, managerId: null, supplierId: null });
 
@@ -78,6 +82,20 @@ export function Register() {
       </div>
 
       <RegisterFilters query={query()} onChange={change} onClear={clearFilters} />
+      <p class="results-summary" role="status" aria-live="polite">
+        {bulkDone()}
+      </p>
+      <Show when={can("contracts:write")}>
+        <BulkEdit
+          selected={selected()}
+          onClear={() => setSelected([])}
+          onDone={(message) => {
+            setSelected([]);
+            setBulkDone(message);
+            void refetch();
+          }}
+        />
+      </Show>
 
       <Async resource={page} loading="Loading the register…" retry={() => void refetch()}>
         {(result) => (
@@ -105,6 +123,11 @@ export function Register() {
                 query={query()}
                 busy={page.loading}
                 onSort={(sort, direction) => change({ sort, direction })}
+                selection={
+                  can("contracts:write") && !query().archived
+                    ? { selected: selected(), onChange: setSelected }
+                    : undefined
+                }
               />
               <Pagination
                 page={result().page}
@@ -264,8 +287,25 @@ function RegisterTable(props: {
   query: RegisterQuery;
   busy: boolean;
   onSort: (sort: ContractSortKey, direction: "asc" | "desc") => void;
+  /** With it, each row has a checkbox for the bulk edit. */
+  selection?: { selected: string[]; onChange: (ids: string[]) => void } | undefined;
 }) {
   const { council, format } = useCouncil();
+  const isChosen = (id: string) => props.selection?.selected.includes(id) ?? false;
+  const pageIds = () => props.result.rows.map((row) => row.id);
+  const allChosen = () => pageIds().length > 0 && pageIds().every(isChosen);
+  const choose = (id: string, chosen: boolean) => {
+    const selection = props.selection;
+    if (!selection) return;
+    const others = selection.selected.filter((each) => each !== id);
+    selection.onChange(chosen ? [...others, id] : others);
+  };
+  const chooseAll = (chosen: boolean) => {
+    const selection = props.selection;
+    if (!selection) return;
+    const others = selection.selected.filter((each) => !pageIds().includes(each));
+    selection.onChange(chosen ? [...others, ...pageIds()] : others);
+  };
   const base = () => `/t/${council().slug}/contracts`;
   const pages = () => Math.max(1, Math.ceil(props.result.total / props.result.pageSize));
   return (
@@ -278,6 +318,16 @@ function RegisterTable(props: {
         </caption>
         <thead>
           <tr>
+            <Show when={props.selection}>
+              <th scope="col" class="cell-check">
+                <input
+                  type="checkbox"
+                  aria-label="Choose every contract on this page"
+                  checked={allChosen()}
+                  onChange={(event) => chooseAll(event.currentTarget.checked)}
+                />
+              </th>
+            </Show>
             <For each={sortableColumns}>
               {(column) => (
                 <SortHeader
@@ -308,6 +358,16 @@ function RegisterTable(props: {
           <For each={props.result.rows}>
             {(row) => (
               <tr>
+                <Show when={props.selection}>
+                  <td class="cell-check">
+                    <input
+                      type="checkbox"
+                      aria-label={`Choose ${row.reference}`}
+                      checked={isChosen(row.id)}
+                      onChange={(event) => choose(row.id, event.currentTarget.checked)}
+                    />
+                  </td>
+                </Show>
                 <th scope="row" class="cell-reference">
                   <A href={`${base()}/${row.id}`}>{row.reference}</A>
                 </th>

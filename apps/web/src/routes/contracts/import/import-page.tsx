@@ -30,6 +30,17 @@ function plural(count: number, one: string, many = `${one}s`) {
  * `/t/:slug/contracts/import`: a council's spreadsheet into the register (DESIGN §4): choose the file, match
  * its columns, check every row, then import all or nothing (or all but the rows with problems, if chosen).
  */
+/** The confirm button says what it will do: add, update, or both. */
+function importLabel(checked: Preview): string {
+  const parts = [
+    checked.newCount > 0 ? `add ${plural(checked.newCount, "contract")}` : null,
+    checked.updateCount > 0 ? `update ${plural(checked.updateCount, "contract")}` : null,
+  ].filter((part) => part !== null);
+  if (parts.length === 0) return "Import";
+  const text = parts.join(" and ");
+  return `Import: ${text}`;
+}
+
 export function ImportRegister() {
   const { api, council, can } = useCouncil();
   const [step, setStep] = createSignal<Step>("file");
@@ -134,7 +145,8 @@ export function ImportRegister() {
     const checked = preview();
     if (!checked || checking()) return false;
     const mappingProblems = checked.problems.some((issue) => issue.rowNumber <= checked.headerRowNumber);
-    return !mappingProblems && checked.validCount > 0 && (checked.problemRowCount === 0 || skip());
+    const toWrite = checked.newCount + checked.updateCount;
+    return !mappingProblems && toWrite > 0 && (checked.problemRowCount === 0 || skip());
   };
 
   return (
@@ -213,7 +225,7 @@ export function ImportRegister() {
                     aria-describedby="import-button-hint"
                     onClick={() => void importNow()}
                   >
-                    Import {plural(checked().validCount, "contract")}
+                    {importLabel(checked())}
                   </button>
                   <button type="button" class="button button--secondary" onClick={() => setStep("mapping")}>
                     Back to the columns
@@ -224,7 +236,9 @@ export function ImportRegister() {
                     ? "The contracts are added in one go: if anything fails, none are."
                     : checked().problemRowCount > 0
                       ? "Fix the rows with problems, or tick “Skip the rows with problems”, to import."
-                      : "Fix the column mapping to import."}
+                      : checked().newCount + checked().updateCount === 0 && checked().unchangedCount > 0
+                        ? "Every contract in the file is already in the register as it is: there is nothing to import."
+                        : "Fix the column mapping to import."}
                 </p>
               </>
             )}
@@ -232,8 +246,8 @@ export function ImportRegister() {
           <Match when={step() === "importing"}>
             <div class="importing" role="status" aria-live="polite">
               <p>
-                Importing {plural(preview()?.validCount ?? 0, "contract")}… A large register can take a little
-                while: keep this page open.
+                Importing {plural((preview()?.newCount ?? 0) + (preview()?.updateCount ?? 0), "contract")}… A
+                large register can take a little while: keep this page open.
               </p>
               <progress class="progress" aria-label="Importing" />
               <p class="muted" aria-live="off">
@@ -247,7 +261,8 @@ export function ImportRegister() {
                 <div class="notice notice--success" role="status">
                   <p>
                     <strong>
-                      Imported {plural(done().created, "contract")}, created{" "}
+                      Imported {plural(done().created, "contract")}, updated{" "}
+                      {plural(done().updated, "contract")}, created{" "}
                       {plural(done().suppliersCreated, "supplier")}, skipped {plural(done().skipped, "row")}.
                     </strong>
                   </p>

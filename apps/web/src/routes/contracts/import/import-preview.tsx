@@ -79,8 +79,16 @@ export function ImportPreview(props: {
           <dd>{props.preview.rowCount}</dd>
         </div>
         <div class="stat stat--ok">
-          <dt>Ready to import</dt>
-          <dd>{props.preview.validCount}</dd>
+          <dt>New contracts</dt>
+          <dd>{props.preview.newCount}</dd>
+        </div>
+        <div class="stat">
+          <dt>Contracts to update</dt>
+          <dd>{props.preview.updateCount}</dd>
+        </div>
+        <div class="stat">
+          <dt>Already up to date</dt>
+          <dd>{props.preview.unchangedCount}</dd>
         </div>
         <div class="stat" classList={{ "stat--problem": props.preview.problemRowCount > 0 }}>
           <dt>Rows with problems</dt>
@@ -101,6 +109,28 @@ export function ImportPreview(props: {
           <p>Go back to the columns step to fix it. These cannot be skipped: they concern every row.</p>
         </div>
       </Show>
+
+      <section aria-labelledby="not-imported-heading">
+        <h3 id="not-imported-heading">Columns that will not be imported</h3>
+        <Show
+          when={props.preview.notImported.length > 0}
+          fallback={<p>Every column of the file is imported.</p>}
+        >
+          <p>
+            Nothing in these columns reaches the register. To import one, go back to the columns step and
+            choose its field.
+          </p>
+          <ul class="not-imported-list">
+            <For each={props.preview.notImported}>
+              {(column) => (
+                <li>
+                  Column {column.column}: {column.name === "" ? "(no heading)" : column.name}
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+      </section>
 
       <section aria-labelledby="problems-heading">
         <h3 id="problems-heading">Rows with problems</h3>
@@ -137,13 +167,81 @@ export function ImportPreview(props: {
         </section>
       </Show>
 
+      <Show when={props.preview.updates.length > 0}>
+        <section aria-labelledby="updates-heading">
+          <h3 id="updates-heading">Contracts this file changes</h3>
+          <p>
+            These references are already in the register. Importing changes these fields, and nothing else, on
+            each of them.
+          </p>
+          <TableWrap class="table-wrap--scroll" label="Changes to contracts already in the register">
+            <table class="table">
+              <caption class="visually-hidden">
+                {props.preview.updateCount} contracts already in the register, with what the file changes
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col" class="cell-numeric">
+                    Row
+                  </th>
+                  <th scope="col">Reference</th>
+                  <th scope="col">Field</th>
+                  <th scope="col">Now</th>
+                  <th scope="col">After the import</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={props.preview.updates}>
+                  {(update) => (
+                    <For each={update.changes}>
+                      {(change, index) => (
+                        <tr>
+                          <td class="cell-numeric">{index() === 0 ? update.rowNumber : ""}</td>
+                          <th scope="row" class="cell-reference">
+                            {update.reference}
+                          </th>
+                          <td>{change.label}</td>
+                          <td class="cell-value">{shorten(change.before)}</td>
+                          <td class="cell-value">{shorten(change.after)}</td>
+                        </tr>
+                      )}
+                    </For>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </TableWrap>
+        </section>
+      </Show>
+
+      <Show when={props.preview.unmatchedPeople.length > 0}>
+        <section aria-labelledby="people-heading">
+          <h3 id="people-heading">People the file names who are not members</h3>
+          <p>
+            Their contracts are imported without them. Invite them to the council and import again, or set
+            them with the register's bulk edit.
+          </p>
+          <ul>
+            <For each={props.preview.unmatchedPeople}>
+              {(person) => (
+                <li>
+                  {person.field === "sro" ? "SRO" : "Contract manager"} “{person.text}”
+                  {person.reason === "ambiguous" ? " (several members have this name)" : ""}: rows{" "}
+                  {person.rowNumbers.join(", ")}
+                </li>
+              )}
+            </For>
+          </ul>
+        </section>
+      </Show>
+
       <Show when={props.preview.sample.length > 0}>
         <section aria-labelledby="sample-heading">
           <h3 id="sample-heading">Sample of the contracts to import</h3>
           <TableWrap label="Sample of contracts to import">
             <table class="table">
               <caption class="visually-hidden">
-                The first {props.preview.sample.length} of {props.preview.validCount} contracts ready to
+                The first {props.preview.sample.length} of {props.preview.newCount} new contracts ready to
                 import
               </caption>
               <thead>
@@ -183,13 +281,15 @@ export function ImportPreview(props: {
 
       <Show
         when={
-          props.preview.problemRowCount > 0 && mappingProblems().length === 0 && props.preview.validCount > 0
+          props.preview.problemRowCount > 0 &&
+          mappingProblems().length === 0 &&
+          props.preview.newCount + props.preview.updateCount > 0
         }
       >
         <CheckboxField
           id="skip-problem-rows"
           label={`Skip the ${props.preview.problemRowCount} rows with problems`}
-          hint={`Only the ${props.preview.validCount} rows without problems are imported.`}
+          hint={`Only the ${props.preview.newCount + props.preview.updateCount} rows without problems that add or change a contract are imported.`}
           checked={props.skip}
           onChange={props.onSkipChange}
         />
