@@ -546,7 +546,7 @@ describe("the contract register", () => {
     await panel.waitFor();
     await choose(page, "bulk-manager-trigger", "Chris Evans");
     await panel.getByLabel("Set service area").fill("Parks and open spaces");
-    await page.locator('table[aria-busy="true"]').waitFor({ state: "detached" });
+    await table.and(page.locator(":not([aria-busy])")).waitFor();
     await expectNoSeriousAxeViolations(page, "register: bulk edit");
     await screenshot(page, "register-bulk-edit");
     await panel.getByRole("button", { name: "Apply to 2 contracts" }).click();
