@@ -269,7 +269,8 @@ function PaymentSummary(props: { found: Invoices }) {
           <dd>
             {payments().percentPaidOnTime === null ? "—" : `${payments().percentPaidOnTime}%`}
             <span class="stat__meta">
-              {payments().paidOnTimeCount} of {undisputedPaid()} paid invoices not disputed
+              {payments().paidOnTimeCount} of {undisputedPaid()} paid{" "}
+              {undisputedPaid() === 1 ? "invoice" : "invoices"} not disputed
             </span>
           </dd>
         </div>
