@@ -1,11 +1,11 @@
 import { type ContractRow, getContract, listContractFacts, listInvoiceDates } from "@steward/db";
 import {
-  assessContractTier,
   type ContractInput,
-  type ContractTieringFacts,
   contractsCompliance,
-  needsRetier,
+  isPublicContractByValue,
+  type Jurisdiction,
   notFound,
+  type TierPolicy,
 } from "@steward/domain";
 import type { Council, TenantContext } from "./init.ts";
 
@@ -35,6 +35,7 @@ export function contractInputOf(row: ContractRow): ContractInput {
     currency: row.currency,
     procurementRoute: row.procurementRoute as ContractInput["procurementRoute"],
     lightTouch: row.lightTouch,
+    publicContract: row.publicContract,
     corporatePriority: row.corporatePriority,
     keyPublicService: row.keyPublicService,
     serviceRisk: row.serviceRisk,
@@ -64,28 +65,27 @@ export async function complianceOf(
   return { contracts: facts.contracts, invoices, compliance };
 }
 
-/** A fresh assessment of the tier from the register fields (004 §4), with its reasons. */
-export function assessedTierFields(input: ContractTieringFacts, council: Council) {
-  const assessed = assessContractTier(input, council.settings.tiering, {
-    currency: council.currency,
-    locale: council.locale,
-  });
-  return {
-    tier: assessed.tier,
-    assessedTier: assessed.tier,
-    tierReasons: assessed.reasons,
-    tierAssessedAt: new Date(),
-  };
+/** PA23 s.3: whether the contract is a public contract, as the officer said or by default from its value. */
+export function publicContractOf(
+  values: Pick<
+    ContractInput,
+    "publicContract" | "category" | "lightTouch" | "totalValueMinor" | "awardDate" | "startDate"
+  >,
+  council: Pick<Council, "jurisdiction">,
+): boolean {
+  return (
+    values.publicContract ??
+    isPublicContractByValue({ ...values, jurisdiction: council.jurisdiction as Jurisdiction }, today())
+  );
 }
 
-/**
- * 004 §4: a change of value or nature re-tiers. The assessment follows the facts; a manual override stays
- * but the contract is flagged so someone reviews it. The same rule for an edit and an approved change.
- */
-export function retierFields(before: ContractRow, after: ContractInput, council: Council) {
-  if (!needsRetier(contractInputOf(before), after)) return { retierRequested: before.retierRequested };
-  if (before.tierOverrideReason !== null) return { retierRequested: true };
-  return { ...assessedTierFields(after, council), retierRequested: before.retierRequested };
+/** The council's tiering policy (004 §4) as the domain's tier rules take it, assessed now. */
+export function tierPolicyOf(council: Pick<Council, "settings" | "currency" | "locale">): TierPolicy {
+  return {
+    thresholds: council.settings.tiering,
+    money: { currency: council.currency, locale: council.locale },
+    assessedAt: new Date(),
+  };
 }
 
 /** The council's contract, or NOT_FOUND — as for any id of another council. */

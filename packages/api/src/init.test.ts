@@ -112,7 +112,12 @@ describe("one transaction per request", () => {
       endDate: "2028-03-31",
       totalValueMinor: 10_000_000,
     });
-    const { id: changeId } = await caller.changes.request({
+    // Requested by the contract manager: the admin approving it may not be its requester (segregation of duties).
+    const { caller: manager } = await callerFor(test, {
+      userId: council.users.contract_manager,
+      tenantId: council.tenantId,
+    });
+    const { id: changeId } = await manager.changes.request({
       contractId,
       change: {
         type: "value",

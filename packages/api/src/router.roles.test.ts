@@ -57,7 +57,9 @@ const csv =
 
 const make = {
   supplier: async (h: Harness) => (await h.admin.suppliers.create({ name: "Clean Streets Ltd" })).id,
-  contract: async (h: Harness) => (await h.admin.contracts.create(contractValues("RT-001"))).id,
+  // The council's SRO is the contract's, so an SRO may decide its changes (decisionCheck).
+  contract: async (h: Harness) =>
+    (await h.admin.contracts.create({ ...contractValues("RT-001"), sroId: h.council.users.sro })).id,
   change: async (h: Harness, requester: Caller = h.admin) => {
     const contractId = await make.contract(h);
     return (await requester.changes.request({ contractId, change: smallChange })).id;
@@ -116,8 +118,14 @@ const validCalls: Record<string, (h: Harness) => Promise<unknown>> = {
     termDeltaDays: 0,
   }),
   "changes.request": async (h) => ({ contractId: await make.contract(h), change: smallChange }),
-  "changes.approve": async (h) => ({ changeId: await make.change(h), version: 1 }),
-  "changes.reject": async (h) => ({ changeId: await make.change(h), version: 1 }),
+  // Requested by the contract manager: the requester never decides their own change (decisionCheck).
+  "changes.approve": async (h) => ({ changeId: await make.change(h, await managerOf(h)), version: 1 }),
+  "changes.reject": async (h) => ({ changeId: await make.change(h, await managerOf(h)), version: 1 }),
+  "changes.recordSection116Steps": async (h) => ({
+    changeId: await make.change(h),
+    version: 1,
+    steps: { councilTabledOn: "2026-01-20", councilResolutionReference: "C45/2026" },
+  }),
   // The requester may withdraw their own change: a role that may request changes requests it itself.
   "changes.withdraw": async (h) => ({
     changeId: await make.change(h, can(h.role, "changes:request") ? await callerAs(h) : h.admin),
@@ -179,6 +187,7 @@ const expectedPermissions: Record<string, Permission> = {
   "changes.approve": "changes:approve",
   "changes.reject": "changes:approve",
   "changes.withdraw": "changes:request",
+  "changes.recordSection116Steps": "changes:request",
   "invoices.list": "contracts:read",
   "invoices.create": "invoices:write",
   "invoices.update": "invoices:write",
@@ -203,11 +212,17 @@ function callByPath(caller: unknown, path: string, input: unknown): Promise<unkn
   return (procedure as (input: unknown) => Promise<unknown>)(input);
 }
 
+const managerOf = async (h: Harness) =>
+  (await callerFor(test, { userId: h.council.users.contract_manager, tenantId: h.council.tenantId })).caller;
+
 const callerAs = async (h: Harness) =>
   (await callerFor(test, { userId: h.council.users[h.role], tenantId: h.council.tenantId })).caller;
 
 /** Procedures of a jurisdiction's rule pack, called in a council of that jurisdiction. */
-const jurisdictionOf: Record<string, "ZA"> = { "contracts.setDeviation": "ZA" };
+const jurisdictionOf: Record<string, "ZA"> = {
+  "contracts.setDeviation": "ZA",
+  "changes.recordSection116Steps": "ZA",
+};
 
 async function freshHarness(role: Role, path: string): Promise<Harness> {
   const council = await createTenantFixture(test, { jurisdiction: jurisdictionOf[path] ?? "GB-ENG" });

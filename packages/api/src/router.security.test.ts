@@ -107,6 +107,14 @@ const attacks: Record<string, (attacker: Attacker) => Attack> = {
   }),
   "changes.approve": () => ({ input: { changeId: bIds.change, version: 1 }, outcome: "refused" }),
   "changes.reject": () => ({ input: { changeId: bIds.change, version: 1 }, outcome: "refused" }),
+  "changes.recordSection116Steps": () => ({
+    input: {
+      changeId: bIds.change,
+      version: 1,
+      steps: { councilTabledOn: "2026-01-05", councilResolutionReference: "attack" },
+    },
+    outcome: "refused",
+  }),
   "changes.withdraw": () => ({ input: { changeId: bIds.change, version: 1 }, outcome: "refused" }),
   "invoices.list": () => ({ input: { contractId: bIds.contract }, outcome: "refused" }),
   "invoices.create": () => ({

@@ -1,6 +1,7 @@
 import {
   assessContractTier,
   defaultSettingsFor,
+  isPublicContractByValue,
   type Jurisdiction,
   newId,
   type PlatformRole,
@@ -265,6 +266,10 @@ async function seedRegister(
                 "A collapsed stormwater culvert under the car park had to be repaired before the rains; there was no time for competitive bidding.",
             }
           : {}),
+        publicContract: isPublicContractByValue(
+          { ...council, category, lightTouch: false, totalValueMinor, awardDate: null, startDate },
+          startDate,
+        ),
       };
     },
   );

@@ -1,4 +1,4 @@
-import type { ChangeRequestInput } from "./contracts/changes.ts";
+import type { ChangeRequestInput, Section116Steps } from "./contracts/changes.ts";
 import type { ContractInput, Tier } from "./contracts/contract-input.ts";
 import type { DeviationInput } from "./contracts/deviations.ts";
 import type { InvoiceInput } from "./contracts/payments.ts";
@@ -76,8 +76,19 @@ export interface AuditEventShapes {
   };
   "change.approved": {
     entityType: "contract";
-    before: { endDate: string | null; totalValueMinor: number | null };
-    after: { changeId: string; endDate: string | null; totalValueMinor: number | null };
+    before: { endDate: string | null; totalValueMinor: number | null; supplierId?: string | null };
+    after: {
+      changeId: string;
+      endDate: string | null;
+      totalValueMinor: number | null;
+      supplierId?: string | null;
+    };
+  };
+  /** MFMA s.116(3): the council tabling and community notice recorded on a South African council's change. */
+  "change.section_116_recorded": {
+    entityType: "contract";
+    before: Section116Steps & { changeId: string };
+    after: Section116Steps & { changeId: string };
   };
   "change.rejected": { entityType: "contract"; after: { changeId: string } };
   "change.withdrawn": { entityType: "contract"; after: { changeId: string } };
@@ -125,6 +136,7 @@ export const auditActionWords: Record<AuditAction, string> = {
   "contract.restored": "restored a contract",
   "change.requested": "requested a change",
   "change.approved": "approved a change",
+  "change.section_116_recorded": "recorded the council tabling and community notice of a change",
   "change.rejected": "rejected a change",
   "change.withdrawn": "withdrew a change",
   "invoice.recorded": "recorded an invoice",

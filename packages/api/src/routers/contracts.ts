@@ -9,6 +9,7 @@ import {
 } from "@steward/db";
 import {
   assessContractTier,
+  assessedTierFields,
   type ContractInput,
   complianceOverview,
   conflict,
@@ -22,6 +23,7 @@ import {
   paymentFigures,
   previousReportingPeriod,
   reportingPeriodOf,
+  retierFields,
   setDeviationInput,
   spendAgainstValue,
   tierOverrideInput,
@@ -29,11 +31,11 @@ import {
 } from "@steward/domain";
 import { z } from "zod";
 import {
-  assessedTierFields,
   complianceOf,
   contractInputOf,
   loadContract,
-  retierFields,
+  publicContractOf,
+  tierPolicyOf,
   today,
 } from "../contract-facts.ts";
 import { idempotencyKey, once } from "../idempotency.ts";
@@ -141,7 +143,8 @@ export const contractsRouter = router({
         const [created] = await insertContracts(ctx.tx, [
           {
             ...values,
-            ...assessedTierFields(values, council),
+            publicContract: publicContractOf(values, council),
+            ...assessedTierFields(values, tierPolicyOf(council)),
             tenantId: ctx.tenantId,
             originalTotalValueMinor: values.totalValueMinor,
             originalEndDate: values.endDate,
@@ -172,7 +175,11 @@ export const contractsRouter = router({
         tenantId: ctx.tenantId,
         contractId: input.contractId,
         version: input.version,
-        values: { ...input.values, ...retierFields(before, input.values, council) },
+        values: {
+          ...input.values,
+          publicContract: publicContractOf(input.values, council),
+          ...retierFields(before, input.values, tierPolicyOf(council)),
+        },
       }).catch(rethrowDuplicateReference);
       if (!updated) throw conflict(staleMessage);
       await ctx.audit({

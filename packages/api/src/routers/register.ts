@@ -12,6 +12,7 @@ import {
   updateContract,
 } from "@steward/db";
 import {
+  assessedTierFields,
   type ContractInput,
   columnsNotImported,
   conflict,
@@ -30,6 +31,7 @@ import {
   notFound,
   parseRegisterCsv,
   registerExportCsv,
+  retierFields,
   textInput,
   textLimits,
   type UpdatableField,
@@ -37,7 +39,7 @@ import {
   validateImport,
 } from "@steward/domain";
 import { z } from "zod";
-import { assessedTierFields, contractInputOf, retierFields, today } from "../contract-facts.ts";
+import { contractInputOf, publicContractOf, tierPolicyOf, today } from "../contract-facts.ts";
 import { idempotencyKey, once } from "../idempotency.ts";
 import { type Council, permittedProcedure, router, type TenantContext } from "../init.ts";
 import { rethrowDuplicateReference } from "./contracts.ts";
@@ -298,7 +300,8 @@ export const registerRouter = router({
           } = row;
           return {
             ...contract,
-            ...assessedTierFields(contract, council),
+            publicContract: publicContractOf(contract, council),
+            ...assessedTierFields(contract, tierPolicyOf(council)),
             tenantId: ctx.tenantId,
             supplierId: supplierIdOf(rowNumber),
             originalTotalValueMinor: contract.totalValueMinor,
@@ -334,11 +337,17 @@ export const registerRouter = router({
           }
           const before = contractInputOf(update.stored);
           const after = { ...before, ...values };
+          const { publicContract, ...others } = values;
           const updated = await updateContract(ctx.tx, {
             tenantId: ctx.tenantId,
             contractId: update.stored.id,
             version: update.stored.version,
-            values: { ...values, ...retierFields(update.stored, after, council) },
+            values: {
+              ...others,
+              // A blank public-contract cell sets it, as on the form, from the value against the threshold.
+              ...(publicContract === undefined ? {} : { publicContract: publicContractOf(after, council) }),
+              ...retierFields(update.stored, after, tierPolicyOf(council)),
+            },
           });
           if (!updated) {
             throw conflict(
@@ -400,7 +409,7 @@ export const registerRouter = router({
         const before = contractInputOf(contract);
         const values = Object.fromEntries(
           Object.entries(input.set).filter(([key, value]) => before[key as keyof ContractInput] !== value),
-        ) as Partial<ContractInput>;
+        ) as Partial<Omit<ContractInput, "publicContract">>;
         if (Object.keys(values).length === 0) continue;
         await updateContract(ctx.tx, {
           tenantId: ctx.tenantId,

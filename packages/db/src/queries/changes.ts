@@ -1,17 +1,34 @@
 import { and, asc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Tx } from "../database.ts";
-import { contractChanges, users } from "../schema/index.ts";
+import { contractChanges, suppliers, users } from "../schema/index.ts";
 
 export type ChangeRow = typeof contractChanges.$inferSelect;
 
+const deciders = alias(users, "deciders");
+
+/**
+ * A contract's changes, oldest first, with the names of the people who requested and decided them and, for a
+ * novation, of the supplier taking over.
+ */
 export async function listChanges(
   tx: Tx,
   { tenantId, contractId }: { tenantId: string; contractId: string },
 ) {
   return tx
-    .select({ change: contractChanges, requestedByName: users.name })
+    .select({
+      change: contractChanges,
+      requestedByName: users.name,
+      decidedByName: deciders.name,
+      newSupplierName: suppliers.name,
+    })
     .from(contractChanges)
     .innerJoin(users, eq(users.id, contractChanges.requestedBy))
+    .leftJoin(deciders, eq(deciders.id, contractChanges.decidedBy))
+    .leftJoin(
+      suppliers,
+      and(eq(suppliers.tenantId, contractChanges.tenantId), eq(suppliers.id, contractChanges.newSupplierId)),
+    )
     .where(and(eq(contractChanges.tenantId, tenantId), eq(contractChanges.contractId, contractId)))
     .orderBy(asc(contractChanges.createdAt));
 }
@@ -30,7 +47,8 @@ export async function insertChange(tx: Tx, values: typeof contractChanges.$infer
   return row;
 }
 
-export async function decideChange(
+/** Updates a change at the version read (a decision, the MFMA s.116(3) steps); null when it moved on. */
+export async function updateChange(
   tx: Tx,
   {
     tenantId,

@@ -1,4 +1,5 @@
 import {
+  type AppliedFrom,
   changeReasons,
   changeStatuses,
   changeTypes,
@@ -9,6 +10,7 @@ import {
   organisationSchemes,
   procurementRoutes,
   roles,
+  type StoredChangeTest,
   serviceRisks,
   tiers,
 } from "@steward/domain";
@@ -170,8 +172,8 @@ export const contractChanges = pgTable(
     valueDeltaMinor: money().notNull().default(0),
     termDeltaDays: integer().notNull().default(0),
     status: text({ enum: changeStatuses }).notNull().default("requested"),
-    /** The below-threshold test as it stood when the change was requested (Procurement Act s.74–75). */
-    thresholdTest: jsonb().notNull(),
+    /** The change test as it stood when the change was requested (PA23 s.74–75 or MFMA s.116(3)). */
+    thresholdTest: jsonb().$type<StoredChangeTest>().notNull(),
     changeNoticeRequired: boolean().notNull(),
     /** PA23 s.75(4)–(5): earlier changes the requester says could reasonably have been made with this one. */
     relatedChangeIds: uuid().array().notNull().default([]),
@@ -192,7 +194,7 @@ export const contractChanges = pgTable(
     decidedAt: timestamp({ withTimezone: true, mode: "date" }),
     decisionNote: text(),
     /** The contract's end date and total value just before an approved change was applied. */
-    appliedFrom: jsonb(),
+    appliedFrom: jsonb().$type<AppliedFrom>(),
     version: version(),
     createdAt: createdAt(),
   },

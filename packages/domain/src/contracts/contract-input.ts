@@ -69,6 +69,11 @@ export const contractInput = z
       .regex(/^[A-Z]{3}$/, "Use a three-letter currency code such as GBP."),
     procurementRoute: z.enum(procurementRoutes).nullable().default(null),
     lightTouch: z.boolean().default(false),
+    /**
+     * PA23 s.3: a public contract, at or over the Schedule 1 threshold (England only). Left out (null), it is
+     * set from the total value against the threshold (`isPublicContractByValue`).
+     */
+    publicContract: z.boolean().nullable().default(null),
     corporatePriority: z.boolean().default(false),
     keyPublicService: z.boolean().default(false),
     serviceRisk: z.enum(serviceRisks).default("low"),

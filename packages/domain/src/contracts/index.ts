@@ -8,4 +8,5 @@ export * from "./labels.ts";
 export * from "./obligations.ts";
 export * from "./payments.ts";
 export * from "./supplier-input.ts";
+export * from "./thresholds.ts";
 export * from "./tiering.ts";

@@ -7,6 +7,7 @@ import {
   effectiveTier,
   needsRetier,
   type RetierFacts,
+  retierFields,
   type TieringFacts,
 } from "./tiering.ts";
 
@@ -246,5 +247,60 @@ describe("assessContractTier", () => {
       thresholds,
     );
     expect(result.tier).toBe("low");
+  });
+});
+
+describe("retierFields (004 §4: one re-tier rule for an edit and an approved change)", () => {
+  const facts = {
+    annualValueMinor: 100_000,
+    totalValueMinor: 300_000,
+    capitalValueMinor: null,
+    category: "services",
+    lightTouch: false,
+    corporatePriority: false,
+    keyPublicService: false,
+    serviceRisk: "low",
+    startDate: "2025-01-01",
+    endDate: "2027-12-31",
+  } as const;
+  const policy = {
+    thresholds,
+    money: { currency: "GBP", locale: "en-GB" },
+    assessedAt: new Date("2026-06-01T09:00:00Z"),
+  };
+  test.each([
+    {
+      name: "nothing of value or nature changed: flag kept as it was",
+      before: { tierOverrideReason: null, retierRequested: false },
+      change: { endDate: "2028-12-31" },
+      expected: { retierRequested: false },
+    },
+    {
+      name: "unchanged, with a flag already raised: the flag stays",
+      before: { tierOverrideReason: null, retierRequested: true },
+      change: {},
+      expected: { retierRequested: true },
+    },
+    {
+      name: "value changed, no override: re-assessed now, with reasons",
+      before: { tierOverrideReason: null, retierRequested: false },
+      change: { annualValueMinor: 6_000_000 },
+      expected: {
+        tier: "high",
+        assessedTier: "high",
+        tierAssessedAt: policy.assessedAt,
+        retierRequested: false,
+      },
+    },
+    {
+      name: "nature changed under a manual override: the override stays, flagged for review",
+      before: { tierOverrideReason: "Political profile", retierRequested: false },
+      change: { keyPublicService: true },
+      expected: { retierRequested: true },
+    },
+  ])("$name", ({ before, change, expected }) => {
+    const result = retierFields({ ...facts, ...before }, { ...facts, ...change }, policy);
+    expect(result).toMatchObject(expected);
+    if (!("tier" in expected)) expect(result).toEqual(expected);
   });
 });

@@ -145,7 +145,7 @@ export function effectiveTier(assessed: TierAssessment, override: TierOverride |
 }
 
 /** The facts whose change alters "the value or nature of the contract". */
-const retierFields = [
+const retierTriggers = [
   "annualValueMinor",
   "totalValueMinor",
   "capitalValueMinor",
@@ -155,11 +155,11 @@ const retierFields = [
   "keyPublicService",
   "serviceRisk",
 ] as const satisfies readonly (keyof ContractInput)[];
-export type RetierFacts = Pick<ContractInput, (typeof retierFields)[number]>;
+export type RetierFacts = Pick<ContractInput, (typeof retierTriggers)[number]>;
 
 // 004 §4: review the tiering "at any change that alters the value or nature of the contract"
 export function needsRetier(before: RetierFacts, after: RetierFacts): boolean {
-  return retierFields.some((field) => before[field] !== after[field]);
+  return retierTriggers.some((field) => before[field] !== after[field]);
 }
 
 /** Whole amounts without pence ("£62,000"); pence only when there are some. */
@@ -196,4 +196,35 @@ export function assessContractTier(
   const assessment = assessTier({ ...contract, annualValueMinor }, thresholds, money);
   const basis = `No annual value is recorded: the total ${formatAmount(contract.totalValueMinor, money)} over ${years} year${years === 1 ? "" : "s"} is taken as ${formatAmount(annualValueMinor, money)} a year`;
   return { tier: assessment.tier, reasons: [basis, ...assessment.reasons] };
+}
+
+/** What tiering a council applies, and when: its thresholds, how it writes amounts, the moment of assessment. */
+export type TierPolicy = { thresholds: TieringThresholds; money: MoneyFormat; assessedAt: Date };
+
+/** A fresh assessment of the tier from the register fields (004 §4), with its reasons. */
+export function assessedTierFields(contract: ContractTieringFacts, policy: TierPolicy) {
+  const assessed = assessContractTier(contract, policy.thresholds, policy.money);
+  return {
+    tier: assessed.tier,
+    assessedTier: assessed.tier,
+    tierReasons: assessed.reasons,
+    tierAssessedAt: policy.assessedAt,
+  };
+}
+
+export type RetierBefore = RetierFacts & { tierOverrideReason: string | null; retierRequested: boolean };
+
+/**
+ * 004 §4: a change "that alters the value or nature of the contract" re-tiers it. The assessment follows the
+ * facts; a manual override stays, but the contract is flagged so someone reviews it. One rule for an edit and
+ * an approved change.
+ */
+export function retierFields(
+  before: RetierBefore,
+  after: RetierFacts & ContractTieringFacts,
+  policy: TierPolicy,
+): { retierRequested: boolean } | (ReturnType<typeof assessedTierFields> & { retierRequested: boolean }) {
+  if (!needsRetier(before, after)) return { retierRequested: before.retierRequested };
+  if (before.tierOverrideReason !== null) return { retierRequested: true };
+  return { ...assessedTierFields(after, policy), retierRequested: before.retierRequested };
 }

@@ -403,7 +403,7 @@ export function checkRow(context: RowContext): CheckedRow {
   }
 
   // Flags
-  const flagFields = ["lightTouch", "corporatePriority", "keyPublicService"] as const;
+  const flagFields = ["lightTouch", "publicContract", "corporatePriority", "keyPublicService"] as const;
   for (const field of flagFields) {
     const raw = cell(field);
     if (raw === undefined || raw.trim() === "") continue;
@@ -546,6 +546,7 @@ export function checkRow(context: RowContext): CheckedRow {
     currency: contract.currency,
     procurementRoute: contract.procurementRoute,
     lightTouch: contract.lightTouch,
+    publicContract: contract.publicContract,
     corporatePriority: contract.corporatePriority,
     keyPublicService: contract.keyPublicService,
     serviceRisk: contract.serviceRisk,

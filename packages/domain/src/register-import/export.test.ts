@@ -23,6 +23,7 @@ const row: ExportedContract = {
     currency: "GBP",
     procurementRoute: "framework",
     lightTouch: false,
+    publicContract: false,
     corporatePriority: true,
     keyPublicService: false,
     serviceRisk: "medium",

@@ -91,6 +91,11 @@ export const registerExportColumns: readonly ExportColumn[] = [
   },
   { heading: "Light touch", field: "lightTouch", cell: ({ contract }) => yesNo(contract.lightTouch) },
   {
+    heading: "Public contract",
+    field: "publicContract",
+    cell: ({ contract }) => yesNo(contract.publicContract === true),
+  },
+  {
     heading: "Corporate priority",
     field: "corporatePriority",
     cell: ({ contract }) => yesNo(contract.corporatePriority),

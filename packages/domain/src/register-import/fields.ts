@@ -44,6 +44,7 @@ export const importableFields = [
   "currency",
   "procurementRoute",
   "lightTouch",
+  "publicContract",
   "corporatePriority",
   "keyPublicService",
   "serviceRisk",
@@ -577,6 +578,13 @@ export const importableFieldDefinitions: Record<ImportableField, ImportableField
     kind: "yes-no",
     required: false,
     aliases: ["light touch", "light touch regime", "light touch contract", "ltr"],
+  },
+  publicContract: {
+    label: "Public contract (PA23, at or over the threshold)",
+    name: "public-contract flag",
+    kind: "yes-no",
+    required: false,
+    aliases: ["public contract", "above threshold", "over threshold"],
   },
   corporatePriority: {
     label: "Corporate priority",

@@ -69,6 +69,7 @@ describe("validateImport: a clean row", () => {
         currency: "GBP",
         procurementRoute: "open",
         lightTouch: false,
+        publicContract: null,
         corporatePriority: false,
         keyPublicService: false,
         serviceRisk: "low",

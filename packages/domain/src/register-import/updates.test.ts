@@ -23,6 +23,7 @@ const stored = {
   currency: "GBP",
   procurementRoute: "open",
   lightTouch: false,
+  publicContract: false,
   corporatePriority: false,
   keyPublicService: false,
   serviceRisk: "low",

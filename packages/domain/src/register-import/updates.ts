@@ -27,6 +27,7 @@ const fieldLabels = {
   currency: "Currency",
   procurementRoute: "Procurement route",
   lightTouch: "Light touch",
+  publicContract: "Public contract",
   corporatePriority: "Corporate priority",
   keyPublicService: "Key public service",
   serviceRisk: "Service risk",

@@ -5,7 +5,8 @@ import {
   changeReasons,
   changeTypes,
 } from "@steward/domain";
-import { createResource, createSignal, onCleanup, Show } from "solid-js";
+import { createResource, createSignal, For, onCleanup, Show } from "solid-js";
+import { CheckboxField } from "../../components/checkbox-field.tsx";
 import { ChoiceSelect } from "../../components/choice-select.tsx";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import { Field } from "../../components/field.tsx";
@@ -14,9 +15,10 @@ import { createIdempotencyKey } from "../../components/idempotency.ts";
 import { latest } from "../../components/latest.ts";
 import { readMoneyText } from "../../components/money.ts";
 import { MoneyField } from "../../components/money-field.tsx";
+import { type SupplierChoice, SupplierPicker } from "../../components/supplier-picker.tsx";
 import { TextareaField } from "../../components/textarea-field.tsx";
 import { useCouncil } from "../../council.tsx";
-import { readThresholdTest, ThresholdResult } from "./change-test.tsx";
+import { ChangeTestResult } from "./change-test.tsx";
 import type { ContractDetail } from "./contract-detail.ts";
 import { changeTypeLabels } from "./labels.ts";
 
@@ -26,7 +28,16 @@ const fieldIds = {
   "change.description": "change-description",
   "change.valueDeltaMinor": "change-value",
   "change.termDeltaDays": "change-term",
+  "change.newSupplierId": "change-new-supplier-input",
+  "change.relatedChangeIds": "change-related",
+  "change.relatedChangesReason": "change-related-reason",
 };
+
+/** An approved earlier change the officer can name as belonging with this one (PA23 s.75(4)). */
+export interface EarlierChange {
+  id: string;
+  summary: string;
+}
 
 const typeChoices = changeTypes.map((type) => ({ value: type, label: changeTypeLabels[type] }));
 const reasonChoices = changeReasons.map((reason) => ({ value: reason, label: changeReasonLabels[reason] }));
@@ -38,11 +49,13 @@ function readDays(text: string): number | null {
 }
 
 /**
- * Records a change request (004 §12.1). While it is typed, the preview runs the below-threshold test and
- * names who must approve, so the officer knows before asking whether a Contract Change Notice is needed.
+ * Records a change request (004 §12.1). While it is typed, the preview runs the council's change test and
+ * names who must approve, so an English council's officer knows before asking whether a Contract Change
+ * Notice is needed (PA23 s.75), and can name earlier changes that could reasonably have been made with it.
  */
 export function ChangeForm(props: {
   detail: ContractDetail;
+  earlierChanges: EarlierChange[];
   onRecorded: (message: string) => Promise<void>;
 }) {
   const { api, council } = useCouncil();
@@ -53,6 +66,10 @@ export function ChangeForm(props: {
   const [description, setDescription] = createSignal("");
   const [valueText, setValueText] = createSignal("");
   const [termText, setTermText] = createSignal("");
+  const [newSupplier, setNewSupplier] = createSignal<SupplierChoice | null>(null);
+  const [related, setRelated] = createSignal<string[]>([]);
+  const [relatedReason, setRelatedReason] = createSignal("");
+  const england = () => council().jurisdiction === "GB-ENG";
 
   // The preview follows the amounts a moment after typing stops.
   const [deltas, setDeltas] = createSignal({ valueDeltaMinor: 0, termDeltaDays: 0 });
@@ -66,15 +83,26 @@ export function ChangeForm(props: {
       if (value.ok && days !== null) setDeltas({ valueDeltaMinor: value.minor ?? 0, termDeltaDays: days });
     }, 400);
   };
+  const previewWanted = () =>
+    deltas().valueDeltaMinor !== 0 || deltas().termDeltaDays !== 0 || type() === "novation";
   const [preview] = createResource(
-    () => {
-      const current = deltas();
-      return current.valueDeltaMinor === 0 && current.termDeltaDays === 0
-        ? false
-        : { tenantId: council().tenantId, ...current };
-    },
-    ({ valueDeltaMinor, termDeltaDays }) =>
-      api().changes.preview.query({ contractId: props.detail.contract.id, valueDeltaMinor, termDeltaDays }),
+    () =>
+      previewWanted()
+        ? {
+            tenantId: council().tenantId,
+            ...deltas(),
+            type: type() ?? ("value" as const),
+            relatedChangeIds: related(),
+          }
+        : false,
+    ({ valueDeltaMinor, termDeltaDays, type, relatedChangeIds }) =>
+      api().changes.preview.query({
+        contractId: props.detail.contract.id,
+        valueDeltaMinor,
+        termDeltaDays,
+        type,
+        relatedChangeIds,
+      }),
   );
 
   const submit = async (form: HTMLFormElement) => {
@@ -85,7 +113,8 @@ export function ChangeForm(props: {
       const chosenType = type();
       const chosenReason = reason();
       if (!chosenType)
-        fieldErrors["change.type"] = "Choose whether the change is to the value, the term or the scope.";
+        fieldErrors["change.type"] =
+          "Choose whether the change is to the value, the term, the scope or the supplier.";
       if (!chosenReason) fieldErrors["change.reason"] = "Choose the reason for the change.";
       if (!value.ok) fieldErrors["change.valueDeltaMinor"] = value.message;
       if (days === null)
@@ -102,6 +131,9 @@ export function ChangeForm(props: {
           description: description(),
           valueDeltaMinor: value.minor ?? 0,
           termDeltaDays: days,
+          newSupplierId: chosenType === "novation" ? (newSupplier()?.id ?? null) : null,
+          relatedChangeIds: related(),
+          relatedChangesReason: related().length > 0 ? relatedReason() : null,
         },
         idempotencyKey: key.current(),
       });
@@ -114,12 +146,11 @@ export function ChangeForm(props: {
     setDescription("");
     setValueText("");
     setTermText("");
+    setNewSupplier(null);
+    setRelated([]);
+    setRelatedReason("");
     setDeltas({ valueDeltaMinor: 0, termDeltaDays: 0 });
-    await props.onRecorded(
-      result.value.changeNoticeRequired
-        ? "The change has been recorded. A Contract Change Notice is needed before it is made."
-        : "The change has been recorded. It is below the threshold: no Contract Change Notice is needed.",
-    );
+    await props.onRecorded(`The change has been recorded. ${result.value.test.headline}.`);
   };
 
   return (
@@ -194,24 +225,67 @@ export function ChangeForm(props: {
             error={submission.fieldError("change.termDeltaDays")}
           />
         </div>
+        <Show when={type() === "novation"}>
+          <SupplierPicker
+            id="change-new-supplier"
+            label="Supplier taking the contract over"
+            hint="The successor on a corporate restructuring (a takeover, merger or insolvency)."
+            value={newSupplier()}
+            onChange={(supplier) => setNewSupplier(supplier?.id ? supplier : null)}
+            noneLabel="Choose a supplier"
+            error={submission.fieldError("change.newSupplierId")}
+          />
+        </Show>
+        <Show when={england() && props.earlierChanges.length > 0}>
+          <fieldset class="fieldset" id="change-related" tabindex="-1" aria-describedby="change-related-hint">
+            <legend class="fieldset__legend">Earlier changes made for the same need</legend>
+            <p class="hint" id="change-related-hint">
+              Tick any approved change that could reasonably have been made together with this one. The test
+              then takes them as one change (Procurement Act 2023 s.75(4)–(5)).
+            </p>
+            <Show when={submission.fieldError("change.relatedChangeIds")}>
+              {(message) => <p class="field-error">{message()}</p>}
+            </Show>
+            <For each={props.earlierChanges}>
+              {(earlier) => (
+                <CheckboxField
+                  id={`change-related-${earlier.id}`}
+                  label={earlier.summary}
+                  checked={related().includes(earlier.id)}
+                  onChange={(checked) =>
+                    setRelated((current) =>
+                      checked ? [...current, earlier.id] : current.filter((id) => id !== earlier.id),
+                    )
+                  }
+                />
+              )}
+            </For>
+            <Show when={related().length > 0}>
+              <TextareaField
+                id="change-related-reason"
+                name="relatedChangesReason"
+                label="Why they could have been made together"
+                rows={2}
+                value={relatedReason()}
+                onInput={(event) => setRelatedReason(event.currentTarget.value)}
+                error={submission.fieldError("change.relatedChangesReason")}
+              />
+            </Show>
+          </fieldset>
+        </Show>
         <div class="preview-box" aria-live="polite" aria-busy={preview.loading ? "true" : undefined}>
-          <h3 class="preview-box__title">Threshold test and approval</h3>
+          <h3 class="preview-box__title">{england() ? "Change test and approval" : "Rule and approval"}</h3>
           <Show
-            when={
-              deltas().valueDeltaMinor !== 0 || deltas().termDeltaDays !== 0 ? latest(preview) : undefined
-            }
+            when={previewWanted() ? latest(preview) : undefined}
             fallback={
               <p class="hint">
-                Enter a change in value or term to see whether a Contract Change Notice is needed and who
-                approves it.
+                {england()
+                  ? "Enter a change in value or term to see whether a Contract Change Notice is needed and who approves it."
+                  : "Enter a change in value or term to see who approves it."}
               </p>
             }
           >
-            {(answer) => (
-              <Show when={readThresholdTest(answer().test)}>
-                {(test) => <ThresholdResult test={test()} approver={answer().approver.label} />}
-              </Show>
-            )}
+            {(answer) => <ChangeTestResult test={answer().test} approver={answer().approver.label} />}
           </Show>
           <Show when={preview.state === "errored"}>
             <p class="field-error">

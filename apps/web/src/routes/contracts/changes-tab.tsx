@@ -6,19 +6,24 @@ import { TextareaField } from "../../components/textarea-field.tsx";
 import { useCouncil } from "../../council.tsx";
 import type { Answer, Client } from "../../trpc.ts";
 import { ChangeForm } from "./change-form.tsx";
-import { readThresholdTest, ThresholdResult } from "./change-test.tsx";
+import { ChangeTestResult } from "./change-test.tsx";
 import type { ContractDetail } from "./contract-detail.ts";
 import { changeStatusLabels, changeTypeLabels, oneOf } from "./labels.ts";
+import { Section116Steps } from "./section-116-steps.tsx";
 
 type Change = Answer<Client["changes"]["list"]>[number];
 
-/** Changes to the contract with their threshold test and decision; record, approve, reject, withdraw. */
+/**
+ * Changes to the contract with their change test and decision; record, approve, reject, withdraw. The
+ * council's jurisdiction selects the rule pack: PA23 s.74–75 in England, MFMA s.116(3) in South Africa.
+ */
 export function ChangesTab(props: {
   detail: ContractDetail;
   onChanged: () => Promise<void>;
   announce: (message: string) => void;
 }) {
   const { api, council, can, format } = useCouncil();
+  const england = () => council().jurisdiction === "GB-ENG";
   const [changes, { refetch }] = createResource(
     () => ({ tenantId: council().tenantId, contractId: props.detail.contract.id }),
     ({ contractId }) => api().changes.list.query({ contractId }),
@@ -83,20 +88,35 @@ export function ChangesTab(props: {
   return (
     <>
       <h2>Changes</h2>
-      <p>
-        Each change is tested against the Procurement Act 2023 threshold (s.74–75) when it is requested: value
-        ±10% for goods and services or ±15% for works, term ±10% of the maximum term, counting earlier
-        approved changes.
-      </p>
+      <Show
+        when={england()}
+        fallback={
+          <p>
+            A contract is amended only after the reasons have been tabled in the council and the local
+            community has had reasonable notice and been invited to make representations (MFMA s.116(3)).
+            Record both steps on the change; it can be approved once they are done.
+          </p>
+        }
+      >
+        <p>
+          Each change is tested when it is requested against the Procurement Act 2023 (s.74–75): no Contract
+          Change Notice is needed where the change on its own moves the value by 10% or less (goods and
+          services) or 15% or less (works), or the term by 10% or less of the maximum term on award. Earlier
+          changes count when you say they could reasonably have been made together with it.
+        </p>
+      </Show>
       <Async resource={changes} loading="Loading changes…" retry={() => void refetch()}>
         {(list) => (
           <Show when={list().length > 0} fallback={<p class="empty">No changes have been recorded.</p>}>
             <ol class="change-list">
               <For each={[...list()].reverse()}>
                 {(change) => {
-                  const test = readThresholdTest(change.thresholdTest);
                   const reason = oneOf(changeReasons, change.reason);
                   const decidedRole = roleSchema.safeParse(change.decidedByRole);
+                  const decider = () =>
+                    [change.decidedByName, decidedRole.success ? roleLabels[decidedRole.data] : null]
+                      .filter(Boolean)
+                      .join(", ");
                   return (
                     <li class="change">
                       <h3 class="change__title">
@@ -116,14 +136,31 @@ export function ChangesTab(props: {
                           <dt>Term</dt>
                           <dd>{days(change.termDeltaDays)}</dd>
                         </div>
-                        <div class="summary-list__row">
-                          <dt>Contract Change Notice</dt>
-                          <dd>
-                            {change.changeNoticeRequired
-                              ? "Needed before the change"
-                              : "Not needed (below threshold)"}
-                          </dd>
-                        </div>
+                        <Show when={change.newSupplierName}>
+                          {(name) => (
+                            <div class="summary-list__row">
+                              <dt>New supplier</dt>
+                              <dd>{name()}</dd>
+                            </div>
+                          )}
+                        </Show>
+                        <Show when={change.thresholdTest.rulePack === "PA23"}>
+                          <div class="summary-list__row">
+                            <dt>Contract Change Notice</dt>
+                            <dd>{change.thresholdTest.headline}</dd>
+                          </div>
+                        </Show>
+                        <Show when={change.relatedChangeIds.length > 0}>
+                          <div class="summary-list__row">
+                            <dt>Taken together with</dt>
+                            <dd>
+                              {change.relatedChangeIds.length === 1
+                                ? "1 earlier change"
+                                : `${change.relatedChangeIds.length} earlier changes`}
+                              {change.relatedChangesReason ? `: ${change.relatedChangesReason}` : ""}
+                            </dd>
+                          </div>
+                        </Show>
                         <div class="summary-list__row">
                           <dt>Requested</dt>
                           <dd>
@@ -140,24 +177,30 @@ export function ChangesTab(props: {
                               <dt>Decision</dt>
                               <dd>
                                 {changeStatusLabels[change.status]} on {format().date(decidedAt())}
-                                {decidedRole.success ? ` by the ${roleLabels[decidedRole.data]}` : ""}
+                                {decider() ? ` by ${decider()}` : ""}
                                 {change.decisionNote ? `: ${change.decisionNote}` : ""}
                               </dd>
                             </div>
                           )}
                         </Show>
                       </dl>
-                      <Show when={test}>
-                        {(known) => (
-                          <details class="details">
-                            <summary>Threshold test when requested</summary>
-                            <ThresholdResult test={known()} />
-                          </details>
-                        )}
+                      <details class="details">
+                        <summary>
+                          {change.thresholdTest.rulePack === "PA23"
+                            ? "Change test when requested"
+                            : "The rule for amending a contract"}
+                        </summary>
+                        <ChangeTestResult test={change.thresholdTest} />
+                      </details>
+                      <Show when={!england()}>
+                        <Section116Steps change={change} onRecorded={afterDecision} />
                       </Show>
                       <Show when={change.status === "requested"}>
+                        <Show when={can("changes:approve") && change.approvalRefusal}>
+                          {(refusal) => <p class="hint">{refusal()}</p>}
+                        </Show>
                         <div class="button-row">
-                          <Show when={change.canDecide && can("changes:approve")}>
+                          <Show when={change.canApprove}>
                             <button
                               type="button"
                               class="button button--small"
@@ -165,6 +208,8 @@ export function ChangesTab(props: {
                             >
                               Approve
                             </button>
+                          </Show>
+                          <Show when={change.canReject}>
                             <button
                               type="button"
                               class="button button--secondary button--small"
@@ -195,6 +240,12 @@ export function ChangesTab(props: {
       <Show when={can("changes:request") && !props.detail.contract.archivedAt}>
         <ChangeForm
           detail={props.detail}
+          earlierChanges={(changes.latest ?? [])
+            .filter((change) => change.status === "approved")
+            .map((change) => ({
+              id: change.id,
+              summary: `${changeTypeLabels[change.type]}: ${signed(change.valueDeltaMinor)}, ${days(change.termDeltaDays)} (${format().date(change.createdAt)}) — ${change.description.slice(0, 80)}`,
+            }))}
           onRecorded={async (message) => {
             await afterDecision(message);
           }}

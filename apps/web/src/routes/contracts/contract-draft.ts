@@ -44,6 +44,8 @@ export interface ContractDraft {
   currency: string;
   procurementRoute: ProcurementRoute | null;
   lightTouch: boolean;
+  /** null until answered: the API then sets it from the value against the threshold. */
+  publicContract: boolean | null;
   corporatePriority: boolean;
   keyPublicService: boolean;
   serviceRisk: ServiceRisk;
@@ -74,6 +76,7 @@ export function emptyDraft(currency: string, contractManagerId: string | null): 
     currency,
     procurementRoute: null,
     lightTouch: false,
+    publicContract: null,
     corporatePriority: false,
     keyPublicService: false,
     serviceRisk: "low",
@@ -105,6 +108,7 @@ export function draftOf(contract: ContractRecord, supplier: SupplierChoice | nul
     currency: contract.currency,
     procurementRoute: oneOf(procurementRoutes, contract.procurementRoute),
     lightTouch: contract.lightTouch,
+    publicContract: contract.publicContract,
     corporatePriority: contract.corporatePriority,
     keyPublicService: contract.keyPublicService,
     serviceRisk: oneOf(serviceRisks, contract.serviceRisk) ?? "low",
@@ -149,6 +153,7 @@ export function contractInputOf(draft: ContractDraft): ContractInput {
     currency: draft.currency.trim().toUpperCase(),
     procurementRoute: draft.procurementRoute,
     lightTouch: draft.lightTouch,
+    publicContract: draft.publicContract,
     corporatePriority: draft.corporatePriority,
     keyPublicService: draft.keyPublicService,
     serviceRisk: draft.serviceRisk,

@@ -1,5 +1,5 @@
 import { A } from "@solidjs/router";
-import type { ContractInput } from "@steward/domain";
+import { type ContractInput, isPublicContractByValue } from "@steward/domain";
 import { createSignal, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import { CheckboxField } from "../../components/checkbox-field.tsx";
@@ -8,6 +8,7 @@ import { ErrorSummary } from "../../components/error-summary.tsx";
 import { Field } from "../../components/field.tsx";
 import type { Submission } from "../../components/forms.ts";
 import { MemberSelect } from "../../components/member-select.tsx";
+import { readMoneyText } from "../../components/money.ts";
 import { MoneyField } from "../../components/money-field.tsx";
 import { SupplierPicker } from "../../components/supplier-picker.tsx";
 import { TextareaField } from "../../components/textarea-field.tsx";
@@ -46,6 +47,7 @@ const fieldIds: Record<keyof ContractInput, string> = {
   currency: "contract-currency-trigger",
   procurementRoute: "contract-procurementRoute-trigger",
   lightTouch: "contract-lightTouch",
+  publicContract: "contract-publicContract",
   corporatePriority: "contract-corporatePriority",
   keyPublicService: "contract-keyPublicService",
   serviceRisk: "contract-serviceRisk-trigger",
@@ -78,6 +80,23 @@ export function ContractForm(props: {
       : routeChoices.filter(
           (choice) => !englandOnlyRoutes.includes(choice.value) || choice.value === draft.procurementRoute,
         );
+  const today = new Date().toISOString().slice(0, 10);
+  // PA23 s.3: until the officer answers, the answer follows the total value against the threshold.
+  const publicContract = () => {
+    if (draft.publicContract !== null) return draft.publicContract;
+    const total = readMoneyText(draft.totalValue);
+    return isPublicContractByValue(
+      {
+        jurisdiction: council().jurisdiction === "ZA" ? "ZA" : "GB-ENG",
+        category: draft.category,
+        lightTouch: draft.lightTouch,
+        totalValueMinor: total.ok ? total.minor : null,
+        awardDate: draft.awardDate.trim() || null,
+        startDate: draft.startDate.trim() || null,
+      },
+      today,
+    );
+  };
   const [draft, setDraft] = createStore<ContractDraft>({ ...props.initial });
   const [addingSupplier, setAddingSupplier] = createSignal(false);
   // Client-side problems (amounts) use the bare name, the server's an update's prefix: show either.
@@ -301,6 +320,17 @@ export function ContractForm(props: {
               hint="Social, health, education and some other services (Procurement Act 2023, Schedule 1)."
               checked={draft.lightTouch}
               onChange={(checked) => setDraft("lightTouch", checked)}
+            />
+            <CheckboxField
+              id="contract-publicContract"
+              label="A public contract (at or over the Procurement Act threshold)"
+              hint={
+                draft.publicContract === null
+                  ? "Set from the total value against the Procurement Act 2023 Schedule 1 threshold; change it if the estimated value says otherwise."
+                  : "Procurement Act 2023 s.3: its estimated value, VAT included, is not less than the Schedule 1 threshold."
+              }
+              checked={publicContract()}
+              onChange={(checked) => setDraft("publicContract", checked)}
             />
           </Show>
         </fieldset>

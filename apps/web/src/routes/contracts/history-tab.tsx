@@ -31,6 +31,7 @@ const fieldNames: Record<keyof ContractInput, string> = {
   currency: "currency",
   procurementRoute: "procurement route",
   lightTouch: "light-touch flag",
+  publicContract: "public-contract flag",
   corporatePriority: "corporate priority flag",
   keyPublicService: "key public service flag",
   serviceRisk: "service risk",
@@ -104,12 +105,25 @@ function describe(event: HistoryEvent, format: CouncilFormat, people: Map<string
       return `Requested a ${type} change${parts.length ? ` (${parts.join(", ")})` : ""}.`;
     }
     case "change.approved": {
-      const { totalValueMinor, endDate } = event.after;
+      const { totalValueMinor, endDate, supplierId } = event.after;
       const now = [
         totalValueMinor !== null ? `total value now ${format.money(totalValueMinor)}` : null,
         endDate ? `end date now ${format.date(endDate)}` : null,
+        supplierId && supplierId !== event.before.supplierId ? "a new supplier" : null,
       ].filter(Boolean);
       return `Approved a change${now.length ? `: ${now.join(", ")}` : ""}.`;
+    }
+    case "change.section_116_recorded": {
+      const steps = event.after;
+      const parts = [
+        steps.councilTabledOn
+          ? `reasons tabled in the council on ${format.date(steps.councilTabledOn)} (${steps.councilResolutionReference ?? "no reference"})`
+          : null,
+        steps.communityNoticeOn && steps.representationsCloseOn
+          ? `notice to the local community on ${format.date(steps.communityNoticeOn)}, representations until ${format.date(steps.representationsCloseOn)}`
+          : null,
+      ].filter(Boolean);
+      return `Recorded the MFMA s.116(3) steps of a change${parts.length ? `: ${parts.join("; ")}` : ""}.`;
     }
     case "change.rejected":
       return "Rejected a change.";

@@ -38,6 +38,7 @@ export const changeTypeLabels: Record<ChangeType, string> = {
   value: "Value",
   term: "Term",
   scope: "Scope",
+  novation: "Change of supplier (novation on restructuring)",
 };
 
 export const changeStatusLabels: Record<ChangeStatus, string> = {

@@ -211,6 +211,7 @@ export function OverviewTab(props: {
           </Row>
           <Show when={props.detail.jurisdiction === "GB-ENG"}>
             <Row label="Light-touch regime">{yesNo(contract().lightTouch)}</Row>
+            <Row label="Public contract (PA23 s.3)">{yesNo(contract().publicContract)}</Row>
           </Show>
           <Row label="Corporate priority">{yesNo(contract().corporatePriority)}</Row>
           <Row label="Key public service">{yesNo(contract().keyPublicService)}</Row>
