@@ -35,6 +35,9 @@ describe("demo seed", () => {
         { tenantId: tenant.id, userId: null },
         async (tx) => ({
           disputed: await tx.execute("select invoice_number from invoices where disputed_on is not null"),
+          publicContracts: await tx.execute(
+            "select reference from contracts where public_contract order by reference",
+          ),
           deviations: await tx.execute(
             "select reference from contracts where deviation_ground is not null and deviation_reported_on is null",
           ),
@@ -42,6 +45,9 @@ describe("demo seed", () => {
       );
       // The demo shows a disputed invoice (PA23 s.68(3)) and, in South Africa, a deviation awaiting report.
       expect(states.disputed.map((row) => row.invoice_number)).toEqual(["INV-1102"]);
+      expect(states.publicContracts.map((row) => row.reference)).toEqual(
+        tenant.jurisdiction === "ZA" ? [] : ["GRD-2024-03", "WST-2023-01"],
+      );
       expect(states.deviations.map((row) => row.reference)).toEqual(
         tenant.jurisdiction === "ZA" ? ["WRK-2026-01"] : [],
       );

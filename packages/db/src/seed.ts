@@ -171,7 +171,10 @@ const demoSuppliers = [
   { name: "Civic IT Partners Ltd", registrationNumber: "09876543", isSme: true, isVcse: false },
 ];
 
-/** [reference, title, category, supplier index, start, end, annual value in major units, flags] */
+/**
+ * [reference, title, category, supplier index, start, end, annual value in major units, flags]. In England,
+ * `publicContract` marks the two whose estimated value is over the Schedule 1 threshold for services (PA23 s.3).
+ */
 const demoContracts = [
   [
     "WST-2023-01",
@@ -181,9 +184,18 @@ const demoContracts = [
     "2023-04-01",
     "2030-03-31",
     1_850_000,
-    { keyPublicService: true },
+    { keyPublicService: true, publicContract: true },
   ],
-  ["GRD-2024-03", "Parks and grounds maintenance", "services", 0, "2024-04-01", "2027-03-31", 240_000, {}],
+  [
+    "GRD-2024-03",
+    "Parks and grounds maintenance",
+    "services",
+    0,
+    "2024-04-01",
+    "2027-03-31",
+    240_000,
+    { publicContract: true },
+  ],
   [
     "MLS-2025-02",
     "Meals at home for older residents",
@@ -231,6 +243,7 @@ async function seedRegister(
         totalValueMinor: annual === null ? ("capital" in flags ? flags.capital * 100 * scale : null) : null,
         corporatePriority: "corporatePriority" in flags,
         keyPublicService: "keyPublicService" in flags,
+        publicContract: council.jurisdiction === "GB-ENG" && "publicContract" in flags,
         serviceRisk: "low" as const,
         startDate,
         endDate,
