@@ -13,7 +13,7 @@ import {
 } from "@steward/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
-import { ZodError, type z } from "zod";
+import { ZodError } from "zod";
 import type { RequestContext } from "./context.ts";
 
 /**
@@ -123,24 +123,21 @@ export const publicProcedure = base.meta({ access: "public" }).use(publicTransac
 
 /**
  * A public procedure whose every attempt is counted against an account and an address before its
- * transaction opens (sign-in, reset requests). The count commits on its own, so a failed attempt that rolls
- * its request back still counts, and an attempt over the limit is refused before any password is hashed
- * (DESIGN §3). Input the schema refuses is not counted: the procedure refuses it before doing anything.
+ * transaction opens (sign-in, reset requests, accepting an invitation with an existing account's password).
+ * The count commits on its own, so a failed attempt that rolls its request back still counts, and an attempt
+ * over the limit is refused before any password is hashed (DESIGN §3). `accountOf` reads the account from the
+ * raw input; input it cannot read (null) is not counted, since the procedure's schema refuses it first.
  */
 export function limitedProcedure(
   limiter: keyof RequestContext["limits"],
-  attemptInput: z.ZodType<{ email: string }>,
+  accountOf: (rawInput: unknown) => string | null,
 ) {
   return base
     .meta({ access: "public" })
     .use(async ({ ctx, getRawInput, next }) => {
-      const attempt = attemptInput.safeParse(await getRawInput());
-      if (attempt.success) {
-        const allowed = await ctx.limits[limiter].reserve(ctx.database, {
-          ip: ctx.ip,
-          email: attempt.data.email,
-        });
-        if (!allowed) throw new DomainError("too_many_requests", ctx.limits[limiter].refusal);
+      const account = accountOf(await getRawInput());
+      if (account !== null && !(await ctx.limits[limiter].reserve(ctx.database, { ip: ctx.ip, account }))) {
+        throw new DomainError("too_many_requests", ctx.limits[limiter].refusal);
       }
       return next();
     })

@@ -15,7 +15,7 @@ import {
 } from "@steward/db";
 import { DomainError, invalid, type Role, roleLabels } from "@steward/domain";
 import { generateToken, hashPassword, sha256Hex, verifyPassword } from "./crypto.ts";
-import type { AttemptLimiter } from "./rate-limit.ts";
+import { type AttemptLimiter, invitationAccount } from "./rate-limit.ts";
 import type { SessionStore } from "./sessions.ts";
 
 const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
@@ -41,7 +41,7 @@ export async function signIn(
   const user = await findUserByEmail(tx, input.email);
   const passwordMatches = await verify(user?.passwordHash ?? (await decoyHash), input.password);
   if (!user?.passwordHash || !passwordMatches) throw new DomainError("unauthorised", wrongCredentials);
-  await deps.limiter.succeeded(tx, input);
+  await deps.limiter.succeeded(tx, { ip: input.ip, account: input.email });
   const { setCookie } = await deps.sessions.replace(input.previousSessionId, user.id);
   return { userId: user.id, setCookie };
 }
@@ -146,7 +146,8 @@ export async function describeInvitation(tx: Tx, input: { tenantId: string; toke
  */
 export async function acceptInvitation(
   tx: Tx,
-  input: { tenantId: string; token: string; name?: string | undefined; password: string },
+  input: { tenantId: string; token: string; name?: string | undefined; password: string; ip: string },
+  deps: { limiter: AttemptLimiter },
 ): Promise<{ userId: string; invitationId: string; role: Role }> {
   const invitation = await openInvitation(tx, input);
   let user = await findUserByEmail(tx, invitation.email);
@@ -171,6 +172,7 @@ export async function acceptInvitation(
   const closed = await closeInvitation(tx, { tenantId: input.tenantId, id: invitation.id, as: "accepted" });
   if (!closed) throw invalid("This invitation was already used.");
   await addMembership(tx, { tenantId: input.tenantId, userId: user.id, role: invitation.role });
+  await deps.limiter.succeeded(tx, { ip: input.ip, account: invitationAccount(input.token) });
   return { userId: user.id, invitationId: invitation.id, role: invitation.role };
 }
 

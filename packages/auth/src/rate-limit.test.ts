@@ -27,7 +27,7 @@ async function attemptSignIn(
   verify: typeof verifyPassword = verifyPassword,
   database = test.database,
 ) {
-  if (!(await limiter.reserve(database, attempt))) return "refused";
+  if (!(await limiter.reserve(database, { ip: attempt.ip, account: attempt.email }))) return "refused";
   return inTransaction(database, { tenantId: null, userId: null }, (tx) =>
     signIn(
       tx,
@@ -110,10 +110,10 @@ describe("sign-in limiter", () => {
 
   it("limits one address across many accounts", async () => {
     const limiter = limits({ perAccount: 10, perIp: 3 });
-    for (const email of ["a@x.test", "b@x.test", "c@x.test"])
-      expect(await limiter.reserve(test.database, { ip: "192.0.2.219", email })).toBe(true);
-    expect(await limiter.reserve(test.database, { ip: "192.0.2.219", email: "d@x.test" })).toBe(false);
-    expect(await limiter.reserve(test.database, { ip: "192.0.2.220", email: "d@x.test" })).toBe(true);
+    for (const account of ["a@x.test", "b@x.test", "c@x.test"])
+      expect(await limiter.reserve(test.database, { ip: "192.0.2.219", account })).toBe(true);
+    expect(await limiter.reserve(test.database, { ip: "192.0.2.219", account: "d@x.test" })).toBe(false);
+    expect(await limiter.reserve(test.database, { ip: "192.0.2.220", account: "d@x.test" })).toBe(true);
   });
 
   it("forgets the account's failures after a successful sign-in, and gives the address its attempt back", async () => {
@@ -131,7 +131,7 @@ describe("sign-in limiter", () => {
 
   it("starts a new window once the last has passed, and a sweep removes expired counters", async () => {
     const limiter = limits({ purpose: "window-test", perAccount: 1, perIp: 100 });
-    const attempt = { ip: "203.0.113.1", email: "window@x.test" };
+    const attempt = { ip: "203.0.113.1", account: "window@x.test" };
     const keys = [sha256Hex("window-test:account:window@x.test"), sha256Hex("window-test:ip:203.0.113.1")];
     const expire = () =>
       test.owner`update attempt_counters set window_ends_at = now() - interval '1 second' where key_hash in ${test.owner(keys)}`;
@@ -147,7 +147,7 @@ describe("sign-in limiter", () => {
   });
 
   it("stores no address or email, only digests", async () => {
-    await passwordResetLimiter().reserve(test.database, { ip: "192.0.2.99", email: "someone@x.test" });
+    await passwordResetLimiter().reserve(test.database, { ip: "192.0.2.99", account: "someone@x.test" });
     const dump = JSON.stringify(await test.owner`select * from attempt_counters`);
     expect(dump).not.toContain("192.0.2.99");
     expect(dump).not.toContain("someone@x.test");

@@ -1,6 +1,18 @@
 import { countAttempt, type Database, inTransaction, settleSuccessfulAttempt, type Tx } from "@steward/db";
 import { sha256Hex } from "./crypto.ts";
 
+/**
+ * What an attempt is counted against: the client's address, and the account it tries (an email, compared
+ * lower-cased, or the invitation whose account's password it checks: `invitationAccount`).
+ */
+export interface Attempt {
+  ip: string;
+  account: string;
+}
+
+/** The account an invitation's acceptance tries, for the limiter: the invitation itself. */
+export const invitationAccount = (token: string) => `invitation:${token}`;
+
 export interface AttemptLimits {
   /** Names the counters, so two limiters never share one. */
   purpose: string;
@@ -35,7 +47,7 @@ export class AttemptLimiter {
   }
 
   /** Counts the attempt and says whether it is within both limits. */
-  async reserve(database: Database, attempt: { ip: string; email: string }): Promise<boolean> {
+  async reserve(database: Database, attempt: Attempt): Promise<boolean> {
     const { account, address } = this.keysOf(attempt);
     const counts = await inTransaction(database, { tenantId: null, userId: null }, (tx) =>
       countAttempt(tx, { keyHashes: [account, address], windowMs: this.limits.windowMs }),
@@ -49,15 +61,15 @@ export class AttemptLimiter {
    * A sign-in that succeeded was no failure: the account's failures are forgotten and the address gets its
    * attempt back. In the request's transaction, so it holds only if the sign-in commits.
    */
-  async succeeded(tx: Tx, attempt: { ip: string; email: string }): Promise<void> {
+  async succeeded(tx: Tx, attempt: Attempt): Promise<void> {
     const { account, address } = this.keysOf(attempt);
     await settleSuccessfulAttempt(tx, { accountKeyHash: account, addressKeyHash: address });
   }
 
-  private keysOf({ ip, email }: { ip: string; email: string }) {
+  private keysOf({ ip, account }: Attempt) {
     const { purpose } = this.limits;
     return {
-      account: sha256Hex(`${purpose}:account:${email.toLowerCase()}`),
+      account: sha256Hex(`${purpose}:account:${account.toLowerCase()}`),
       address: sha256Hex(`${purpose}:ip:${ip}`),
     };
   }

@@ -147,3 +147,24 @@ describe("sessions across sign-ins", () => {
     expect((await asSecond.caller.auth.me())?.user.email).toBe(`board.${fresh.slug}@example.test`);
   });
 });
+
+describe("invitations for an existing account", () => {
+  it("checks at most 10 guesses of the account's password through one invitation, then refuses before hashing", async () => {
+    const inviting = await createTenantFixture(test);
+    const existing = await createTenantFixture(test, { passwordHash: await hashPassword(password) });
+    const address = `viewer.${existing.slug}@example.test`;
+    const admin = await callerFor(test, { userId: inviting.users.admin, tenantId: inviting.tenantId });
+    await admin.caller.members.invite({ email: address, role: "viewer" });
+    const [mail] = await mailTo(address);
+    const token = new URL(/http\S+/.exec(mail?.body ?? "")?.[0] ?? "").searchParams.get("token") ?? "";
+    const visitor = await callerFor(test);
+    visitor.context.ip = "198.51.100.202";
+    const accept = (guess: string) =>
+      refusal(visitor.caller.auth.acceptInvitation({ tenantId: inviting.tenantId, token, password: guess }));
+
+    const outcomes = await Promise.all(Array.from({ length: 15 }, (_, index) => accept(`guess ${index}`)));
+    expect(outcomes.filter((outcome) => outcome.code === "BAD_REQUEST")).toHaveLength(10);
+    expect(outcomes.filter((outcome) => outcome.code === "TOO_MANY_REQUESTS")).toHaveLength(5);
+    expect((await accept(password)).code).toBe("TOO_MANY_REQUESTS");
+  });
+});

@@ -2,6 +2,7 @@ import {
   acceptInvitation,
   changePassword,
   describeInvitation,
+  invitationAccount,
   requestPasswordReset,
   resetPassword,
   signIn,
@@ -20,7 +21,7 @@ import { z } from "zod";
 import { authedProcedure, limitedProcedure, publicProcedure, router } from "../init.ts";
 
 export const authRouter = router({
-  signIn: limitedProcedure("signIn", signInInput)
+  signIn: limitedProcedure("signIn", (raw) => signInInput.safeParse(raw).data?.email ?? null)
     .input(signInInput)
     .mutation(async ({ ctx, input }) => {
       const { setCookie } = await signIn(
@@ -58,7 +59,10 @@ export const authRouter = router({
     return { changed: true };
   }),
 
-  requestPasswordReset: limitedProcedure("passwordReset", requestPasswordResetInput)
+  requestPasswordReset: limitedProcedure(
+    "passwordReset",
+    (raw) => requestPasswordResetInput.safeParse(raw).data?.email ?? null,
+  )
     .input(requestPasswordResetInput)
     .mutation(async ({ ctx, input }) => {
       await requestPasswordReset(ctx.tx, { email: input.email, appUrl: ctx.appUrl });
@@ -79,21 +83,30 @@ export const authRouter = router({
     }),
 
   /** The link carries its council's id, so the whole acceptance runs under that council's RLS. */
-  acceptInvitation: publicProcedure.input(acceptInvitationInput).mutation(async ({ ctx, input }) => {
-    await applyScope(ctx.tx, { tenantId: input.tenantId });
-    const accepted = await acceptInvitation(ctx.tx, input);
-    await recordAudit(ctx.tx, {
-      tenantId: input.tenantId,
-      actorUserId: accepted.userId,
-      action: "invitation.accepted",
-      entityType: "membership",
-      entityId: accepted.userId,
-      after: { role: accepted.role, invitationId: accepted.invitationId },
-      requestId: ctx.requestId,
-    });
-    const previousSessionId = ctx.sessions.readSessionId(ctx.cookieHeader);
-    const { setCookie } = await ctx.sessions.replace(previousSessionId, accepted.userId);
-    ctx.resHeaders.append("set-cookie", setCookie);
-    return { tenantId: input.tenantId };
-  }),
+  acceptInvitation: limitedProcedure("signIn", (raw) => {
+    const token = acceptInvitationInput.safeParse(raw).data?.token;
+    return token ? invitationAccount(token) : null;
+  })
+    .input(acceptInvitationInput)
+    .mutation(async ({ ctx, input }) => {
+      await applyScope(ctx.tx, { tenantId: input.tenantId });
+      const accepted = await acceptInvitation(
+        ctx.tx,
+        { ...input, ip: ctx.ip },
+        { limiter: ctx.limits.signIn },
+      );
+      await recordAudit(ctx.tx, {
+        tenantId: input.tenantId,
+        actorUserId: accepted.userId,
+        action: "invitation.accepted",
+        entityType: "membership",
+        entityId: accepted.userId,
+        after: { role: accepted.role, invitationId: accepted.invitationId },
+        requestId: ctx.requestId,
+      });
+      const previousSessionId = ctx.sessions.readSessionId(ctx.cookieHeader);
+      const { setCookie } = await ctx.sessions.replace(previousSessionId, accepted.userId);
+      ctx.resHeaders.append("set-cookie", setCookie);
+      return { tenantId: input.tenantId };
+    }),
 });
