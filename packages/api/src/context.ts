@@ -13,8 +13,9 @@ export interface RequestContext {
   tenantHeader: string | null;
   appUrl: string;
   cookie: SessionCookieSettings;
+  /** The limiters' settings; their counters live in PostgreSQL, shared by every API process. */
   limits: {
-    /** Failed sign-ins: 10 per account, 50 per address, in 15 minutes. */
+    /** Failed sign-ins (and invitation acceptances): 10 per account, 50 per address, in 15 minutes. */
     signIn: AttemptLimiter;
     /** Password reset requests: 3 per account, 20 per address, in an hour. */
     passwordReset: AttemptLimiter;
