@@ -7,6 +7,7 @@ export * from "./iso-dates.ts";
 export * from "./labels.ts";
 export * from "./obligations.ts";
 export * from "./payments.ts";
+export * from "./status.ts";
 export * from "./supplier-input.ts";
 export * from "./thresholds.ts";
 export * from "./tiering.ts";

@@ -1,5 +1,6 @@
 import { type ContractInput, contractInput } from "../contracts/contract-input.ts";
 import { statusLabels } from "../contracts/labels.ts";
+import { statusAfterEndDate } from "../contracts/status.ts";
 import { formatMoney } from "../money.ts";
 import { readMoney } from "./amounts.ts";
 import { isSameCouncil } from "./buyer.ts";
@@ -474,11 +475,11 @@ export function checkRow(context: RowContext): CheckedRow {
       draft.status = status;
     }
   }
-  const today = defaults.today;
-  if (today && draft.endDate && draft.endDate < today) {
+  if (defaults.today && draft.endDate) {
     const stated = draft.status;
-    if (stated === undefined || stated === "active" || stated === "awarded") {
-      draft.status = "expired";
+    const status = statusAfterEndDate(stated ?? "active", draft.endDate, defaults.today);
+    if (status !== (stated ?? "active")) {
+      draft.status = status;
       if (stated) {
         warn(
           "status",

@@ -1,5 +1,5 @@
 import { A } from "@solidjs/router";
-import { type ContractInput, isPublicContractByValue } from "@steward/domain";
+import { type ContractInput, isPublicContractByValue, statusAfterEndDate } from "@steward/domain";
 import { createSignal, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import { CheckboxField } from "../../components/checkbox-field.tsx";
@@ -15,6 +15,7 @@ import { TextareaField } from "../../components/textarea-field.tsx";
 import { useCouncil } from "../../council.tsx";
 import { NewSupplierDialog } from "../suppliers/new-supplier-dialog.tsx";
 import { type ContractDraft, contractInputOf } from "./contract-draft.ts";
+import { todayIso } from "./invoice-form.tsx";
 import {
   categoryChoices,
   englandOnlyRoutes,
@@ -121,7 +122,13 @@ export function ContractForm(props: {
     type: "date",
     class: "input input--date",
     value: draft[name],
-    onInput: (event: { currentTarget: { value: string } }) => setDraft(name, event.currentTarget.value),
+    onInput: (event: { currentTarget: { value: string } }) => {
+      setDraft(name, event.currentTarget.value);
+      // An end date in the past makes the contract expired, as the import records it.
+      if (name === "endDate") {
+        setDraft("status", statusAfterEndDate(draft.status, draft.endDate || null, todayIso()));
+      }
+    },
     error: error(name),
   });
 
