@@ -171,10 +171,7 @@ const demoSuppliers = [
   { name: "Civic IT Partners Ltd", registrationNumber: "09876543", isSme: true, isVcse: false },
 ];
 
-/**
- * [reference, title, category, supplier index, start, end, annual value in major units, flags]. In England,
- * `publicContract` marks the two whose estimated value is over the Schedule 1 threshold for services (PA23 s.3).
- */
+/** [reference, title, category, supplier index, start, end, annual value in major units, flags] */
 const demoContracts = [
   [
     "WST-2023-01",
@@ -184,18 +181,9 @@ const demoContracts = [
     "2023-04-01",
     "2030-03-31",
     1_850_000,
-    { keyPublicService: true, publicContract: true },
+    { keyPublicService: true },
   ],
-  [
-    "GRD-2024-03",
-    "Parks and grounds maintenance",
-    "services",
-    0,
-    "2024-04-01",
-    "2027-03-31",
-    240_000,
-    { publicContract: true },
-  ],
+  ["GRD-2024-03", "Parks and grounds maintenance", "services", 0, "2024-04-01", "2027-03-31", 240_000, {}],
   [
     "MLS-2025-02",
     "Meals at home for older residents",
@@ -243,7 +231,6 @@ async function seedRegister(
         totalValueMinor: annual === null ? ("capital" in flags ? flags.capital * 100 * scale : null) : null,
         corporatePriority: "corporatePriority" in flags,
         keyPublicService: "keyPublicService" in flags,
-        publicContract: council.jurisdiction === "GB-ENG" && "publicContract" in flags,
         serviceRisk: "low" as const,
         startDate,
         endDate,
