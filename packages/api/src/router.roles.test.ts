@@ -96,6 +96,7 @@ const validCalls: Record<string, (h: Harness) => Promise<unknown>> = {
   }),
   "contracts.list": async () => ({}),
   "contracts.get": async (h) => ({ contractId: await make.contract(h) }),
+  "contracts.endingSoon": async () => undefined,
   "contracts.create": async () => contractValues("RT-NEW"),
   "contracts.update": async (h) => ({
     contractId: await make.contract(h),
@@ -174,6 +175,7 @@ const expectedPermissions: Record<string, Permission> = {
   "suppliers.update": "suppliers:write",
   "contracts.list": "contracts:read",
   "contracts.get": "contracts:read",
+  "contracts.endingSoon": "contracts:read",
   "contracts.create": "contracts:write",
   "contracts.update": "contracts:write",
   "contracts.reviewTier": "contracts:write",

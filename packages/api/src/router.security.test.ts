@@ -57,6 +57,7 @@ const attacks: Record<string, (attacker: Attacker) => Attack> = {
   }),
   "contracts.list": () => ({ input: { search: "B-001" }, outcome: "nothing of B" }),
   "contracts.get": () => ({ input: { contractId: bIds.contract }, outcome: "refused" }),
+  "contracts.endingSoon": () => ({ input: undefined, outcome: "nothing of B" }),
   "contracts.create": () => ({
     input: {
       ...contractValues("A-STEAL"),

@@ -144,13 +144,6 @@ describe("catalogue", () => {
     expect(ownedFunctions?.count).toBe(0);
   });
 
-  it("installs pg_trgm from the migrations as the owner, who is not a superuser (a trusted extension)", async () => {
-    const [owner] = await test.owner<{ rolsuper: boolean; owns: boolean }[]>`
-      select r.rolsuper, e.extowner = r.oid as owns
-      from pg_extension e, pg_roles r where e.extname = 'pg_trgm' and r.rolname = current_user`;
-    expect(owner).toEqual({ rolsuper: false, owns: true });
-  });
-
   it("allows SECURITY DEFINER functions only from the allow-list, each with an empty search_path", async () => {
     const allowList: string[] = [];
     const definers = await test.owner<{ name: string; config: string[] | null }[]>`

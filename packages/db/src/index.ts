@@ -3,6 +3,7 @@ export * from "./embedded.ts";
 export * from "./migrate.ts";
 export * from "./queries/attempts.ts";
 export * from "./queries/audit.ts";
+export * from "./queries/bulk.ts";
 export * from "./queries/changes.ts";
 export * from "./queries/contracts.ts";
 export * from "./queries/idempotency.ts";

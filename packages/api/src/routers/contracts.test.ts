@@ -4,6 +4,7 @@ import {
   type TenantFixture,
   type TestDatabase,
 } from "@steward/db/testing";
+import { addDays } from "@steward/domain";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { callerFor, refusal } from "../testing.ts";
 
@@ -364,5 +365,45 @@ describe("council settings", () => {
     expect((await caller.contracts.get({ contractId: id })).contract.tier).toBe("medium");
     const events = await admin.audit.list({ limit: 5 });
     expect(events.some((event) => event.action === "council.settings_changed")).toBe(true);
+  });
+});
+
+describe("contracts ending soon", () => {
+  it("counts and lists contracts ending or reaching their notice date in 30, 90 and 180 days", async () => {
+    const { caller } = await manager();
+    const today = new Date().toISOString().slice(0, 10);
+    const on = (days: number) => addDays(today, days);
+    const dated = (reference: string, dates: { endDate: string; noticeDate?: string }) =>
+      caller.contracts.create({ ...contract(reference), startDate: on(-700), ...dates });
+    await dated("END-30", { endDate: on(30) });
+    await dated("NOTICE-60", { endDate: on(400), noticeDate: on(60) });
+    await dated("END-150", { endDate: on(150) });
+    await dated("ENDED", { endDate: on(-1) });
+    await dated("END-181", { endDate: on(181) });
+    await dated("NOTICE-PASSED", { endDate: on(500), noticeDate: on(-5) });
+
+    const soon = await caller.contracts.endingSoon();
+    expect(soon.windows).toEqual([
+      { days: 30, count: 1 },
+      { days: 90, count: 2 },
+      { days: 180, count: 3 },
+    ]);
+    expect(soon.nearest.map((row) => [row.reference, row.next])).toEqual([
+      ["END-30", { date: on(30), kind: "end" }],
+      ["NOTICE-60", { date: on(60), kind: "notice" }],
+      ["END-150", { date: on(150), kind: "end" }],
+    ]);
+
+    const within90 = await caller.contracts.list({ endingWithinDays: 90, sort: "endDate" });
+    expect(within90.rows.map((row) => row.reference)).toEqual(["END-30", "NOTICE-60"]);
+    const exported = await caller.register.exportCsv({ endingWithinDays: 30 });
+    expect(exported.count).toBe(1);
+    expect(exported.csv).toContain(`Notice date`);
+  });
+
+  it("refuses a window other than 30, 90 or 180 days", async () => {
+    const { caller } = await manager();
+    const bad = await refusal(caller.contracts.list({ endingWithinDays: 60 as 30 }));
+    expect(bad.code).toBe("BAD_REQUEST");
   });
 });

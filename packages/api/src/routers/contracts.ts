@@ -5,6 +5,7 @@ import {
   insertContracts,
   listAuditEvents,
   listContracts,
+  listEndingSoon,
   updateContract,
 } from "@steward/db";
 import {
@@ -18,8 +19,10 @@ import {
   DomainError,
   deviationOf,
   effectiveTier,
+  endingWindow,
   idInput,
   invalid,
+  nextEndingDate,
   paymentFigures,
   previousReportingPeriod,
   reportingPeriodOf,
@@ -78,6 +81,7 @@ export const contractsRouter = router({
         ...filter,
         search: filter.search || undefined,
         tenantId: ctx.tenantId,
+        today: today(),
         limit: pageSize,
         offset: (page - 1) * pageSize,
       });
@@ -101,6 +105,21 @@ export const contractsRouter = router({
         pageSize,
       };
     }),
+
+  /** The overview's panel: live contracts ending or reaching their notice date in the next 30, 90, 180 days. */
+  endingSoon: permittedProcedure("contracts:read").query(async ({ ctx }) => {
+    const on = today();
+    const widest = endingWindow(on, 180);
+    const { windows, nearest } = await listEndingSoon(ctx.tx, {
+      tenantId: ctx.tenantId,
+      today: on,
+      limit: 5,
+    });
+    return {
+      windows,
+      nearest: nearest.map((contract) => ({ ...contract, next: nextEndingDate(contract, widest) })),
+    };
+  }),
 
   /** The contract page's overview: register fields, tier with reasons, obligations, spend and payments. */
   get: permittedProcedure("contracts:read")

@@ -308,15 +308,7 @@ export const registerRouter = router({
             originalEndDate: contract.endDate,
           };
         });
-        const inserted: { id: string; reference: string }[] = [];
-        // Within PostgreSQL's 65,535 bind parameters per statement.
-        for (let start = 0; start < values.length; start += 1000) {
-          inserted.push(
-            ...(await insertContracts(ctx.tx, values.slice(start, start + 1000)).catch(
-              rethrowDuplicateReference,
-            )),
-          );
-        }
+        const inserted = await insertContracts(ctx.tx, values).catch(rethrowDuplicateReference);
         await recordAuditMany(
           ctx.tx,
           inserted.map((contract) => ({

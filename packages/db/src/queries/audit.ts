@@ -10,6 +10,7 @@ import {
   tenants,
   users,
 } from "../schema/index.ts";
+import { insertBatches } from "./bulk.ts";
 
 /** An audit event (the typed union of packages/domain) with who, where and which request. */
 export type AuditEntry = AuditEvent & {
@@ -33,9 +34,8 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
 
 /** Many events in one statement (an import); the trigger still chains each row in order. */
 export async function recordAuditMany(tx: Tx, entries: AuditEntry[]): Promise<void> {
-  for (let start = 0; start < entries.length; start += 1000) {
-    const chunk = entries.slice(start, start + 1000);
-    await tx.insert(auditEvents).values(chunk.map(auditRow));
+  for (const batch of insertBatches(auditEvents, entries)) {
+    await tx.insert(auditEvents).values(batch.map(auditRow));
   }
 }
 

@@ -1,8 +1,9 @@
-import type { ContractSortKey } from "@steward/domain";
-import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
+import { type ContractSortKey, type EndingWindow, endingWindow, endingWindows } from "@steward/domain";
+import { and, asc, between, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Tx } from "../database.ts";
 import { contractChanges, contracts, invoices, suppliers, users } from "../schema/index.ts";
+import { equalsAny, insertBatches } from "./bulk.ts";
 import { likePattern } from "./search.ts";
 
 export type ContractRow = typeof contracts.$inferSelect;
@@ -20,6 +21,20 @@ export interface ContractFilter {
   managerId?: string | undefined;
   supplierId?: string | undefined;
   archived?: boolean | undefined;
+  /** Contracts whose end date or notice date falls within this many days from `today` (ending-soon.ts). */
+  endingWithinDays?: EndingWindow | undefined;
+  /** YYYY-MM-DD; the current UTC date when absent. */
+  today?: string | undefined;
+}
+
+const currentDate = () => new Date().toISOString().slice(0, 10);
+
+/** End date or notice date within the window: the same test as the domain's nextEndingDate. */
+function endingIn(window: { from: string; to: string }): SQL | undefined {
+  return or(
+    between(contracts.endDate, window.from, window.to),
+    between(contracts.noticeDate, window.from, window.to),
+  );
 }
 
 const managers = alias(users, "managers");
@@ -37,16 +52,26 @@ const sortColumns: Record<ContractSortKey, SQL | typeof contracts.reference> = {
   updatedAt: sql`${contracts.updatedAt}`,
 };
 
+/**
+ * The search: reference or title (`search_text`, kept in lower case by PostgreSQL: one LIKE instead of two
+ * ILIKEs a row) or the supplier's name contains the text. The suppliers matching are found once.
+ * No trigram index can serve it: under row-level security PostgreSQL only uses an index for a condition
+ * whose operator is leakproof, and LIKE is not (docs/benchmarks.md), so the search reads the council's rows.
+ */
+function searchMatches(tenantId: string, search: string): SQL {
+  const pattern = likePattern(search);
+  return sql`(${contracts.searchText} like lower(${pattern}) or ${contracts.supplierId} in (
+    select supplier.id from ${suppliers} supplier where supplier.tenant_id = ${tenantId} and supplier.name ilike ${pattern}
+  ))`;
+}
+
 function contractConditions(filter: ContractFilter): SQL | undefined {
   return and(
     eq(contracts.tenantId, filter.tenantId),
     filter.archived ? isNotNull(contracts.archivedAt) : isNull(contracts.archivedAt),
-    filter.search
-      ? or(
-          ilike(contracts.reference, likePattern(filter.search)),
-          ilike(contracts.title, likePattern(filter.search)),
-          ilike(suppliers.name, likePattern(filter.search)),
-        )
+    filter.search ? searchMatches(filter.tenantId, filter.search) : undefined,
+    filter.endingWithinDays
+      ? endingIn(endingWindow(filter.today ?? currentDate(), filter.endingWithinDays))
       : undefined,
     filter.tiers?.length ? inArray(contracts.tier, filter.tiers) : undefined,
     filter.statuses?.length ? inArray(contracts.status, filter.statuses) : undefined,
@@ -131,6 +156,56 @@ export async function listAllContracts(
     .orderBy(order(sortColumns[filter.sort]), asc(contracts.id));
 }
 
+/**
+ * The overview's "ending soon" panel: how many live contracts end or reach their notice date within each
+ * window, and the nearest ones (by the first of those dates in the widest window).
+ */
+export async function listEndingSoon(
+  tx: Tx,
+  { tenantId, today, limit }: { tenantId: string; today: string; limit: number },
+) {
+  const windows = endingWindows.map((days) => ({ days, ...endingWindow(today, days) }));
+  const widest = windows[windows.length - 1] ?? { days: 0, from: today, to: today };
+  const live = and(eq(contracts.tenantId, tenantId), isNull(contracts.archivedAt), endingIn(widest));
+  // The first date in the widest window: least() skips the date that is outside it (null).
+  const nextDate = sql<string>`least(
+    case when ${contracts.noticeDate} between ${widest.from} and ${widest.to} then ${contracts.noticeDate} end,
+    case when ${contracts.endDate} between ${widest.from} and ${widest.to} then ${contracts.endDate} end)`;
+  const [counts, nearest] = await Promise.all([
+    tx
+      .select(
+        Object.fromEntries(
+          windows.map((window) => [
+            `within${window.days}`,
+            sql<number>`count(*) filter (where ${nextDate} <= ${window.to})`.mapWith(Number),
+          ]),
+        ),
+      )
+      .from(contracts)
+      .where(live),
+    tx
+      .select({
+        id: contracts.id,
+        reference: contracts.reference,
+        title: contracts.title,
+        endDate: contracts.endDate,
+        noticeDate: contracts.noticeDate,
+        tier: contracts.tier,
+      })
+      .from(contracts)
+      .where(live)
+      .orderBy(asc(nextDate), asc(contracts.id))
+      .limit(limit),
+  ]);
+  return {
+    windows: windows.map((window) => ({
+      days: window.days,
+      count: counts[0]?.[`within${window.days}`] ?? 0,
+    })),
+    nearest,
+  };
+}
+
 export async function getContract(
   tx: Tx,
   { tenantId, contractId }: { tenantId: string; contractId: string },
@@ -166,12 +241,7 @@ export async function findContractsByReferences(
   return tx
     .select()
     .from(contracts)
-    .where(
-      and(
-        eq(contracts.tenantId, tenantId),
-        sql`lower(${contracts.reference}) = any(${sql.param(lowered)}::text[])`,
-      ),
-    );
+    .where(and(eq(contracts.tenantId, tenantId), equalsAny(sql`lower(${contracts.reference})`, lowered)));
 }
 
 /** The council's contracts with these ids, locked for update until the transaction ends (a bulk edit). */
@@ -188,9 +258,18 @@ export async function lockContracts(
     .for("update");
 }
 
+/** Any number of contracts (an import of 50,000 rows), in as few statements as the bind-parameter limit allows. */
 export async function insertContracts(tx: Tx, rows: (ContractValues & { tenantId: string })[]) {
-  if (rows.length === 0) return [];
-  return tx.insert(contracts).values(rows).returning({ id: contracts.id, reference: contracts.reference });
+  const created: { id: string; reference: string }[] = [];
+  for (const batch of insertBatches(contracts, rows)) {
+    created.push(
+      ...(await tx
+        .insert(contracts)
+        .values(batch)
+        .returning({ id: contracts.id, reference: contracts.reference })),
+    );
+  }
+  return created;
 }
 
 /** Updates when the stored version is the one the caller read; null means it changed meanwhile (or is gone). */

@@ -2,6 +2,7 @@ import type { OrganisationScheme } from "@steward/domain";
 import { and, asc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Tx } from "../database.ts";
 import { contracts, organisations, suppliers } from "../schema/index.ts";
+import { insertBatches } from "./bulk.ts";
 import { likePattern } from "./search.ts";
 
 export type SupplierValues = Omit<
@@ -155,9 +156,15 @@ export async function findOrCreateOrganisation(
 }
 
 export async function insertSuppliers(tx: Tx, rows: (SupplierValues & { tenantId: string })[]) {
-  if (rows.length === 0) return [];
-  return tx
-    .insert(suppliers)
-    .values(rows)
-    .returning({ id: suppliers.id, name: suppliers.name, registrationNumber: suppliers.registrationNumber });
+  const created: { id: string; name: string; registrationNumber: string | null }[] = [];
+  for (const batch of insertBatches(suppliers, rows)) {
+    created.push(
+      ...(await tx.insert(suppliers).values(batch).returning({
+        id: suppliers.id,
+        name: suppliers.name,
+        registrationNumber: suppliers.registrationNumber,
+      })),
+    );
+  }
+  return created;
 }

@@ -79,7 +79,6 @@ export const suppliers = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index("suppliers_tenant_name_idx").on(t.tenantId, sql`lower(${t.name})`),
-    index("suppliers_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
   ],
 );
 
@@ -138,6 +137,8 @@ export const contracts = pgTable(
     archivedAt: timestamp({ withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** What the register search reads: reference and title in lower case, kept by PostgreSQL (one LIKE, not two ILIKEs). */
+    searchText: text().generatedAlwaysAs(sql`lower(reference || ' ' || title)`),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
@@ -151,9 +152,6 @@ export const contracts = pgTable(
     uniqueIndex("contracts_tenant_reference_key").on(t.tenantId, sql`lower(${t.reference})`),
     index("contracts_tenant_end_date_idx").on(t.tenantId, t.endDate),
     index("contracts_tenant_notice_date_idx").on(t.tenantId, t.noticeDate),
-    // Trigram indexes (pg_trgm, migration 0012) serve the register search's ILIKE '%…%'.
-    index("contracts_reference_trgm_idx").using("gin", t.reference.op("gin_trgm_ops")),
-    index("contracts_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
     index("contracts_tenant_supplier_idx").on(t.tenantId, t.supplierId),
     index("contracts_tenant_manager_idx").on(t.tenantId, t.contractManagerId),
     index("contracts_tenant_updated_idx").on(t.tenantId, t.updatedAt),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idInput, listInput, pageInput, pageSizeInput, searchInput } from "../input.ts";
 import { contractStatuses, lifecycleStages, tiers } from "./contract-input.ts";
+import { endingWindows } from "./ending-soon.ts";
 
 export const contractSortKeys = [
   "reference",
@@ -24,6 +25,8 @@ export const contractFilterInput = z.object({
   managerId: idInput.optional(),
   supplierId: idInput.optional(),
   archived: z.boolean().default(false),
+  /** Contracts ending or reaching their notice date within this many days (ending-soon.ts). */
+  endingWithinDays: z.literal(endingWindows, { error: "Choose 30, 90 or 180 days." }).optional(),
   sort: z.enum(contractSortKeys).default("reference"),
   direction: z.enum(["asc", "desc"]).default("asc"),
 });

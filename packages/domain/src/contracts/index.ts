@@ -3,6 +3,7 @@ export * from "./compliance.ts";
 export * from "./contract-input.ts";
 export * from "./contract-list.ts";
 export * from "./deviations.ts";
+export * from "./ending-soon.ts";
 export * from "./iso-dates.ts";
 export * from "./labels.ts";
 export * from "./obligations.ts";

@@ -68,6 +68,7 @@ export const registerExportColumns: readonly ExportColumn[] = [
     field: "maxExtensionDate",
     cell: ({ contract }) => text(contract.maxExtensionDate),
   },
+  { heading: "Notice date", field: "noticeDate", cell: ({ contract }) => text(contract.noticeDate) },
   {
     heading: "Annual value",
     field: "annualValueMinor",

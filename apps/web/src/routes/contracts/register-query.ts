@@ -3,6 +3,8 @@ import {
   type ContractStatus,
   contractSortKeys,
   contractStatuses,
+  type EndingWindow,
+  endingWindows,
   lifecycleStages,
   type Tier,
   tiers,
@@ -20,6 +22,8 @@ export interface RegisterQuery {
   stage: LifecycleStage | null;
   managerId: string | null;
   supplierId: string | null;
+  /** Ending or reaching the notice date within this many days. */
+  ending: EndingWindow | null;
   archived: boolean;
   sort: ContractSortKey;
   direction: "asc" | "desc";
@@ -43,6 +47,7 @@ export function readRegisterQuery(params: Params): RegisterQuery {
     stage: oneOf(lifecycleStages, first(params.stage)),
     managerId: uuidOrNull(first(params.manager)),
     supplierId: uuidOrNull(first(params.supplier)),
+    ending: endingWindows.find((days) => String(days) === first(params.ending)) ?? null,
     archived: first(params.archived) === "1",
     sort: oneOf(contractSortKeys, first(params.sort)) ?? "reference",
     direction: first(params.dir) === "desc" ? "desc" : "asc",
@@ -59,6 +64,7 @@ export function registerParams(change: Partial<RegisterQuery>): Record<string, s
   if ("stage" in change) params.stage = change.stage ?? undefined;
   if ("managerId" in change) params.manager = change.managerId ?? undefined;
   if ("supplierId" in change) params.supplier = change.supplierId ?? undefined;
+  if ("ending" in change) params.ending = change.ending ? String(change.ending) : undefined;
   if ("archived" in change) params.archived = change.archived ? "1" : undefined;
   if ("sort" in change) params.sort = change.sort === "reference" ? undefined : change.sort;
   if ("direction" in change) params.dir = change.direction === "desc" ? "desc" : undefined;
@@ -75,6 +81,7 @@ export function filterInput(query: RegisterQuery) {
     stages: query.stage ? [query.stage] : undefined,
     managerId: query.managerId ?? undefined,
     supplierId: query.supplierId ?? undefined,
+    endingWithinDays: query.ending ?? undefined,
     archived: query.archived,
     sort: query.sort,
     direction: query.direction,
@@ -83,7 +90,13 @@ export function filterInput(query: RegisterQuery) {
 
 export function isFiltered(query: RegisterQuery): boolean {
   return Boolean(
-    query.search.trim() || query.tier || query.status || query.stage || query.managerId || query.supplierId,
+    query.search.trim() ||
+      query.tier ||
+      query.status ||
+      query.stage ||
+      query.managerId ||
+      query.supplierId ||
+      query.ending,
   );
 }
 

@@ -1,5 +1,11 @@
 import { A, useSearchParams } from "@solidjs/router";
-import { type ContractSortKey, contractStatuses, lifecycleStages, tiers } from "@steward/domain";
+import {
+  type ContractSortKey,
+  contractStatuses,
+  endingWindows,
+  lifecycleStages,
+  tiers,
+} from "@steward/domain";
 import { createMemo, createResource, createSignal, For, Show } from "solid-js";
 import { Async } from "../../components/async.tsx";
 import { CheckboxField } from "../../components/checkbox-field.tsx";
@@ -35,6 +41,12 @@ const anyOf = <V extends string>(label: string, choices: Choice<V>[]): Choice<V 
   ...choices,
 ];
 
+/** Contracts whose end date or notice date falls within the next 30, 90 or 180 days. */
+const endingChoices: Choice<string>[] = [
+  { value: "", label: "Any time" },
+  ...endingWindows.map((days) => ({ value: String(days), label: `Within ${days} days` })),
+];
+
 /** `/t/:slug/contracts`: the register, searched, filtered, sorted and paged on the server. */
 export function Register() {
   const { api, council, can } = useCouncil();
@@ -54,7 +66,15 @@ export function Register() {
   const [selected, setSelected] = createSignal<string[]>([]);
   const [bulkDone, setBulkDone] = createSignal("");
   const clearFilters = () =>
-    change({ search: "", tier: null, status: null, stage: null, managerId: null, supplierId: null });
+    change({
+      search: "",
+      tier: null,
+      status: null,
+      stage: null,
+      managerId: null,
+      supplierId: null,
+      ending: null,
+    });
 
   const pageHref = (target: number) => {
     const search = new URLSearchParams(window.location.search);
@@ -197,6 +217,16 @@ function RegisterFilters(props: {
             value={props.query.stage ?? ""}
             onChange={(stage) =>
               props.onChange({ stage: lifecycleStages.find((each) => each === stage) ?? null })
+            }
+          />
+          <ChoiceSelect
+            id="filter-ending"
+            label="Ending or notice due"
+            compact
+            choices={endingChoices}
+            value={props.query.ending ? String(props.query.ending) : ""}
+            onChange={(days) =>
+              props.onChange({ ending: endingWindows.find((each) => String(each) === days) ?? null })
             }
           />
           <MemberSelect

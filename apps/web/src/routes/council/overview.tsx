@@ -1,8 +1,10 @@
 import { A } from "@solidjs/router";
 import { roleLabels } from "@steward/domain";
-import { Show } from "solid-js";
+import { createResource, For, Show } from "solid-js";
+import { Async } from "../../components/async.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
 import { useCouncil } from "../../council.tsx";
+import { registerHref } from "../contracts/register-query.ts";
 
 const jurisdictionNames: Record<string, string> = {
   "GB-ENG": "England",
@@ -44,6 +46,7 @@ export function Overview() {
           </dd>
         </div>
       </dl>
+      <EndingSoon />
       <h2>What you can do here</h2>
       <ul class="link-list">
         <li>
@@ -61,5 +64,58 @@ export function Overview() {
         </Show>
       </ul>
     </>
+  );
+}
+
+/** Contracts ending, or reaching the date by which notice must be given, in the next 30, 90 and 180 days. */
+function EndingSoon() {
+  const { api, council, format } = useCouncil();
+  const [soon, { refetch }] = createResource(
+    () => council().tenantId,
+    () => api().contracts.endingSoon.query(),
+  );
+  const contractsWord = (count: number) => (count === 1 ? "contract" : "contracts");
+  return (
+    <section aria-labelledby="ending-soon-heading">
+      <h2 id="ending-soon-heading">Ending or notice due soon</h2>
+      <Async resource={soon} loading="Counting the contracts ending soon…" retry={() => void refetch()}>
+        {(result) => (
+          <>
+            <ul class="link-list">
+              <For each={result().windows}>
+                {(window) => (
+                  <li>
+                    <A href={registerHref(council().slug, { ending: window.days, sort: "endDate" })}>
+                      {window.count} {contractsWord(window.count)} within {window.days} days
+                    </A>
+                  </li>
+                )}
+              </For>
+            </ul>
+            <Show
+              when={result().nearest.length > 0}
+              fallback={<p>No live contract ends or reaches its notice date in the next 180 days.</p>}
+            >
+              <h3>The nearest</h3>
+              <ul class="link-list">
+                <For each={result().nearest}>
+                  {(contract) => (
+                    <li>
+                      <A href={`/t/${council().slug}/contracts/${contract.id}`}>
+                        {contract.reference} {contract.title}
+                      </A>{" "}
+                      <span class="muted">
+                        {contract.next?.kind === "notice" ? "notice due" : "ends"}{" "}
+                        {contract.next ? format().date(contract.next.date) : ""}
+                      </span>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          </>
+        )}
+      </Async>
+    </section>
   );
 }
