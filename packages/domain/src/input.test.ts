@@ -32,6 +32,11 @@ describe("textInput", () => {
     ["not a string", 12, false],
   ])("%s", (_name, value, ok) => expect(accepts(title, value)).toBe(ok));
 
+  it("refuses a megabyte with one message about its length", () => {
+    const issues = title.safeParse(`\u0000${"x".repeat(1_000_000)}`).error?.issues;
+    expect(issues?.map((issue) => issue.message)).toEqual(["Keep this under 10 characters."]);
+  });
+
   it("turns blank optional text into null", () => {
     expect(optionalTextInput(5).parse("  ")).toBeNull();
     expect(optionalTextInput(5).parse(undefined)).toBeNull();

@@ -69,17 +69,21 @@ export function isStorableText(value: string): boolean {
 /** Trimmed text of at most `max` characters, without NUL or lone surrogates; `min` 1 makes it required. */
 export function textInput(options: { max: number; min?: number; required?: string; tooLong?: string }) {
   const { max, min = 0 } = options;
-  return z
-    .string({ error: "Enter text here." })
-    .max(max * 4, options.tooLong ?? `Keep this under ${max.toLocaleString("en-GB")} characters.`)
-    .refine(isStorableText, "Remove the control characters or broken symbols from this text.")
-    .transform((value) => value.trim())
-    .pipe(
-      z
-        .string()
-        .min(min, options.required ?? "Fill in this field.")
-        .max(max, options.tooLong ?? `Keep this under ${max.toLocaleString("en-GB")} characters.`),
-    );
+  const tooLong = options.tooLong ?? `Keep this under ${max.toLocaleString("en-GB")} characters.`;
+  return (
+    z
+      .string({ error: "Enter text here." })
+      // Room for spaces the trim removes; past it nothing else is checked (a megabyte costs no more than a word).
+      .refine((value) => value.length <= max * 4, { message: tooLong, abort: true })
+      .refine(isStorableText, "Remove the control characters or broken symbols from this text.")
+      .transform((value) => value.trim())
+      .pipe(
+        z
+          .string()
+          .min(min, options.required ?? "Fill in this field.")
+          .max(max, tooLong),
+      )
+  );
 }
 
 /** Optional text: blank becomes null; absent is null. */
