@@ -28,6 +28,9 @@ export function ChangesTab(props: {
     () => ({ tenantId: council().tenantId, contractId: props.detail.contract.id }),
     ({ contractId }) => api().changes.list.query({ contractId }),
   );
+  // Read only once loaded: reading a resource still loading would suspend the page around the tabs.
+  const loadedChanges = () =>
+    changes.state === "ready" || changes.state === "refreshing" ? (changes.latest ?? []) : [];
   const [confirmation, setConfirmation] = createSignal<Confirmation | null>(null);
   const signed = (minor: number) =>
     minor === 0 ? "None" : `${minor > 0 ? "+" : "−"}${format().money(Math.abs(minor))}`;
@@ -200,7 +203,7 @@ export function ChangesTab(props: {
                           {(refusal) => <p class="hint">{refusal()}</p>}
                         </Show>
                         <div class="button-row">
-                          <Show when={change.canApprove}>
+                          <Show when={change.canApprove && can("changes:approve")}>
                             <button
                               type="button"
                               class="button button--small"
@@ -209,7 +212,7 @@ export function ChangesTab(props: {
                               Approve
                             </button>
                           </Show>
-                          <Show when={change.canReject}>
+                          <Show when={change.canReject && can("changes:approve")}>
                             <button
                               type="button"
                               class="button button--secondary button--small"
@@ -240,7 +243,7 @@ export function ChangesTab(props: {
       <Show when={can("changes:request") && !props.detail.contract.archivedAt}>
         <ChangeForm
           detail={props.detail}
-          earlierChanges={(changes.latest ?? [])
+          earlierChanges={loadedChanges()
             .filter((change) => change.status === "approved")
             .map((change) => ({
               id: change.id,
