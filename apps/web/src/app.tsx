@@ -1,6 +1,9 @@
 import { Route, Router, type RouteSectionProps, useLocation } from "@solidjs/router";
-import { type Component, createEffect, lazy, on, Suspense } from "solid-js";
+import { type Component, createEffect, lazy, on } from "solid-js";
 import { SessionProvider } from "./session.tsx";
+
+/** Page chunks being fetched: the focus move below waits for them. */
+const pagesLoading = new Set<Promise<unknown>>();
 
 /**
  * Each page is its own chunk, loaded when first visited, so the first load carries only the shell
@@ -10,7 +13,15 @@ function page<Name extends string, Module extends Record<Name, Component<RouteSe
   load: () => Promise<Module>,
   name: Name,
 ) {
-  return lazy(async () => ({ default: (await load())[name] }));
+  return lazy(async () => {
+    const loading = load();
+    pagesLoading.add(loading);
+    try {
+      return { default: (await loading)[name] };
+    } finally {
+      pagesLoading.delete(loading);
+    }
+  });
 }
 
 const AcceptInvitation = page(() => import("./routes/accept-invitation.tsx"), "AcceptInvitation");
@@ -37,15 +48,21 @@ const EditSupplier = page(() => import("./routes/suppliers/supplier-edit.tsx"), 
 const SupplierPage = page(() => import("./routes/suppliers/supplier-page.tsx"), "SupplierPage");
 const Suppliers = page(() => import("./routes/suppliers/suppliers.tsx"), "Suppliers");
 
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
 /**
  * After an in-app navigation, focus goes to the new page's h1, as it would after a full page load, so a
- * screen reader announces the page and keyboard users start from its top (WCAG 2.4.3).
+ * screen reader announces the page and keyboard users start from its top (WCAG 2.4.3). A page seen for the
+ * first time renders once its chunk (and, inside a council, the shell's) has arrived.
  */
-function focusPageHeading() {
-  requestAnimationFrame(() => {
-    const heading = document.querySelector<HTMLElement>("main h1");
-    if (heading && !heading.contains(document.activeElement)) heading.focus();
-  });
+async function focusPageHeading() {
+  await nextFrame();
+  while (pagesLoading.size > 0) {
+    await Promise.allSettled([...pagesLoading]);
+    await nextFrame();
+  }
+  const heading = document.querySelector<HTMLElement>("main h1");
+  if (heading && !heading.contains(document.activeElement)) heading.focus();
 }
 
 function skipToMain(event: MouseEvent) {
@@ -57,15 +74,19 @@ function skipToMain(event: MouseEvent) {
 
 function Root(props: RouteSectionProps) {
   const location = useLocation();
-  createEffect(on(() => location.pathname, focusPageHeading, { defer: true }));
+  createEffect(
+    on(
+      () => location.pathname,
+      () => void focusPageHeading(),
+      { defer: true },
+    ),
+  );
   return (
     <SessionProvider>
       <a href="#main" class="skip-link" on:click={skipToMain}>
         Skip to main content
       </a>
-      {/* A navigation waits here until the next page's chunk has loaded, so the page changes in one step and
-          the focus effect above finds the new page's heading. */}
-      <Suspense>{props.children}</Suspense>
+      {props.children}
     </SessionProvider>
   );
 }
