@@ -222,17 +222,20 @@ export const registerRouter = router({
         problems: checked.problems,
         warnings: checked.warnings,
         unmatchedPeople: checked.unmatchedPeople,
-        updates: checked.updates.map(
-          ({
-            rowNumber,
-            reference,
-            changes,
-          }): { rowNumber: number; reference: string; changes: FieldChange[] } => ({
-            rowNumber,
-            reference,
-            changes,
-          }),
-        ),
+        /** The first 500 updates, field by field (updateCount says how many there are). */
+        updates: checked.updates
+          .slice(0, 500)
+          .map(
+            ({
+              rowNumber,
+              reference,
+              changes,
+            }): { rowNumber: number; reference: string; changes: FieldChange[] } => ({
+              rowNumber,
+              reference,
+              changes,
+            }),
+          ),
         sample: checked.additions.slice(0, 20),
       };
     }),

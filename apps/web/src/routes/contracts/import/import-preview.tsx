@@ -173,6 +173,10 @@ export function ImportPreview(props: {
           <p>
             These references are already in the register. Importing changes these fields, and nothing else, on
             each of them.
+            <Show when={props.preview.updateCount > props.preview.updates.length}>
+              {" "}
+              The first {props.preview.updates.length} of {props.preview.updateCount} are listed.
+            </Show>
           </p>
           <TableWrap class="table-wrap--scroll" label="Changes to contracts already in the register">
             <table class="table">
