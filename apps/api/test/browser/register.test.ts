@@ -89,6 +89,23 @@ describe("the contract register", () => {
     await screenshot(page, "register");
   });
 
+  it("counts the contracts ending or with notice due on the overview, each window a link to the filtered register", async () => {
+    await page.goto(`${server.url}/t/oadby-wigston`);
+    const panel = page.getByRole("region", { name: "Ending or notice due soon" });
+    await panel.getByRole("link", { name: /contracts? within 30 days/ }).waitFor();
+    await panel.getByRole("link", { name: /contracts? within 180 days/ }).waitFor();
+    await expectNoSeriousAxeViolations(page, "overview");
+    await screenshot(page, "overview-ending-soon");
+    await panel.getByRole("link", { name: /within 90 days/ }).click();
+    await page.waitForURL(/\/contracts\?.*ending=90/);
+    await page.locator("#filter-ending-trigger", { hasText: "Within 90 days" }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /Showing|No contracts/ })
+      .first()
+      .waitFor();
+  });
+
   it("imports the real extract: suggested mapping, fixed columns, the columns left out listed, 34 problem rows skipped", async () => {
     await page.getByRole("link", { name: "Import register" }).click();
     await page.getByRole("heading", { level: 1, name: "Import a register" }).waitFor();
