@@ -1,7 +1,7 @@
 import { jurisdictions, platformRoles, type StoredTenantSettings } from "@steward/domain";
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id } from "./columns.ts";
+import { createdAt, id, oneOf } from "./columns.ts";
 
 /** Platform-wide tables: no tenant_id, reached by the app role through narrow grants (see migrations). */
 export const tenants = pgTable(
@@ -16,7 +16,10 @@ export const tenants = pgTable(
     settings: jsonb().$type<StoredTenantSettings>().notNull().default({}),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("tenants_slug_key").on(t.slug)],
+  (t) => [
+    uniqueIndex("tenants_slug_key").on(t.slug),
+    oneOf("tenants_jurisdiction_check", t.jurisdiction, jurisdictions),
+  ],
 );
 
 export const users = pgTable(
@@ -29,7 +32,10 @@ export const users = pgTable(
     platformRole: text({ enum: platformRoles }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
+    oneOf("users_platform_role_check", t.platformRole, platformRoles),
+  ],
 );
 
 /** Only the SHA-256 of a session id is stored: a leaked table opens no session. DESIGN §3 */

@@ -31,7 +31,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, id, tenantId, updatedAt, version } from "./columns.ts";
+import { createdAt, id, oneOf, tenantId, updatedAt, version } from "./columns.ts";
 import { tenants, users } from "./platform.ts";
 
 const money = () => bigint({ mode: "number" });
@@ -54,7 +54,10 @@ export const organisations = pgTable(
     aliases: text().array().notNull().default([]),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("organisations_scheme_identifier_key").on(t.scheme, t.identifier)],
+  (t) => [
+    uniqueIndex("organisations_scheme_identifier_key").on(t.scheme, t.identifier),
+    oneOf("organisations_scheme_check", t.scheme, organisationSchemes),
+  ],
 );
 
 export const suppliers = pgTable(
@@ -155,6 +158,14 @@ export const contracts = pgTable(
     index("contracts_tenant_supplier_idx").on(t.tenantId, t.supplierId),
     index("contracts_tenant_manager_idx").on(t.tenantId, t.contractManagerId),
     index("contracts_tenant_updated_idx").on(t.tenantId, t.updatedAt),
+    oneOf("contracts_category_check", t.category, contractCategories),
+    oneOf("contracts_procurement_route_check", t.procurementRoute, procurementRoutes),
+    oneOf("contracts_service_risk_check", t.serviceRisk, serviceRisks),
+    oneOf("contracts_status_check", t.status, contractStatuses),
+    oneOf("contracts_lifecycle_stage_check", t.lifecycleStage, lifecycleStages),
+    oneOf("contracts_tier_check", t.tier, tiers),
+    oneOf("contracts_assessed_tier_check", t.assessedTier, tiers),
+    oneOf("contracts_deviation_ground_check", t.deviationGround, deviationGrounds),
   ],
 );
 
@@ -204,6 +215,10 @@ export const contractChanges = pgTable(
       foreignColumns: [suppliers.tenantId, suppliers.id],
     }),
     index("contract_changes_contract_idx").on(t.tenantId, t.contractId),
+    oneOf("contract_changes_type_check", t.type, changeTypes),
+    oneOf("contract_changes_reason_check", t.reason, changeReasons),
+    oneOf("contract_changes_status_check", t.status, changeStatuses),
+    oneOf("contract_changes_decided_by_role_check", t.decidedByRole, roles),
   ],
 );
 

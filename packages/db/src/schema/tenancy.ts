@@ -1,7 +1,7 @@
 import { roles } from "@steward/domain";
 import { sql } from "drizzle-orm";
 import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, tenantId } from "./columns.ts";
+import { createdAt, id, oneOf, tenantId } from "./columns.ts";
 import { tenants, users } from "./platform.ts";
 
 /** A user's role in one council. RLS shows a member the council's memberships and a user their own. */
@@ -16,7 +16,11 @@ export const memberships = pgTable(
     deactivatedAt: timestamp({ withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.userId] }), index("memberships_user_id_idx").on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.userId] }),
+    index("memberships_user_id_idx").on(t.userId),
+    oneOf("memberships_role_check", t.role, roles),
+  ],
 );
 
 /** Single-use invitation: only the token's SHA-256 is stored. */
@@ -42,5 +46,6 @@ export const invitations = pgTable(
     uniqueIndex("invitations_open_email_key")
       .on(t.tenantId, sql`lower(${t.email})`)
       .where(sql`${t.acceptedAt} is null and ${t.revokedAt} is null`),
+    oneOf("invitations_role_check", t.role, roles),
   ],
 );

@@ -1,0 +1,17 @@
+ALTER TABLE "tenants" ADD CONSTRAINT "tenants_jurisdiction_check" CHECK ("tenants"."jurisdiction" in ('GB-ENG', 'ZA'));--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_platform_role_check" CHECK ("users"."platform_role" in ('operator'));--> statement-breakpoint
+ALTER TABLE "contract_changes" ADD CONSTRAINT "contract_changes_type_check" CHECK ("contract_changes"."type" in ('value', 'term', 'scope', 'novation'));--> statement-breakpoint
+ALTER TABLE "contract_changes" ADD CONSTRAINT "contract_changes_reason_check" CHECK ("contract_changes"."reason" in ('legislation', 'customer_or_service_need', 'new_technology', 'external_factors', 'cost_saving', 'delivery_change', 'emergency', 'risk_or_continuity', 'health_and_safety', 'other'));--> statement-breakpoint
+ALTER TABLE "contract_changes" ADD CONSTRAINT "contract_changes_status_check" CHECK ("contract_changes"."status" in ('requested', 'approved', 'rejected', 'withdrawn'));--> statement-breakpoint
+ALTER TABLE "contract_changes" ADD CONSTRAINT "contract_changes_decided_by_role_check" CHECK ("contract_changes"."decided_by_role" in ('admin', 'board', 'sro', 'contract_manager', 'finance', 'viewer', 'advisor'));--> statement-breakpoint
+ALTER TABLE "contracts" ADD CONSTRAINT "contracts_category_check" CHECK ("contracts"."category" in ('goods', 'services', 'works'));--> statement-breakpoint
+ALTER TABLE "contracts" ADD CONSTRAINT "contracts_procurement_route_check" CHECK ("contracts"."procurement_route" in ('open', 'competitive_flexible', 'restricted', 'competitive_negotiation', 'direct_award', 'framework', 'dynamic_market', 'below_threshold', 'other'));--> statement-breakpoint
+ALTER TABLE "contracts" ADD CONSTRAINT "contracts_service_risk_check" CHECK ("contracts"."service_risk" in ('low', 'medium', 'high'));--> statement-breakpoint
+ALTER TABLE "contracts" ADD CONSTRAINT "contracts_status_check" CHECK ("contracts"."status" in ('awarded', 'active', 'expired', 'terminated'));--> statement-breakpoint
+ALTER TABLE "contracts" ADD CONSTRAINT "contracts_lifecycle_stage_check" CHECK ("contracts"."lifecycle_stage" in ('handover', 'mobilisation', 'delivery', 'change', 'closing', 'closed', 're_procurement'));--> statement-breakpoint
+ALTER TABLE "contracts" ADD CONSTRAINT "contracts_tier_check" CHECK ("contracts"."tier" in ('high', 'medium', 'low'));--> statement-breakpoint
+ALTER TABLE "contracts" ADD CONSTRAINT "contracts_assessed_tier_check" CHECK ("contracts"."assessed_tier" in ('high', 'medium', 'low'));--> statement-breakpoint
+ALTER TABLE "contracts" ADD CONSTRAINT "contracts_deviation_ground_check" CHECK ("contracts"."deviation_ground" in ('emergency', 'single_provider', 'special_works_of_art', 'animals', 'impractical', 'minor_technical_breach'));--> statement-breakpoint
+ALTER TABLE "organisations" ADD CONSTRAINT "organisations_scheme_check" CHECK ("organisations"."scheme" in ('GB-COH', 'GB-CHC', 'GB-SC', 'ZA-CIPC', 'ZA-NPO'));--> statement-breakpoint
+ALTER TABLE "invitations" ADD CONSTRAINT "invitations_role_check" CHECK ("invitations"."role" in ('admin', 'board', 'sro', 'contract_manager', 'finance', 'viewer', 'advisor'));--> statement-breakpoint
+ALTER TABLE "memberships" ADD CONSTRAINT "memberships_role_check" CHECK ("memberships"."role" in ('admin', 'board', 'sro', 'contract_manager', 'finance', 'viewer', 'advisor'));
