@@ -1,5 +1,7 @@
 import { Route, Router, type RouteSectionProps, useLocation } from "@solidjs/router";
+import { QueryClientProvider } from "@tanstack/solid-query";
 import { type Component, createEffect, lazy, on } from "solid-js";
+import { queryClient } from "./query.ts";
 import { SessionProvider } from "./session.tsx";
 
 /** Page chunks being fetched: the focus move below waits for them. */
@@ -82,12 +84,14 @@ function Root(props: RouteSectionProps) {
     ),
   );
   return (
-    <SessionProvider>
-      <a href="#main" class="skip-link" on:click={skipToMain}>
-        Skip to main content
-      </a>
-      {props.children}
-    </SessionProvider>
+    <QueryClientProvider client={queryClient}>
+      <SessionProvider>
+        <a href="#main" class="skip-link" on:click={skipToMain}>
+          Skip to main content
+        </a>
+        {props.children}
+      </SessionProvider>
+    </QueryClientProvider>
   );
 }
 

@@ -2,6 +2,7 @@ import { Navigate, useLocation } from "@solidjs/router";
 import { type Accessor, type JSX, Match, Switch } from "solid-js";
 import { Loading, ProblemNotice } from "./components/async.tsx";
 import { PublicLayout } from "./components/public-layout.tsx";
+import { answer } from "./query.ts";
 import { useSession } from "./session.tsx";
 import type { Me } from "./trpc.ts";
 
@@ -9,10 +10,7 @@ import type { Me } from "./trpc.ts";
 export function RequireSession(props: { children: (me: Accessor<Me>) => JSX.Element }) {
   const session = useSession();
   const location = useLocation();
-  const signedIn = () => {
-    const me = session.me.state === "errored" ? undefined : session.me.latest;
-    return me ?? null;
-  };
+  const signedIn = () => answer(session.me) ?? null;
   return (
     <Switch
       fallback={
@@ -21,13 +19,13 @@ export function RequireSession(props: { children: (me: Accessor<Me>) => JSX.Elem
         </PublicLayout>
       }
     >
-      <Match when={session.me.state === "errored"}>
+      <Match when={session.me.isError}>
         <PublicLayout>
           <ProblemNotice error={session.me.error} retry={() => void session.refresh()} />
         </PublicLayout>
       </Match>
       <Match when={signedIn()}>{(me) => props.children(me)}</Match>
-      <Match when={session.me.state === "ready" && session.me.latest === null}>
+      <Match when={session.me.isSuccess && session.me.data === null}>
         <Navigate href={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} />
       </Match>
     </Switch>

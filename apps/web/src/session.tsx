@@ -1,24 +1,28 @@
-import { createContext, createResource, type JSX, type Resource, useContext } from "solid-js";
-import { api, type Me } from "./trpc.ts";
+import type { CreateQueryResult } from "@tanstack/solid-query";
+import { createContext, type JSX, useContext } from "solid-js";
+import { publicQuery, queryClient } from "./query.ts";
+import type { Me } from "./trpc.ts";
 
 interface SessionValue {
   /** The signed-in user and their councils; `null` when nobody is signed in. */
-  me: Resource<Me | null>;
-  /** Reads the session again, after signing in or out or joining a council. */
+  me: CreateQueryResult<Me | null>;
+  /**
+   * Reads the session again, after signing in or out or joining a council. Every council's cached data is
+   * dropped first: it was read for the person who was signed in before.
+   */
   refresh(): Promise<Me | null>;
 }
 
 const SessionContext = createContext<SessionValue>();
 
-function fetchMe(): Promise<Me | null> {
-  return api.auth.me.query();
-}
-
 export function SessionProvider(props: { children: JSX.Element }) {
-  const [me, { refetch }] = createResource(fetchMe);
+  const me = publicQuery((procedures) => procedures.auth.me());
   const value: SessionValue = {
     me,
-    refresh: async () => (await refetch()) ?? null,
+    refresh: async () => {
+      queryClient.removeQueries({ queryKey: ["council"] });
+      return (await me.refetch()).data ?? null;
+    },
   };
   return <SessionContext.Provider value={value}>{props.children}</SessionContext.Provider>;
 }

@@ -63,11 +63,9 @@ export function describeProblem(error: unknown): Problem {
         code: null,
       };
     }
-    const message =
-      data.code === "INTERNAL_SERVER_ERROR"
-        ? "Something went wrong on our side. Try again in a moment."
-        : typed.message;
-    return { message, fieldErrors: data.fieldErrors ?? {}, code: data.code };
+    // The server's sentence for a fault of its own names the request ("quote reference …") and nothing of
+    // the cause, so support can find it in the logs.
+    return { message: typed.message, fieldErrors: data.fieldErrors ?? {}, code: data.code };
   }
   return { message: "Something went wrong. Try again in a moment.", fieldErrors: {}, code: null };
 }

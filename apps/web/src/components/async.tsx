@@ -1,5 +1,7 @@
 import { A, useLocation } from "@solidjs/router";
+import type { CreateQueryResult } from "@tanstack/solid-query";
 import { type Accessor, type JSX, Match, type Resource, Show, Switch } from "solid-js";
+import { isRetryable } from "../query.ts";
 import { describeProblem, isSignedOut } from "../trpc.ts";
 
 export function Loading(props: { label: string }) {
@@ -10,15 +12,10 @@ export function Loading(props: { label: string }) {
   );
 }
 
-/** Asking again helps after a lost connection or a server fault, not after a refusal. */
-function isRetryable(error: unknown): boolean {
-  const code = describeProblem(error).code;
-  return (
-    code === null || code === "INTERNAL_SERVER_ERROR" || code === "TIMEOUT" || code === "TOO_MANY_REQUESTS"
-  );
-}
-
-/** A failed load, said as a sentence, with a way forward. */
+/**
+ * A failed load, said as a sentence, with a way forward. The one place a query's failure is shown: a fault
+ * on the server's side carries the support reference in its sentence (see describeProblem).
+ */
 export function ProblemNotice(props: { error: unknown; retry?: (() => void) | undefined }) {
   const location = useLocation();
   return (
@@ -42,6 +39,25 @@ export function ProblemNotice(props: { error: unknown; retry?: (() => void) | un
         </Show>
       </Show>
     </div>
+  );
+}
+
+/**
+ * Loading, failure and content for one query. The content stays on screen while the query refreshes after a
+ * change (invalidation), so focus and scroll position are not lost.
+ */
+export function Query<T>(props: {
+  query: CreateQueryResult<T>;
+  loading: string;
+  children: (value: Accessor<T>) => JSX.Element;
+}) {
+  return (
+    <Switch fallback={<Loading label={props.loading} />}>
+      <Match when={props.query.isError}>
+        <ProblemNotice error={props.query.error} retry={() => void props.query.refetch()} />
+      </Match>
+      <Match when={props.query.isSuccess}>{props.children(() => props.query.data as T)}</Match>
+    </Switch>
   );
 }
 

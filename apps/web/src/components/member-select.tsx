@@ -1,7 +1,6 @@
-import { createMemo, createResource } from "solid-js";
-import { useCouncil } from "../council.tsx";
+import { createMemo } from "solid-js";
+import { answer, councilQuery } from "../query.ts";
 import { type Choice, ChoiceSelect } from "./choice-select.tsx";
-import { latest } from "./latest.ts";
 
 /**
  * One of the council's members (contract manager, SRO, a filter), by name. Deactivated members are listed
@@ -17,14 +16,11 @@ export function MemberSelect(props: {
   error?: string | undefined;
   compact?: boolean;
 }) {
-  const { api, council } = useCouncil();
-  const [members] = createResource(
-    () => council().tenantId,
-    () => api().members.list.query(),
-  );
+  // Every picker and list on a page shares this one cached query: the members are fetched once.
+  const members = councilQuery((procedures) => procedures.members.list());
   const choices = createMemo<Choice<string>[]>(() => [
     { value: "", label: props.noneLabel },
-    ...(latest(members) ?? [])
+    ...(answer(members) ?? [])
       .filter((member) => member.deactivatedAt === null || member.userId === props.value)
       .map((member) => ({
         value: member.userId,

@@ -1,10 +1,11 @@
 import { auditActionInWords, auditEntityLabels, roleLabels } from "@steward/domain";
-import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
-import { Async } from "../../components/async.tsx";
+import { createSignal, For, Match, Show, Switch } from "solid-js";
+import { Query } from "../../components/async.tsx";
 import { createSubmission } from "../../components/forms.ts";
 import { PageHeading } from "../../components/page-heading.tsx";
 import { useCouncil } from "../../council.tsx";
 import { sentenceCase } from "../../format.ts";
+import { councilQuery } from "../../query.ts";
 import type { Answer, Client } from "../../trpc.ts";
 
 type Verification = Answer<Client["audit"]["verify"]>;
@@ -31,11 +32,8 @@ function entity(event: AuditEvent): string {
 
 /** Recent audit events of this council, newest first; admins can check the hash chain (DESIGN §3.8). */
 export function AuditLog() {
-  const { api, council, can, format } = useCouncil();
-  const [events, { refetch }] = createResource(
-    () => council().tenantId,
-    () => api().audit.list.query({ limit: 100 }),
-  );
+  const { council, can, format } = useCouncil();
+  const events = councilQuery((procedures) => procedures.audit.list({ limit: 100 }));
   return (
     <>
       <PageHeading title="Audit log" caption={council().name} />
@@ -46,7 +44,7 @@ export function AuditLog() {
         <VerifyChain />
       </Show>
       <h2>Recent events</h2>
-      <Async resource={events} loading="Loading the audit log…" retry={() => void refetch()}>
+      <Query query={events} loading="Loading the audit log…">
         {(list) => (
           <Show when={list().length > 0} fallback={<p class="empty">Nothing has been recorded yet.</p>}>
             <div class="table-wrap">
@@ -78,7 +76,7 @@ export function AuditLog() {
             </div>
           </Show>
         )}
-      </Async>
+      </Query>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { type Role, roleLabels } from "@steward/domain";
-import { createResource, createSignal, For, Show } from "solid-js";
-import { Async } from "../../components/async.tsx";
+import { createSignal, For, Show } from "solid-js";
+import { Query } from "../../components/async.tsx";
 import { type Confirmation, ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { Email } from "../../components/email.tsx";
 import { ErrorSummary } from "../../components/error-summary.tsx";
@@ -9,6 +9,7 @@ import { createSubmission, FormProblem, formText } from "../../components/forms.
 import { PageHeading } from "../../components/page-heading.tsx";
 import { RoleSelect } from "../../components/role-select.tsx";
 import { useCouncil } from "../../council.tsx";
+import { councilMutations, councilQuery } from "../../query.ts";
 import type { Answer, Client } from "../../trpc.ts";
 
 type Member = Answer<Client["members"]["list"]>[number];
@@ -33,15 +34,10 @@ export function Members() {
 }
 
 function MemberManagement() {
-  const { api, council, format, userId } = useCouncil();
-  const [members, { refetch: refetchMembers }] = createResource(
-    () => council().tenantId,
-    () => api().members.list.query(),
-  );
-  const [invitations, { refetch: refetchInvitations }] = createResource(
-    () => council().tenantId,
-    () => api().members.invitations.query(),
-  );
+  const { council, format, userId } = useCouncil();
+  const members = councilQuery((procedures) => procedures.members.list());
+  const invitations = councilQuery((procedures) => procedures.members.invitations());
+  const mutate = councilMutations();
   const [confirmation, setConfirmation] = createSignal<Confirmation | null>(null);
   const [announcement, setAnnouncement] = createSignal("");
 
@@ -60,8 +56,10 @@ function MemberManagement() {
       ),
       confirmLabel: "Change role",
       run: async () => {
-        await api().members.changeRole.mutate({ userId: member.userId, role });
-        await refetchMembers();
+        await mutate(
+          (procedures) => procedures.members.changeRole({ userId: member.userId, role }),
+          ["members"],
+        );
         setAnnouncement(`${member.name} is now ${roleLabels[role]}.`);
       },
     });
@@ -82,8 +80,10 @@ function MemberManagement() {
             confirmLabel: "Deactivate",
             destructive: true,
             run: async () => {
-              await api().members.deactivate.mutate({ userId: member.userId });
-              await refetchMembers();
+              await mutate(
+                (procedures) => procedures.members.deactivate({ userId: member.userId }),
+                ["members"],
+              );
               setAnnouncement(`${member.name} has been deactivated.`);
             },
           }
@@ -96,8 +96,10 @@ function MemberManagement() {
             ),
             confirmLabel: "Reactivate",
             run: async () => {
-              await api().members.reactivate.mutate({ userId: member.userId });
-              await refetchMembers();
+              await mutate(
+                (procedures) => procedures.members.reactivate({ userId: member.userId }),
+                ["members"],
+              );
               setAnnouncement(`${member.name} has been reactivated.`);
             },
           },
@@ -111,8 +113,10 @@ function MemberManagement() {
       confirmLabel: "Revoke invitation",
       destructive: true,
       run: async () => {
-        await api().members.revokeInvitation.mutate({ invitationId: invitation.id });
-        await refetchInvitations();
+        await mutate(
+          (procedures) => procedures.members.revokeInvitation({ invitationId: invitation.id }),
+          ["members.invitations"],
+        );
         setAnnouncement(`The invitation to ${invitation.email} has been revoked.`);
       },
     });
@@ -125,7 +129,7 @@ function MemberManagement() {
 
       <section aria-labelledby="members-heading">
         <h2 id="members-heading">People in this council</h2>
-        <Async resource={members} loading="Loading members…" retry={() => void refetchMembers()}>
+        <Query query={members} loading="Loading members…">
           {(list) => (
             <Show when={list().length > 0} fallback={<p class="empty">This council has no members yet.</p>}>
               <div class="table-wrap">
@@ -196,14 +200,14 @@ function MemberManagement() {
               </div>
             </Show>
           )}
-        </Async>
+        </Query>
       </section>
 
-      <InviteForm onInvited={() => void refetchInvitations()} />
+      <InviteForm />
 
       <section aria-labelledby="invitations-heading">
         <h2 id="invitations-heading">Open invitations</h2>
-        <Async resource={invitations} loading="Loading invitations…" retry={() => void refetchInvitations()}>
+        <Query query={invitations} loading="Loading invitations…">
           {(list) => (
             <Show
               when={list().length > 0}
@@ -254,7 +258,7 @@ function MemberManagement() {
               </div>
             </Show>
           )}
-        </Async>
+        </Query>
       </section>
 
       <ConfirmDialog confirmation={confirmation()} onClose={() => setConfirmation(null)} />
@@ -264,8 +268,8 @@ function MemberManagement() {
 
 const inviteFieldIds = { email: "invite-email", role: "invite-role-trigger" };
 
-function InviteForm(props: { onInvited: () => void }) {
-  const { api } = useCouncil();
+function InviteForm() {
+  const mutate = councilMutations();
   const submission = createSubmission();
   const [role, setRole] = createSignal<Role | null>(null);
   const [sent, setSent] = createSignal<string | null>(null);
@@ -280,13 +284,15 @@ function InviteForm(props: { onInvited: () => void }) {
     const result = await submission.submit(async () => {
       // Said here rather than sent: the server would only answer "Invalid option".
       if (!chosen) throw new FormProblem("Choose the role they will have.", { role: "Choose a role." });
-      return api().members.invite.mutate({ email, role: chosen });
+      return mutate(
+        (procedures) => procedures.members.invite({ email, role: chosen }),
+        ["members.invitations"],
+      );
     });
     if (result.ok) {
       form.reset();
       setRole(null);
       setSent(email);
-      props.onInvited();
       emailInput?.focus();
     }
   };

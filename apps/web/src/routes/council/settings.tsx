@@ -1,6 +1,6 @@
 import { roleLabels, type TenantSettings } from "@steward/domain";
-import { createResource, createSignal, For, Show } from "solid-js";
-import { Async } from "../../components/async.tsx";
+import { createSignal, For, Show } from "solid-js";
+import { Query } from "../../components/async.tsx";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import { Field } from "../../components/field.tsx";
 import { createSubmission, FormProblem } from "../../components/forms.ts";
@@ -8,6 +8,7 @@ import { moneyText, readMoneyText } from "../../components/money.ts";
 import { MoneyField } from "../../components/money-field.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
 import { useCouncil } from "../../council.tsx";
+import { councilMutations, councilQuery } from "../../query.ts";
 
 const thresholds = [
   ["highAnnualMinor", "High tier: value per year over"],
@@ -27,29 +28,20 @@ const fieldIds: Record<string, string> = {
  * obligation reminders. Every member can read them; only an admin changes them.
  */
 export function CouncilSettings() {
-  const { api, council, can } = useCouncil();
-  const [current, { refetch }] = createResource(
-    () => council().tenantId,
-    () => api().council.get.query(),
-  );
+  const { council, can } = useCouncil();
+  const current = councilQuery((procedures) => procedures.council.get());
   return (
     <>
       <PageHeading title="Council settings" caption={council().name} />
-      <Async resource={current} loading="Loading the settings…" retry={() => void refetch()}>
-        {(found) => (
-          <SettingsForm
-            settings={found().settings}
-            editable={can("settings:manage")}
-            onSaved={() => void refetch()}
-          />
-        )}
-      </Async>
+      <Query query={current} loading="Loading the settings…">
+        {(found) => <SettingsForm settings={found().settings} editable={can("settings:manage")} />}
+      </Query>
     </>
   );
 }
 
-function SettingsForm(props: { settings: TenantSettings; editable: boolean; onSaved: () => void }) {
-  const { api } = useCouncil();
+function SettingsForm(props: { settings: TenantSettings; editable: boolean }) {
+  const mutate = councilMutations();
   const submission = createSubmission();
   const [saved, setSaved] = createSignal(false);
   const [tiering, setTiering] = createSignal(
@@ -93,11 +85,10 @@ function SettingsForm(props: { settings: TenantSettings; editable: boolean; onSa
       };
       if (Object.keys(problems).length > 0)
         throw new FormProblem("Some answers need correcting: see the marked fields.", problems);
-      return api().council.updateSettings.mutate({ settings });
+      return mutate((procedures) => procedures.council.updateSettings({ settings }), ["council"]);
     });
     if (!result.ok) return;
     setSaved(true);
-    props.onSaved();
   };
 
   return (
