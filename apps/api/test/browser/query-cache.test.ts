@@ -5,6 +5,7 @@ import { type RunningServer, startServer } from "./server.ts";
 
 const password = "steward-demo-password";
 const admin = { email: "admin@oadby-wigston.demo", password };
+const advisor = { email: "advisor@steward.demo", password };
 
 let server: RunningServer;
 let browser: Browser;
@@ -96,6 +97,27 @@ describe("the query cache", () => {
     const alert = page.getByRole("alert").filter({ hasText: `quote reference ${reference}` });
     await alert.waitFor();
     await alert.getByRole("button", { name: "Try again" }).waitFor();
+    await page.context().close();
+  });
+
+  it("never shows one council's cached answer in another after switching council", async () => {
+    const page = await signedIn(advisor);
+    const highAnnual = page.locator("#setting-highAnnualMinor");
+    await page.goto(`${server.url}/t/oadby-wigston/settings`);
+    await highAnnual.waitFor();
+    const oadby = await highAnnual.inputValue();
+    await markDocument(page);
+
+    await page.getByRole("button", { name: "Switch council" }).click();
+    await page.getByRole("menuitemradio", { name: "Drakenstein Municipality" }).click();
+    await page.waitForURL(`${server.url}/t/drakenstein`);
+    await section(page, "Settings").click();
+    await page.waitForURL(`${server.url}/t/drakenstein/settings`);
+    await highAnnual.waitFor();
+    // ZA's default High tier threshold (domain tenant-settings.ts): R1,000,000 a year.
+    expect(await highAnnual.inputValue()).toBe("1000000.00");
+    expect(oadby).not.toBe("1000000.00");
+    await expectSameDocument(page);
     await page.context().close();
   });
 });

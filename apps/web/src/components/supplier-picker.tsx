@@ -1,8 +1,7 @@
 import { Combobox } from "@kobalte/core/combobox";
-import { createResource, createSignal, Show } from "solid-js";
-import { useCouncil } from "../council.tsx";
+import { createSignal, Show } from "solid-js";
+import { answer, councilQuery } from "../query.ts";
 import { createDebounced } from "./debounce.ts";
-import { latest } from "./latest.ts";
 
 export interface SupplierChoice {
   id: string;
@@ -25,22 +24,21 @@ export function SupplierPicker(props: {
   error?: string | undefined;
   compact?: boolean;
 }) {
-  const { api, council } = useCouncil();
   const none: SupplierChoice = { id: "", name: props.noneLabel };
   const [search, setSearch] = createSignal("");
   const searchLater = createDebounced(setSearch, 250);
-  const [found] = createResource(
-    () => ({ tenantId: council().tenantId, search: search() }),
-    ({ search }) => api().suppliers.list.query({ search: search || undefined, pageSize: 20 }),
+  const found = councilQuery(
+    (procedures) => procedures.suppliers.list({ search: search() || undefined, pageSize: 20 }),
+    { keepPrevious: true },
   );
   const options = () => {
-    const results = (latest(found)?.rows ?? []).map((row) => ({ id: row.id, name: row.name }));
+    const results = (answer(found)?.rows ?? []).map((row) => ({ id: row.id, name: row.name }));
     const chosen = props.value && !results.some((row) => row.id === props.value?.id) ? [props.value] : [];
     return [none, ...chosen, ...results];
   };
   const more = () => {
-    const total = latest(found)?.total ?? 0;
-    const shown = latest(found)?.rows.length ?? 0;
+    const total = answer(found)?.total ?? 0;
+    const shown = answer(found)?.rows.length ?? 0;
     return total > shown ? total - shown : 0;
   };
   return (

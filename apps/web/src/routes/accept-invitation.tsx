@@ -1,12 +1,13 @@
 import { A, useNavigate, useSearchParams } from "@solidjs/router";
 import { roleLabels } from "@steward/domain";
-import { createResource, Show } from "solid-js";
-import { Async } from "../components/async.tsx";
+import { Show } from "solid-js";
+import { Query } from "../components/async.tsx";
 import { ErrorSummary } from "../components/error-summary.tsx";
 import { Field } from "../components/field.tsx";
 import { createSubmission, formText } from "../components/forms.ts";
 import { PageHeading } from "../components/page-heading.tsx";
 import { PublicLayout } from "../components/public-layout.tsx";
+import { publicQuery } from "../query.ts";
 import { useSession } from "../session.tsx";
 import { type Answer, api, type Client } from "../trpc.ts";
 
@@ -22,7 +23,10 @@ export function AcceptInvitation() {
     const token = search.token;
     return tenantId && token ? { tenantId, token } : null;
   };
-  const [invitation, { refetch }] = createResource(link, (input) => api.auth.describeInvitation.query(input));
+  const invitation = publicQuery((procedures) => {
+    const input = link();
+    return input ? procedures.auth.describeInvitation(input) : null;
+  });
   return (
     <PublicLayout>
       <PageHeading title="Accept your invitation" />
@@ -36,11 +40,11 @@ export function AcceptInvitation() {
         }
       >
         {(input) => (
-          <Async resource={invitation} loading="Checking your invitation…" retry={() => void refetch()}>
+          <Query query={invitation} loading="Checking your invitation…">
             {(described) => (
               <AcceptForm invitation={described()} tenantId={input().tenantId} token={input().token} />
             )}
-          </Async>
+          </Query>
         )}
       </Show>
     </PublicLayout>

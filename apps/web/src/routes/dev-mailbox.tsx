@@ -1,9 +1,9 @@
-import { createResource, For, Show } from "solid-js";
-import { Async } from "../components/async.tsx";
+import { For, Show } from "solid-js";
+import { Query } from "../components/async.tsx";
 import { PageHeading } from "../components/page-heading.tsx";
 import { PublicLayout } from "../components/public-layout.tsx";
 import { platformFormat } from "../format.ts";
-import { api } from "../trpc.ts";
+import { publicQuery } from "../query.ts";
 
 const linkPattern = /(https?:\/\/[^\s]+)/g;
 
@@ -22,7 +22,7 @@ function MailBody(props: { body: string }) {
  * serves it only to this machine or the platform operator (unless DEV_MAILBOX=open).
  */
 export function DevMailbox() {
-  const [mail, { refetch }] = createResource(() => api.mailbox.list.query());
+  const mail = publicQuery((procedures) => procedures.mailbox.list());
   return (
     <PublicLayout wide>
       <PageHeading title="Development mailbox" />
@@ -31,11 +31,11 @@ export function DevMailbox() {
         first. Their links are live, so only this machine and the signed-in platform operator can read them.
       </p>
       <p>
-        <button type="button" class="button button--secondary" onClick={() => void refetch()}>
+        <button type="button" class="button button--secondary" onClick={() => void mail.refetch()}>
           Check for new mail
         </button>
       </p>
-      <Async resource={mail} loading="Loading the mailbox…" retry={() => void refetch()}>
+      <Query query={mail} loading="Loading the mailbox…">
         {(messages) => (
           <Show when={messages().length > 0} fallback={<p class="empty">The mailbox is empty.</p>}>
             <ol class="mail-list">
@@ -58,7 +58,7 @@ export function DevMailbox() {
             </ol>
           </Show>
         )}
-      </Async>
+      </Query>
     </PublicLayout>
   );
 }

@@ -1,9 +1,10 @@
 import { A } from "@solidjs/router";
 import { roleLabels } from "@steward/domain";
-import { createResource, For, Show } from "solid-js";
-import { Async } from "../../components/async.tsx";
+import { For, Show } from "solid-js";
+import { Query } from "../../components/async.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
 import { useCouncil } from "../../council.tsx";
+import { councilQuery } from "../../query.ts";
 import { registerHref } from "../contracts/register-query.ts";
 
 const jurisdictionNames: Record<string, string> = {
@@ -69,16 +70,13 @@ export function Overview() {
 
 /** Contracts ending, or reaching the date by which notice must be given, in the next 30, 90 and 180 days. */
 function EndingSoon() {
-  const { api, council, format } = useCouncil();
-  const [soon, { refetch }] = createResource(
-    () => council().tenantId,
-    () => api().contracts.endingSoon.query(),
-  );
+  const { council, format } = useCouncil();
+  const soon = councilQuery((procedures) => procedures.contracts.endingSoon());
   const contractsWord = (count: number) => (count === 1 ? "contract" : "contracts");
   return (
     <section aria-labelledby="ending-soon-heading">
       <h2 id="ending-soon-heading">Ending or notice due soon</h2>
-      <Async resource={soon} loading="Counting the contracts ending soon…" retry={() => void refetch()}>
+      <Query query={soon} loading="Counting the contracts ending soon…">
         {(result) => (
           <>
             <ul class="link-list">
@@ -115,7 +113,7 @@ function EndingSoon() {
             </Show>
           </>
         )}
-      </Async>
+      </Query>
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { Show } from "solid-js";
 import { createSubmission } from "../../components/forms.ts";
 import { createIdempotencyKey } from "../../components/idempotency.ts";
 import type { SupplierChoice } from "../../components/supplier-picker.tsx";
-import { useCouncil } from "../../council.tsx";
+import { councilMutations } from "../../query.ts";
 import { emptySupplierDraft, SupplierForm } from "./supplier-form.tsx";
 
 /** Adds a supplier without leaving the contract form; the new supplier becomes the contract's. */
@@ -14,12 +14,15 @@ export function NewSupplierDialog(props: {
   onClose: () => void;
   onCreated: (supplier: SupplierChoice) => void;
 }) {
-  const { api } = useCouncil();
+  const mutate = councilMutations();
   const submission = createSubmission();
   const key = createIdempotencyKey();
   const create = async (values: SupplierInput) => {
     const result = await submission.submit(() =>
-      api().suppliers.create.mutate({ ...values, idempotencyKey: key.current() }),
+      mutate(
+        (procedures) => procedures.suppliers.create({ ...values, idempotencyKey: key.current() }),
+        ["suppliers"],
+      ),
     );
     if (!result.ok) return;
     key.renew();

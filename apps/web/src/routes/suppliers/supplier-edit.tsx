@@ -1,24 +1,28 @@
 import { A, useNavigate, useParams } from "@solidjs/router";
 import type { SupplierInput } from "@steward/domain";
-import { createResource, Show } from "solid-js";
-import { Async } from "../../components/async.tsx";
+import { Show } from "solid-js";
+import { Query } from "../../components/async.tsx";
 import { createSubmission } from "../../components/forms.ts";
 import { createIdempotencyKey } from "../../components/idempotency.ts";
-import { latest } from "../../components/latest.ts";
 import { PageHeading } from "../../components/page-heading.tsx";
 import { useCouncil } from "../../council.tsx";
+import { answer, councilMutations, councilQuery } from "../../query.ts";
 import { emptySupplierDraft, SupplierForm, supplierDraftOf } from "./supplier-form.tsx";
 
 /** `/t/:slug/suppliers/new` */
 export function NewSupplier() {
-  const { api, council, can } = useCouncil();
+  const { council, can } = useCouncil();
+  const mutate = councilMutations();
   const navigate = useNavigate();
   const submission = createSubmission();
   const key = createIdempotencyKey();
   const base = () => `/t/${council().slug}/suppliers`;
   const create = async (values: SupplierInput) => {
     const result = await submission.submit(() =>
-      api().suppliers.create.mutate({ ...values, idempotencyKey: key.current() }),
+      mutate(
+        (procedures) => procedures.suppliers.create({ ...values, idempotencyKey: key.current() }),
+        ["suppliers"],
+      ),
     );
     if (!result.ok) return;
     key.renew();
@@ -49,24 +53,24 @@ export function NewSupplier() {
 
 /** `/t/:slug/suppliers/:supplierId/edit` */
 export function EditSupplier() {
-  const { api, council, can } = useCouncil();
+  const { council, can } = useCouncil();
+  const mutate = councilMutations();
   const params = useParams();
   const navigate = useNavigate();
   const submission = createSubmission();
   const page = () => `/t/${council().slug}/suppliers/${params.supplierId}`;
-  const [supplier, { refetch }] = createResource(
-    () => ({ tenantId: council().tenantId, supplierId: params.supplierId ?? "" }),
-    ({ supplierId }) => api().suppliers.get.query({ supplierId }),
+  const supplier = councilQuery((procedures) =>
+    procedures.suppliers.get({ supplierId: params.supplierId ?? "" }),
   );
   const reload = async () => {
     submission.clear();
-    await refetch();
+    await supplier.refetch();
   };
   return (
     <>
-      <PageHeading title={`Edit ${latest(supplier)?.name ?? "supplier"}`} caption="Suppliers" />
+      <PageHeading title={`Edit ${answer(supplier)?.name ?? "supplier"}`} caption="Suppliers" />
       <Show when={can("suppliers:write")} fallback={<p>Your role cannot edit suppliers.</p>}>
-        <Async resource={supplier} loading="Loading the supplier…" retry={() => void refetch()}>
+        <Query query={supplier} loading="Loading the supplier…">
           {(found) => (
             <>
               <Show when={submission.problem()?.code === "CONFLICT"}>
@@ -89,7 +93,12 @@ export function EditSupplier() {
                     onSubmit={(values) =>
                       void submission
                         .submit(() =>
-                          api().suppliers.update.mutate({ supplierId: found().id, version, values }),
+                          // Contracts show their supplier's name.
+                          mutate(
+                            (procedures) =>
+                              procedures.suppliers.update({ supplierId: found().id, version, values }),
+                            ["suppliers", "contracts"],
+                          ),
                         )
                         .then((result) => {
                           if (result.ok)
@@ -106,7 +115,7 @@ export function EditSupplier() {
               </Show>
             </>
           )}
-        </Async>
+        </Query>
       </Show>
     </>
   );

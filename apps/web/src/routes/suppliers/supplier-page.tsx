@@ -1,11 +1,11 @@
 import { A, useLocation, useParams } from "@solidjs/router";
-import { createResource, For, Show } from "solid-js";
-import { Async } from "../../components/async.tsx";
-import { latest } from "../../components/latest.ts";
+import { For, Show } from "solid-js";
+import { Query } from "../../components/async.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
 import { TableWrap } from "../../components/table-wrap.tsx";
 import { TierBadge } from "../../components/tier-badge.tsx";
 import { useCouncil } from "../../council.tsx";
+import { answer, councilQuery } from "../../query.ts";
 import { statusLabels } from "../contracts/labels.ts";
 import { registerHref } from "../contracts/register-query.ts";
 
@@ -17,28 +17,26 @@ function noticeOf(state: unknown): string | null {
 
 /** `/t/:slug/suppliers/:supplierId`: a supplier's details and its contracts in this council. */
 export function SupplierPage() {
-  const { api, council, can, format } = useCouncil();
+  const { council, can, format } = useCouncil();
   const params = useParams();
   const location = useLocation();
   const notice = noticeOf(location.state);
-  const [supplier, { refetch }] = createResource(
-    () => ({ tenantId: council().tenantId, supplierId: params.supplierId ?? "" }),
-    ({ supplierId }) => api().suppliers.get.query({ supplierId }),
+  const supplier = councilQuery((procedures) =>
+    procedures.suppliers.get({ supplierId: params.supplierId ?? "" }),
   );
-  const [contracts] = createResource(
-    () => ({ tenantId: council().tenantId, supplierId: params.supplierId ?? "" }),
-    ({ supplierId }) => api().contracts.list.query({ supplierId, sort: "endDate", pageSize: 100 }),
+  const contracts = councilQuery((procedures) =>
+    procedures.contracts.list({ supplierId: params.supplierId ?? "", sort: "endDate", pageSize: 100 }),
   );
   const base = () => `/t/${council().slug}`;
   return (
     <>
-      <PageHeading title={latest(supplier)?.name ?? "Supplier"} caption="Suppliers" />
+      <PageHeading title={answer(supplier)?.name ?? "Supplier"} caption="Suppliers" />
       <Show when={notice}>
         <p class="notice notice--success" role="status">
           {notice}
         </p>
       </Show>
-      <Async resource={supplier} loading="Loading the supplier…" retry={() => void refetch()}>
+      <Query query={supplier} loading="Loading the supplier…">
         {(found) => (
           <>
             <div class="page-actions">
@@ -88,9 +86,9 @@ export function SupplierPage() {
             </dl>
           </>
         )}
-      </Async>
+      </Query>
       <h2>Contracts with this supplier</h2>
-      <Async resource={contracts} loading="Loading contracts…">
+      <Query query={contracts} loading="Loading contracts…">
         {(result) => (
           <Show
             when={result().rows.length > 0}
@@ -150,7 +148,7 @@ export function SupplierPage() {
             </Show>
           </Show>
         )}
-      </Async>
+      </Query>
     </>
   );
 }

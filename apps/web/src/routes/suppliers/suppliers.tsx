@@ -1,17 +1,18 @@
 import { A, useSearchParams } from "@solidjs/router";
-import { createMemo, createResource, For, Show } from "solid-js";
-import { Async } from "../../components/async.tsx";
+import { createMemo, For, Show } from "solid-js";
+import { Query } from "../../components/async.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
 import { Pagination, showingText } from "../../components/pagination.tsx";
 import { SearchBox } from "../../components/search-box.tsx";
 import { TableWrap } from "../../components/table-wrap.tsx";
 import { useCouncil } from "../../council.tsx";
+import { councilQuery } from "../../query.ts";
 
 const pageSize = 50;
 
 /** `/t/:slug/suppliers`: the council's suppliers, searched on the server; search and page in the URL. */
 export function Suppliers() {
-  const { api, council, can } = useCouncil();
+  const { council, can } = useCouncil();
   const [params, setParams] = useSearchParams();
   const query = createMemo(() => {
     const search = typeof params.q === "string" ? params.q : "";
@@ -19,9 +20,10 @@ export function Suppliers() {
     return { search, page: Number.isFinite(page) && page > 0 ? page : 1 };
   });
   const base = () => `/t/${council().slug}/suppliers`;
-  const [suppliers, { refetch }] = createResource(
-    () => ({ tenantId: council().tenantId, ...query() }),
-    ({ search, page }) => api().suppliers.list.query({ search: search || undefined, page, pageSize }),
+  const suppliers = councilQuery(
+    (procedures) =>
+      procedures.suppliers.list({ search: query().search || undefined, page: query().page, pageSize }),
+    { keepPrevious: true },
   );
   const pageHref = (page: number) => {
     const next = new URLSearchParams(window.location.search);
@@ -50,7 +52,7 @@ export function Suppliers() {
           onSearch={(text) => setParams({ q: text || undefined, page: undefined }, { replace: true })}
         />
       </search>
-      <Async resource={suppliers} loading="Loading suppliers…" retry={() => void refetch()}>
+      <Query query={suppliers} loading="Loading suppliers…">
         {(result) => (
           <>
             <p class="results-summary" role="status" aria-live="polite">
@@ -115,7 +117,7 @@ export function Suppliers() {
             </Show>
           </>
         )}
-      </Async>
+      </Query>
     </>
   );
 }
