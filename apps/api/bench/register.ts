@@ -271,11 +271,11 @@ export async function benchRegister(bench: BenchDatabase) {
   const preview = await timed(() =>
     caller.register.previewImport({ csv: registerCsv(previewRowCount, "PRE") }),
   );
-  const imported = await timed(() =>
-    caller.register.commitImport({ csv: registerCsv(importRowCount, "IMP") }),
-  );
   console.log(
     `Preview of a ${previewRowCount.toLocaleString("en-GB")}-row CSV: ${preview.ms} ms (${preview.result.validCount} valid rows).`,
+  );
+  const imported = await timed(() =>
+    caller.register.commitImport({ csv: registerCsv(importRowCount, "IMP") }),
   );
   console.log(
     `Import of a ${importRowCount.toLocaleString("en-GB")}-row CSV into the 50,000-contract council: ${imported.ms} ms (${imported.result.created} contracts, ${imported.result.suppliersCreated} suppliers created).`,
