@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
 
 /** Screenshots for people to look at; git-ignored. */
 export const artifactsDir = fileURLToPath(new URL("../../.browser-artifacts/", import.meta.url));
@@ -20,6 +21,46 @@ export async function launchBrowser(): Promise<Browser> {
       "--no-first-run",
     ],
   });
+}
+
+/** Every demo sign-in's password (the seed's). */
+export const demoPassword = "steward-demo-password";
+
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+/** A page in a browser context of its own (its own cookies), at the size the screenshots are taken. */
+export async function newPage(browser: Browser, options: { locale?: string } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  return context.newPage();
+}
+
+/** Fills in the sign-in form the page shows and sends it; where the app goes next is the caller's to wait for. */
+export async function submitSignIn(page: Page, credentials: Credentials): Promise<void> {
+  await page.getByLabel("Email address").fill(credentials.email);
+  await page.getByLabel("Password", { exact: true }).fill(credentials.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Opens the sign-in page of the app at `appUrl`, signs in and waits for `landing` (a path, or a URL pattern). */
+export async function signIn(
+  page: Page,
+  appUrl: string,
+  credentials: Credentials,
+  landing: string | RegExp,
+): Promise<void> {
+  await page.goto(`${appUrl}/sign-in`);
+  await submitSignIn(page, credentials);
+  await page.waitForURL(typeof landing === "string" ? `${appUrl}${landing}` : landing);
+}
+
+/** Chooses an option of a Kobalte select (a button that opens a listbox). */
+export async function choose(page: Page, triggerId: string, option: string): Promise<void> {
+  await page.locator(`#${triggerId}`).click();
+  await page.getByRole("option", { name: option, exact: true }).click();
+  await page.getByRole("listbox").waitFor({ state: "hidden" });
 }
 
 /** The whole page, or with `{ fullPage: false }` the viewport (for dialogs, whose overlay is fixed). */
@@ -86,4 +127,10 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
       nodes: Array.isArray(violation.nodes) ? violation.nodes.map(String) : [],
     }))
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+}
+
+/** Fails with the serious and critical axe-core violations on the page, named by `where`. */
+export async function expectNoSeriousAxeViolations(page: Page, where: string): Promise<void> {
+  const violations = await seriousAxeViolations(page);
+  expect(violations, `${where}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
 }

@@ -1,6 +1,14 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot, seriousAxeViolations } from "./browser.ts";
+import {
+  choose,
+  demoPassword,
+  expectNoSeriousAxeViolations,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signIn,
+} from "./browser.ts";
 import { type RunningServer, startServer } from "./server.ts";
 
 /**
@@ -10,9 +18,8 @@ import { type RunningServer, startServer } from "./server.ts";
  * then approves it, and the decision names the SRO. No Procurement Act words appear on the change pages.
  */
 
-const password = "steward-demo-password";
-const manager = { email: "contract-manager@drakenstein.demo", password };
-const sro = { email: "sro@drakenstein.demo", password };
+const manager = { email: "contract-manager@drakenstein.demo", password: demoPassword };
+const sro = { email: "sro@drakenstein.demo", password: demoPassword };
 
 let server: RunningServer;
 let browser: Browser;
@@ -20,39 +27,17 @@ let managerPage: Page;
 let sroPage: Page;
 let changesUrl: string;
 
-const newPage = async () =>
-  (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-ZA" })).newPage();
-
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  managerPage = await newPage();
-  sroPage = await newPage();
+  managerPage = await newPage(browser, { locale: "en-ZA" });
+  sroPage = await newPage(browser, { locale: "en-ZA" });
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function signIn(target: Page, credentials: { email: string; password: string }) {
-  await target.goto(`${server.url}/sign-in`);
-  await target.getByLabel("Email address").fill(credentials.email);
-  await target.getByLabel("Password", { exact: true }).fill(credentials.password);
-  await target.getByRole("button", { name: "Sign in" }).click();
-  await target.waitForURL(`${server.url}/t/drakenstein`);
-}
-
-async function expectNoSeriousAxeViolations(target: Page, where: string) {
-  const violations = await seriousAxeViolations(target);
-  expect(violations, `${where}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-}
-
-async function choose(target: Page, triggerId: string, option: string) {
-  await target.locator(`#${triggerId}`).click();
-  await target.getByRole("option", { name: option, exact: true }).click();
-  await target.getByRole("listbox").waitFor({ state: "hidden" });
-}
 
 async function expectNoProcurementActWords(target: Page) {
   const text = (await target.locator("main").textContent()) ?? "";
@@ -63,7 +48,7 @@ const change = (target: Page) => target.locator(".change").filter({ hasText: "Tw
 
 describe("a South African council's contract change (MFMA s.116(3))", () => {
   it("records the change under the MFMA, with no Procurement Act test", async () => {
-    await signIn(managerPage, manager);
+    await signIn(managerPage, server.url, manager, "/t/drakenstein");
     await managerPage.goto(`${server.url}/t/drakenstein/contracts`);
     await managerPage.getByRole("link", { name: "GRD-2024-03" }).click();
     await managerPage.getByRole("heading", { level: 1, name: /Parks and grounds maintenance/ }).waitFor();
@@ -92,7 +77,7 @@ describe("a South African council's contract change (MFMA s.116(3))", () => {
   });
 
   it("cannot be approved by the SRO before the council and community steps", async () => {
-    await signIn(sroPage, sro);
+    await signIn(sroPage, server.url, sro, "/t/drakenstein");
     await sroPage.goto(changesUrl);
     await change(sroPage).waitFor();
     await change(sroPage)

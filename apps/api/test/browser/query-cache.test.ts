@@ -1,11 +1,10 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./browser.ts";
+import { type Credentials, demoPassword, launchBrowser, newPage, signIn } from "./browser.ts";
 import { type RunningServer, startServer } from "./server.ts";
 
-const password = "steward-demo-password";
-const admin = { email: "admin@oadby-wigston.demo", password };
-const advisor = { email: "advisor@steward.demo", password };
+const admin = { email: "admin@oadby-wigston.demo", password: demoPassword };
+const advisor = { email: "advisor@steward.demo", password: demoPassword };
 
 let server: RunningServer;
 let browser: Browser;
@@ -20,14 +19,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signedIn(credentials: { email: string; password: string }): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel("Email address").fill(credentials.email);
-  await page.getByLabel("Password", { exact: true }).fill(credentials.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/t\/|\/$/);
+async function signedIn(credentials: Credentials): Promise<Page> {
+  const page = await newPage(browser);
+  await signIn(page, server.url, credentials, /\/t\/|\/$/);
   return page;
 }
 

@@ -2,7 +2,16 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot, seriousAxeViolations, waitUntilTrue } from "./browser.ts";
+import {
+  choose,
+  demoPassword,
+  expectNoSeriousAxeViolations,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signIn,
+  waitUntilTrue,
+} from "./browser.ts";
 import { type RunningServer, startServer } from "./server.ts";
 
 /**
@@ -12,8 +21,8 @@ import { type RunningServer, startServer } from "./server.ts";
  * searches for what it imported rather than counting the register.
  */
 
-const manager = { email: "contract-manager@oadby-wigston.demo", password: "steward-demo-password" };
-const admin = { email: "admin@oadby-wigston.demo", password: "steward-demo-password" };
+const manager = { email: "contract-manager@oadby-wigston.demo", password: demoPassword };
+const admin = { email: "admin@oadby-wigston.demo", password: demoPassword };
 const extract = fileURLToPath(
   new URL("../../../../fixtures/registers/uk_la_contracts_contractsfinder_ocds_2025.csv", import.meta.url),
 );
@@ -28,35 +37,13 @@ let contractUrl: string;
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  page = await (
-    await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-GB" })
-  ).newPage();
+  page = await newPage(browser, { locale: "en-GB" });
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function signIn(target: Page, credentials: { email: string; password: string }) {
-  await target.goto(`${server.url}/sign-in`);
-  await target.getByLabel("Email address").fill(credentials.email);
-  await target.getByLabel("Password", { exact: true }).fill(credentials.password);
-  await target.getByRole("button", { name: "Sign in" }).click();
-  await target.waitForURL(`${server.url}/t/oadby-wigston`);
-}
-
-async function expectNoSeriousAxeViolations(target: Page, where: string) {
-  const violations = await seriousAxeViolations(target);
-  expect(violations, `${where}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-}
-
-/** Chooses an option of a Kobalte select (a button that opens a listbox). */
-async function choose(target: Page, triggerId: string, option: string) {
-  await target.locator(`#${triggerId}`).click();
-  await target.getByRole("option", { name: option, exact: true }).click();
-  await target.getByRole("listbox").waitFor({ state: "hidden" });
-}
 
 /** The row of the mapping table for a column of the file, named "E department" (letter and header). */
 const mappingRow = (target: Page, column: string) =>
@@ -67,7 +54,7 @@ const mappingSelect = (target: Page, column: string) => mappingRow(target, colum
 
 describe("the contract register", () => {
   it("opens the register from the navigation, with its actions for a contract manager", async () => {
-    await signIn(page, manager);
+    await signIn(page, server.url, manager, "/t/oadby-wigston");
     const nav = page.getByRole("navigation", { name: "Council sections" });
     for (const section of ["Register", "Suppliers", "Compliance"]) {
       await nav.getByRole("link", { name: section }).waitFor();
@@ -422,10 +409,8 @@ describe("the contract register", () => {
   });
 
   it("lets an admin approve the change, which updates the contract's value", async () => {
-    const adminPage = await (
-      await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-GB" })
-    ).newPage();
-    await signIn(adminPage, admin);
+    const adminPage = await newPage(browser, { locale: "en-GB" });
+    await signIn(adminPage, server.url, admin, "/t/oadby-wigston");
     await adminPage.goto(`${contractUrl}?tab=changes`);
     const change = adminPage.locator(".change").filter({ hasText: "Extend the pilot" });
     await change.getByRole("button", { name: "Approve" }).click();
@@ -616,10 +601,8 @@ describe("the contract register", () => {
   });
 
   it("lets an admin change the tiering thresholds, with the error beside the field", async () => {
-    const adminPage = await (
-      await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-GB" })
-    ).newPage();
-    await signIn(adminPage, admin);
+    const adminPage = await newPage(browser, { locale: "en-GB" });
+    await signIn(adminPage, server.url, admin, "/t/oadby-wigston");
     await adminPage.getByRole("link", { name: "Settings" }).click();
     await adminPage.getByRole("heading", { name: "Council settings" }).waitFor();
     const medium = adminPage.getByLabel("Medium tier: value per year from");

@@ -1,7 +1,7 @@
 import { gzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./browser.ts";
+import { demoPassword, launchBrowser, newPage, signIn } from "./browser.ts";
 import { type RunningServer, startServer } from "./server.ts";
 
 let server: RunningServer;
@@ -19,7 +19,7 @@ afterAll(async () => {
 
 /** A page that records what the Content-Security-Policy refused and every script or stylesheet it fetched. */
 async function watchedPage(): Promise<{ page: Page; refused: string[]; assets: Map<string, Response> }> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  const page = await newPage(browser);
   const refused: string[] = [];
   const assets = new Map<string, Response>();
   page.on("console", (message) => {
@@ -42,11 +42,12 @@ async function watchedPage(): Promise<{ page: Page; refused: string[]; assets: M
 describe("the built app as a browser gets it", () => {
   it("runs under the Content-Security-Policy on every kind of page, with nothing refused", async () => {
     const { page, refused } = await watchedPage();
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel("Email address").fill("admin@oadby-wigston.demo");
-    await page.getByLabel("Password", { exact: true }).fill("steward-demo-password");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${server.url}/t/oadby-wigston`);
+    await signIn(
+      page,
+      server.url,
+      { email: "admin@oadby-wigston.demo", password: demoPassword },
+      "/t/oadby-wigston",
+    );
     for (const [path, heading] of [
       ["/t/oadby-wigston/contracts", /Contract register/],
       ["/t/oadby-wigston/suppliers", /Suppliers/],

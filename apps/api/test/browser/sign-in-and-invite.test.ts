@@ -1,9 +1,17 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot, seriousAxeViolations, waitUntilTrue } from "./browser.ts";
+import {
+  demoPassword,
+  expectNoSeriousAxeViolations,
+  launchBrowser,
+  newPage,
+  screenshot,
+  submitSignIn,
+  waitUntilTrue,
+} from "./browser.ts";
 import { type RunningServer, startServer } from "./server.ts";
 
-const admin = { email: "admin@oadby-wigston.demo", password: "steward-demo-password" };
+const admin = { email: "admin@oadby-wigston.demo", password: demoPassword };
 const councilName = "Oadby & Wigston Borough Council";
 const invitee = {
   email: "new.officer@example.test",
@@ -24,30 +32,14 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  return context.newPage();
-}
-
 const activeElement = (page: Page) =>
   page.evaluate(
     "document.activeElement ? document.activeElement.tagName + '#' + document.activeElement.id : ''",
   );
 
-async function signIn(page: Page, credentials: { email: string; password: string }) {
-  await page.getByLabel("Email address").fill(credentials.email);
-  await page.getByLabel("Password", { exact: true }).fill(credentials.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
-async function expectNoSeriousAxeViolations(page: Page, where: string) {
-  const violations = await seriousAxeViolations(page);
-  expect(violations, `${where}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-}
-
 describe("signing in", () => {
   it("shows problems next to the fields and in a summary, and the server's sentence for a wrong password", async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await page.goto(`${server.url}/sign-in`);
     await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
     expect(await page.getAttribute("html", "lang")).toBe("en-GB");
@@ -64,7 +56,7 @@ describe("signing in", () => {
     expect(await activeElement(page)).toBe("INPUT#sign-in-password");
     await expectNoSeriousAxeViolations(page, "sign-in page with field errors");
 
-    await signIn(page, { email: admin.email, password: "not the password" });
+    await submitSignIn(page, { email: admin.email, password: "not the password" });
     const summary = page.getByRole("alert").filter({ hasText: "The email or password is not right" });
     await summary.waitFor();
     expect(await activeElement(page)).toBe("DIV#");
@@ -80,10 +72,10 @@ describe("an admin invites a new officer, who accepts", () => {
   let invitationLink: string;
 
   it("signs the admin in to the council's shell", async () => {
-    adminPage = await newPage();
+    adminPage = await newPage(browser);
     await adminPage.goto(`${server.url}/`);
     await adminPage.waitForURL(`${server.url}/sign-in?next=%2F`);
-    await signIn(adminPage, admin);
+    await submitSignIn(adminPage, admin);
     await adminPage.waitForURL(`${server.url}/t/oadby-wigston`);
 
     await adminPage.getByRole("banner").locator(".masthead__council", { hasText: councilName }).waitFor();
@@ -147,7 +139,7 @@ describe("an admin invites a new officer, who accepts", () => {
   });
 
   it("lets the invitee accept in another browser and land in the council as a contract manager", async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await page.goto(invitationLink);
     await page.getByRole("heading", { level: 1, name: "Accept your invitation" }).waitFor();
     await page.getByText(invitee.email).waitFor();

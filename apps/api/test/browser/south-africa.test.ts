@@ -1,6 +1,13 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot, seriousAxeViolations } from "./browser.ts";
+import {
+  demoPassword,
+  expectNoSeriousAxeViolations,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signIn,
+} from "./browser.ts";
 import { type RunningServer, startServer } from "./server.ts";
 
 /**
@@ -8,7 +15,7 @@ import { type RunningServer, startServer } from "./server.ts";
  * demo's Drakenstein car park resurfacing was an emergency deviation (SCM reg 36) not yet reported to council;
  * the contract manager records the council meeting it was reported to, and the duty is met.
  */
-const manager = { email: "contract-manager@drakenstein.demo", password: "steward-demo-password" };
+const manager = { email: "contract-manager@drakenstein.demo", password: demoPassword };
 
 let server: RunningServer;
 let browser: Browser;
@@ -17,20 +24,13 @@ let page: Page;
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  page = await (
-    await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-GB" })
-  ).newPage();
+  page = await newPage(browser, { locale: "en-GB" });
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function expectNoSeriousAxeViolations(where: string) {
-  const violations = await seriousAxeViolations(page);
-  expect(violations, `${where}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-}
 
 /** Procurement Act words a South African council must not see outside the change pages. */
 const englandOnly = /PA23|Procurement Act|light-touch|s\.68|reg 38|Termination Notice|Competitive flexible/i;
@@ -42,11 +42,7 @@ async function expectNoEnglishLaw(where: string) {
 
 describe("a South African council", () => {
   it("records that a deviation was reported to council, and sees MFMA rules, not the Procurement Act", async () => {
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel("Email address").fill(manager.email);
-    await page.getByLabel("Password", { exact: true }).fill(manager.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${server.url}/t/drakenstein`);
+    await signIn(page, server.url, manager, "/t/drakenstein");
 
     await page.goto(`${server.url}/t/drakenstein/contracts?q=WRK-2026-01`);
     await page.getByRole("link", { name: "WRK-2026-01" }).click();
@@ -55,7 +51,7 @@ describe("a South African council", () => {
     await deviation.getByText("Emergency (reg 36(1)(a)(i))").waitFor();
     await deviation.getByText("Not yet: report it to the next council meeting").waitFor();
     await expectNoEnglishLaw("overview");
-    await expectNoSeriousAxeViolations("overview with a deviation");
+    await expectNoSeriousAxeViolations(page, "overview with a deviation");
 
     await deviation.getByRole("button", { name: "Edit the deviation" }).click();
     const dialog = page.getByRole("dialog", { name: "Deviation from procurement processes" });
@@ -63,7 +59,7 @@ describe("a South African council", () => {
     await dialog.getByRole("button", { name: "Save the deviation" }).click();
     await dialog.getByText("Give the council meeting's item or resolution reference.").first().waitFor();
     await dialog.getByLabel("Item or resolution reference").fill("Council item 7.3, 26 November 2026");
-    await expectNoSeriousAxeViolations("deviation dialog");
+    await expectNoSeriousAxeViolations(page, "deviation dialog");
     await dialog.getByRole("button", { name: "Save the deviation" }).click();
     await dialog.waitFor({ state: "hidden" });
     await deviation.getByText("26 Nov 2026, Council item 7.3, 26 November 2026").waitFor();
@@ -82,7 +78,7 @@ describe("a South African council", () => {
     await page.getByRole("tab", { name: "Invoices" }).click();
     await page.getByText(/Paid within 30 days of receiving the invoice or statement/).waitFor();
     await expectNoEnglishLaw("invoices");
-    await expectNoSeriousAxeViolations("invoices");
+    await expectNoSeriousAxeViolations(page, "invoices");
 
     await page.getByRole("tab", { name: "History" }).click();
     await page
@@ -95,7 +91,7 @@ describe("a South African council", () => {
     await page.getByRole("heading", { level: 2, name: "Paying suppliers" }).waitFor();
     await page.getByText("Paid within 30 days (MFMA s.65(2)(e))").waitFor();
     await expectNoEnglishLaw("compliance");
-    await expectNoSeriousAxeViolations("compliance");
+    await expectNoSeriousAxeViolations(page, "compliance");
     await screenshot(page, "za-compliance");
   });
 });
