@@ -16,12 +16,6 @@ export type MoneyReading =
     }
   | { kind: "invalid"; reason: "negative" | "unrecognised" | "too-large" };
 
-/** Integer minor units, or null when blank or not an amount. See readMoney. */
-export function parseMoney(text: string): number | null {
-  const reading = readMoney(text);
-  return reading.kind === "amount" ? reading.minor : null;
-}
-
 const multipliers: Record<string, number> = {
   k: 3,
   thousand: 3,

@@ -23,12 +23,6 @@ export type DateReading =
       monthFirst?: string;
     };
 
-/** ISO YYYY-MM-DD, or null when the text is blank or not a date. See readDate. */
-export function parseDate(text: string): string | null {
-  const reading = readDate(text);
-  return reading.kind === "date" ? reading.iso : null;
-}
-
 const monthNumbers: Record<string, number> = {
   jan: 1,
   january: 1,
