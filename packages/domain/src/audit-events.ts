@@ -122,8 +122,6 @@ export type AuditEvent = {
   [Action in AuditAction]: { action: Action; entityId: string } & AuditEventShapes[Action];
 }[AuditAction];
 
-export type AuditEventOf<Action extends AuditAction> = Extract<AuditEvent, { action: Action }>;
-
 /** Each action in words, after the actor's name: "Fiona Reid approved a change". */
 export const auditActionWords: Record<AuditAction, string> = {
   "contract.created": "added a contract",
