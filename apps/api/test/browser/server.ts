@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "@steward/db/testing";
 
 const apiRoot = fileURLToPath(new URL("../..", import.meta.url));
 const webIndex = fileURLToPath(new URL("../../../web/dist/index.html", import.meta.url));
@@ -15,19 +15,6 @@ export interface RunningServer {
   /** What the server printed, for the failure message when something goes wrong. */
   output(): string;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 }
 
 function exited(child: ChildProcess, timeoutMs: number): Promise<boolean> {

@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { ensureDatabase, startEmbeddedPostgres } from "../embedded.ts";
 import { runMigrations } from "../migrate.ts";
+import { freePort } from "./free-port.ts";
 
 export const templateDatabase = "steward_template";
 
@@ -67,17 +67,5 @@ function keepFailureExitCode() {
   });
   process.on("exit", () => {
     if (codeBeforeExit) process.exitCode = codeBeforeExit;
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
   });
 }

@@ -7,6 +7,8 @@ import { ensureDatabase } from "../embedded.ts";
 import { addMembership } from "../queries/memberships.ts";
 import { templateDatabase } from "./global-setup.ts";
 
+export { freePort } from "./free-port.ts";
+
 export interface TestDatabase {
   database: Database;
   /** The owner's connection: for set-up only, and for tests that play an attacker with the owner's powers. */
