@@ -65,6 +65,12 @@ describe("audit log", () => {
     expect(await verify(other.tenantId)).toEqual({ ok: true, checked: 5, problems: [] });
   });
 
+  it("chains each event through the council's index, never by reading the table (imports stay linear)", async () => {
+    const [chain] = await test.owner<{ config: string[] }[]>`
+      select proconfig as config from pg_proc where proname = 'steward_audit_chain'`;
+    expect(chain?.config).toEqual(expect.arrayContaining(["enable_seqscan=off", "enable_bitmapscan=off"]));
+  });
+
   it("refuses UPDATE, DELETE and TRUNCATE to the app role", async () => {
     await recordEvents(tenant.tenantId, 2);
     for (const statement of [
