@@ -47,8 +47,14 @@ import { permittedProcedure, router, type TenantContext } from "../init.ts";
 const contractRef = z.object({ contractId: idInput });
 const versioned = contractRef.extend({ version: versionInput });
 
-/** The people and supplier a contract names must belong to this council; field errors say which does not. */
-async function checkReferences(ctx: TenantContext, input: ContractInput) {
+/**
+ * The people and supplier a contract names (or a bulk edit sets) must belong to this council; field errors say
+ * which does not. A field left out is not checked.
+ */
+export async function checkReferences(
+  ctx: TenantContext,
+  input: Partial<Pick<ContractInput, "supplierId" | "contractManagerId" | "sroId">>,
+) {
   const fieldErrors: Record<string, string> = {};
   if (
     input.supplierId &&

@@ -1,7 +1,6 @@
 import {
   type ContractRow,
   findContractsByReferences,
-  getActiveMembership,
   insertContracts,
   insertSuppliers,
   listAllContracts,
@@ -17,7 +16,6 @@ import {
   columnsNotImported,
   conflict,
   contractFilterInput,
-  DomainError,
   type FieldChange,
   type ImportIssue,
   type ImportUpdate,
@@ -42,7 +40,7 @@ import { z } from "zod";
 import { contractInputOf, publicContractOf, tierPolicyOf, today } from "../contract-facts.ts";
 import { idempotencyKey, once } from "../idempotency.ts";
 import { type Council, permittedProcedure, router, type TenantContext } from "../init.ts";
-import { rethrowDuplicateReference } from "./contracts.ts";
+import { checkReferences, rethrowDuplicateReference } from "./contracts.ts";
 
 /** About 40,000 rows of a typical register; larger files should be split. */
 const maxFileCharacters = 20_000_000;
@@ -379,20 +377,7 @@ export const registerRouter = router({
       const ids = [...new Set(input.contractIds)];
       const locked = await lockContracts(ctx.tx, { tenantId: ctx.tenantId, contractIds: ids });
       if (locked.length !== ids.length) throw notFound("One of those contracts");
-      const fieldErrors: Record<string, string> = {};
-      for (const field of ["contractManagerId", "sroId"] as const) {
-        const userId = input.set[field];
-        if (userId && !(await getActiveMembership(ctx.tx, { tenantId: ctx.tenantId, userId }))) {
-          fieldErrors[field] = "Choose an active member of this council.";
-        }
-      }
-      if (Object.keys(fieldErrors).length > 0) {
-        throw new DomainError(
-          "not_found",
-          "Some answers need correcting: see the marked fields.",
-          fieldErrors,
-        );
-      }
+      await checkReferences(ctx, input.set);
       const archived = locked.filter((contract) => contract.archivedAt !== null);
       if (archived.length > 0) {
         throw invalid(
