@@ -181,6 +181,11 @@ async function checkRegister(ctx: TenantContext, council: Council, input: z.infe
   };
 }
 
+/** For an audit event's `before`: what the contract held in each field the write sets. */
+function valuesBefore(before: ContractInput, values: Partial<ContractInput>): Partial<ContractInput> {
+  return Object.fromEntries(Object.keys(values).map((key) => [key, before[key as keyof ContractInput]]));
+}
+
 /** The people and service area a bulk edit sets; a field left out is left as it is on each contract. */
 const bulkEditInput = z.object({
   contractIds: listInput(idInput, 500, "Edit at most 500 contracts at once.").min(
@@ -351,9 +356,7 @@ export const registerRouter = router({
             action: "contract.import_updated",
             entityType: "contract",
             entityId: updated.id,
-            before: Object.fromEntries(
-              Object.keys(values).map((key) => [key, before[key as keyof ContractInput]]),
-            ),
+            before: valuesBefore(before, values),
             after: values,
           });
         }
@@ -401,9 +404,7 @@ export const registerRouter = router({
           action: "contract.bulk_edited",
           entityType: "contract",
           entityId: contract.id,
-          before: Object.fromEntries(
-            Object.keys(values).map((key) => [key, before[key as keyof ContractInput]]),
-          ),
+          before: valuesBefore(before, values),
           after: values,
         });
         updatedCount += 1;
