@@ -13,7 +13,7 @@ import {
   type Tx,
   usePasswordReset,
 } from "@steward/db";
-import { DomainError, invalid, type Role, roleLabels } from "@steward/domain";
+import { DomainError, invalid, newPasswordSchema, type Role, roleLabels } from "@steward/domain";
 import { generateToken, hashPassword, sha256Hex, verifyPassword } from "./crypto.ts";
 import { type AttemptLimiter, invitationAccount } from "./rate-limit.ts";
 import type { SessionStore } from "./sessions.ts";
@@ -159,10 +159,13 @@ export async function acceptInvitation(
     }
   } else {
     if (!input.name) throw invalid("Tell us your name.", { name: "Enter your name as colleagues know it." });
-    if (input.password.length < 12)
+    // A new account's password follows the same rule as any new password (newPasswordSchema).
+    const password = newPasswordSchema.safeParse(input.password);
+    if (!password.success) {
       throw invalid("Choose a longer password.", {
-        password: "Use at least 12 characters for your password.",
+        password: password.error.issues[0]?.message ?? "Choose another password.",
       });
+    }
     user = await createUser(tx, {
       email: invitation.email,
       name: input.name,
