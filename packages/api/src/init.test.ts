@@ -8,7 +8,7 @@ import {
 import { conflict } from "@steward/domain";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCallerFactory, permittedProcedure, router } from "./init.ts";
+import { createCallerFactory, permittedProcedure, router, type TenantContext } from "./init.ts";
 import { callerFor } from "./testing.ts";
 
 let test: TestDatabase;
@@ -32,41 +32,33 @@ async function writtenIn(council: TenantFixture) {
  * audit, registers after-commit work, then fails. Everything it wrote must go with the transaction.
  */
 const after = { committed: 0 };
+/** A supplier and its audit event, through the real query function and ctx.audit. */
+async function writeSupplier(ctx: TenantContext, name: string) {
+  const supplier = await createSupplier(ctx.tx, { tenantId: ctx.tenantId, name });
+  await ctx.audit({
+    action: "supplier.created",
+    entityType: "supplier",
+    entityId: supplier.id,
+    after: supplier,
+  });
+  return supplier.id;
+}
+const countCommit = () => {
+  after.committed += 1;
+};
 const ladder = router({
   write: permittedProcedure("suppliers:write").mutation(async ({ ctx }) => {
-    const supplier = await createSupplier(ctx.tx, { tenantId: ctx.tenantId, name: "Written Ltd" });
-    await ctx.audit({
-      action: "supplier.created",
-      entityType: "supplier",
-      entityId: supplier.id,
-      after: supplier,
-    });
-    ctx.afterCommit(() => {
-      after.committed += 1;
-    });
-    return supplier.id;
+    const supplierId = await writeSupplier(ctx, "Written Ltd");
+    ctx.afterCommit(countCommit);
+    return supplierId;
   }),
   writeThenRefuse: permittedProcedure("suppliers:write").mutation(async ({ ctx }) => {
-    const supplier = await createSupplier(ctx.tx, { tenantId: ctx.tenantId, name: "Refused Ltd" });
-    await ctx.audit({
-      action: "supplier.created",
-      entityType: "supplier",
-      entityId: supplier.id,
-      after: supplier,
-    });
-    ctx.afterCommit(() => {
-      after.committed += 1;
-    });
+    await writeSupplier(ctx, "Refused Ltd");
+    ctx.afterCommit(countCommit);
     throw conflict("Refused after the write.");
   }),
   writeThenCrash: permittedProcedure("suppliers:write").mutation(async ({ ctx }) => {
-    const supplier = await createSupplier(ctx.tx, { tenantId: ctx.tenantId, name: "Crashed Ltd" });
-    await ctx.audit({
-      action: "supplier.created",
-      entityType: "supplier",
-      entityId: supplier.id,
-      after: supplier,
-    });
+    await writeSupplier(ctx, "Crashed Ltd");
     throw new Error("an unexpected failure after the write");
   }),
 });
