@@ -34,6 +34,12 @@ async function expectSameDocument(page: Page) {
   expect(await page.evaluate("window.stewardTestMark === true")).toBe(true);
 }
 
+async function choose(page: Page, triggerId: string, option: string) {
+  await page.locator(`#${triggerId}`).click();
+  await page.getByRole("option", { name: option, exact: true }).click();
+  await page.getByRole("listbox").waitFor({ state: "hidden" });
+}
+
 function section(page: Page, name: string) {
   return page.getByRole("navigation", { name: "Council sections" }).getByRole("link", { name });
 }
@@ -112,6 +118,69 @@ describe("the query cache", () => {
     expect(await highAnnual.inputValue()).toBe("1000000.00");
     expect(oadby).not.toBe("1000000.00");
     await expectSameDocument(page);
+    await page.context().close();
+  });
+
+  it("updates the contract's other tabs after a change is approved, without a reload", async () => {
+    // The contract manager asks for a change; the admin approves it on the contract page (segregation of duties).
+    const managerPage = await signedIn({
+      email: "contract-manager@oadby-wigston.demo",
+      password: demoPassword,
+    });
+    await managerPage.goto(`${server.url}/t/oadby-wigston/contracts`);
+    await managerPage.getByRole("table").getByRole("link").first().click();
+    await managerPage.waitForURL(/\/contracts\/[0-9a-f-]{36}$/);
+    const contractUrl = managerPage.url();
+    await managerPage.getByRole("tab", { name: "Changes" }).click();
+    await choose(managerPage, "change-type-trigger", "Value");
+    await choose(managerPage, "change-reason-trigger", "Customer or service need");
+    await managerPage.getByLabel("Description").fill("A second site for the summer.");
+    await managerPage.getByLabel(/^Change in total value/).fill("1,000.00");
+    await managerPage.getByRole("button", { name: "Record the change" }).click();
+    await managerPage.locator(".change").filter({ hasText: "A second site for the summer." }).waitFor();
+    await managerPage.context().close();
+
+    const page = await signedIn(admin);
+    await page.goto(contractUrl);
+    const totalValue = page.locator(".summary-list__row").filter({ hasText: "Total value" });
+    await totalValue.waitFor();
+    const before = await totalValue.textContent();
+    await markDocument(page);
+    // The history is read (and cached) before the change.
+    await page.getByRole("tab", { name: "History" }).click();
+    await page.locator(".timeline").waitFor();
+    expect(await page.getByText(/^Approved a change/).count()).toBe(0);
+
+    await page.getByRole("tab", { name: "Changes" }).click();
+    const change = page.locator(".change").filter({ hasText: "A second site for the summer." });
+    await change.getByRole("button", { name: "Approve" }).click();
+    const dialog = page.getByRole("alertdialog", { name: "Approve this change?" });
+    await dialog.getByRole("button", { name: "Approve change" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await change.getByText("Approved", { exact: true }).waitFor();
+
+    await page.getByRole("tab", { name: "Overview" }).click();
+    await totalValue.waitFor();
+    expect(await totalValue.textContent()).not.toBe(before);
+    await page.getByRole("tab", { name: "History" }).click();
+    await page.getByText(/^Approved a change/).waitFor();
+    await expectSameDocument(page);
+    await page.context().close();
+  });
+
+  it("asks for the members once on a page where several parts list them", async () => {
+    const page = await signedIn(admin);
+    let membersRequests = 0;
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname.includes("members.list")) membersRequests += 1;
+    });
+    await page.goto(`${server.url}/t/oadby-wigston/contracts`);
+    // The manager filter lists the members; choosing a contract opens the bulk edit with two more pickers.
+    await page.getByRole("table").getByRole("checkbox").first().check();
+    await page.getByRole("heading", { name: /together$/ }).waitFor();
+    await page.locator("#bulk-manager-trigger").click();
+    await page.getByRole("option", { name: "Chris Evans" }).waitFor();
+    expect(membersRequests).toBe(1);
     await page.context().close();
   });
 });

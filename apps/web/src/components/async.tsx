@@ -1,6 +1,6 @@
 import { A, useLocation } from "@solidjs/router";
 import type { CreateQueryResult } from "@tanstack/solid-query";
-import { type Accessor, type JSX, Match, type Resource, Show, Switch } from "solid-js";
+import { type Accessor, type JSX, Match, Show, Switch } from "solid-js";
 import { isRetryable } from "../query.ts";
 import { describeProblem, isSignedOut } from "../trpc.ts";
 
@@ -57,27 +57,6 @@ export function Query<T>(props: {
         <ProblemNotice error={props.query.error} retry={() => void props.query.refetch()} />
       </Match>
       <Match when={props.query.isSuccess}>{props.children(() => props.query.data as T)}</Match>
-    </Switch>
-  );
-}
-
-/**
- * Loading, failure and content for one resource. The content stays on screen while the resource refreshes
- * after a change, so focus and scroll position are not lost.
- */
-export function Async<T>(props: {
-  resource: Resource<T>;
-  loading: string;
-  retry?: () => void;
-  children: (value: Accessor<T>) => JSX.Element;
-}) {
-  const ready = () => props.resource.state === "ready" || props.resource.state === "refreshing";
-  return (
-    <Switch fallback={<Loading label={props.loading} />}>
-      <Match when={props.resource.state === "errored"}>
-        <ProblemNotice error={props.resource.error} retry={props.retry} />
-      </Match>
-      <Match when={ready()}>{props.children(() => props.resource.latest as T)}</Match>
     </Switch>
   );
 }

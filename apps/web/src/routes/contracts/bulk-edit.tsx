@@ -2,7 +2,7 @@ import { createSignal, Show } from "solid-js";
 import { type Confirmation, ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { Field } from "../../components/field.tsx";
 import { MemberSelect } from "../../components/member-select.tsx";
-import { useCouncil } from "../../council.tsx";
+import { councilMutations } from "../../query.ts";
 import styles from "./bulk-edit.module.css";
 
 const chosenText = (count: number) => `${count} contract${count === 1 ? "" : "s"}`;
@@ -17,7 +17,7 @@ export function BulkEdit(props: {
   onClear: () => void;
   onDone: (message: string) => void;
 }) {
-  const { api } = useCouncil();
+  const mutate = councilMutations();
   const [managerId, setManagerId] = createSignal<string | null>(null);
   const [sroId, setSroId] = createSignal<string | null>(null);
   const [serviceArea, setServiceArea] = createSignal("");
@@ -57,7 +57,10 @@ export function BulkEdit(props: {
       ),
       confirmLabel: `Change ${chosenText(count)}`,
       run: async () => {
-        const result = await api().register.bulkEdit.mutate({ contractIds, set });
+        const result = await mutate(
+          (procedures) => procedures.register.bulkEdit({ contractIds, set }),
+          ["contracts"],
+        );
         setManagerId(null);
         setSroId(null);
         setServiceArea("");

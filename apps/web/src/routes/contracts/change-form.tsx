@@ -5,19 +5,19 @@ import {
   changeReasons,
   changeTypes,
 } from "@steward/domain";
-import { createResource, createSignal, For, onCleanup, Show } from "solid-js";
+import { createSignal, For, onCleanup, Show } from "solid-js";
 import { CheckboxField } from "../../components/checkbox-field.tsx";
 import { ChoiceSelect } from "../../components/choice-select.tsx";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import { Field } from "../../components/field.tsx";
 import { createSubmission, FormProblem } from "../../components/forms.ts";
 import { createIdempotencyKey } from "../../components/idempotency.ts";
-import { latest } from "../../components/latest.ts";
 import { readMoneyText } from "../../components/money.ts";
 import { MoneyField } from "../../components/money-field.tsx";
 import { type SupplierChoice, SupplierPicker } from "../../components/supplier-picker.tsx";
 import { TextareaField } from "../../components/textarea-field.tsx";
 import { useCouncil } from "../../council.tsx";
+import { answer, councilMutations, councilQuery } from "../../query.ts";
 import { ChangeTestResult } from "./change-test.tsx";
 import type { ContractDetail } from "./contract-detail.ts";
 import { changeTypeLabels } from "./labels.ts";
@@ -56,9 +56,10 @@ function readDays(text: string): number | null {
 export function ChangeForm(props: {
   detail: ContractDetail;
   earlierChanges: EarlierChange[];
-  onRecorded: (message: string) => Promise<void>;
+  announce: (message: string) => void;
 }) {
-  const { api, council } = useCouncil();
+  const { council } = useCouncil();
+  const mutate = councilMutations();
   const submission = createSubmission();
   const key = createIdempotencyKey();
   const [type, setType] = createSignal<ChangeType | null>(null);
@@ -85,24 +86,17 @@ export function ChangeForm(props: {
   };
   const previewWanted = () =>
     deltas().valueDeltaMinor !== 0 || deltas().termDeltaDays !== 0 || type() === "novation";
-  const [preview] = createResource(
-    () =>
+  const preview = councilQuery(
+    (procedures) =>
       previewWanted()
-        ? {
-            tenantId: council().tenantId,
+        ? procedures.changes.preview({
+            contractId: props.detail.contract.id,
             ...deltas(),
-            type: type() ?? ("value" as const),
+            type: type() ?? "value",
             relatedChangeIds: related(),
-          }
-        : false,
-    ({ valueDeltaMinor, termDeltaDays, type, relatedChangeIds }) =>
-      api().changes.preview.query({
-        contractId: props.detail.contract.id,
-        valueDeltaMinor,
-        termDeltaDays,
-        type,
-        relatedChangeIds,
-      }),
+          })
+        : null,
+    { keepPrevious: true },
   );
 
   const submit = async (form: HTMLFormElement) => {
@@ -123,20 +117,25 @@ export function ChangeForm(props: {
       if (!chosenType || !chosenReason || !value.ok || days === null) {
         throw new FormProblem("Some answers need correcting: see the marked fields.", fieldErrors);
       }
-      return api().changes.request.mutate({
-        contractId: props.detail.contract.id,
-        change: {
-          type: chosenType,
-          reason: chosenReason,
-          description: description(),
-          valueDeltaMinor: value.minor ?? 0,
-          termDeltaDays: days,
-          newSupplierId: chosenType === "novation" ? (newSupplier()?.id ?? null) : null,
-          relatedChangeIds: related(),
-          relatedChangesReason: related().length > 0 ? relatedReason() : null,
-        },
-        idempotencyKey: key.current(),
-      });
+      return mutate(
+        (procedures) =>
+          procedures.changes.request({
+            contractId: props.detail.contract.id,
+            change: {
+              type: chosenType,
+              reason: chosenReason,
+              description: description(),
+              valueDeltaMinor: value.minor ?? 0,
+              termDeltaDays: days,
+              newSupplierId: chosenType === "novation" ? (newSupplier()?.id ?? null) : null,
+              relatedChangeIds: related(),
+              relatedChangesReason: related().length > 0 ? relatedReason() : null,
+            },
+            idempotencyKey: key.current(),
+          }),
+        // A request can ask for the tier to be reviewed (the contract page's notice).
+        ["changes", "contracts"],
+      );
     });
     if (!result.ok) return;
     key.renew();
@@ -150,7 +149,7 @@ export function ChangeForm(props: {
     setRelated([]);
     setRelatedReason("");
     setDeltas({ valueDeltaMinor: 0, termDeltaDays: 0 });
-    await props.onRecorded(`The change has been recorded. ${result.value.test.headline}.`);
+    props.announce(`The change has been recorded. ${result.value.test.headline}.`);
   };
 
   return (
@@ -273,10 +272,10 @@ export function ChangeForm(props: {
             </Show>
           </fieldset>
         </Show>
-        <div class="preview-box" aria-live="polite" aria-busy={preview.loading ? "true" : undefined}>
+        <div class="preview-box" aria-live="polite" aria-busy={preview.isFetching ? "true" : undefined}>
           <h3 class="preview-box__title">{england() ? "Change test and approval" : "Rule and approval"}</h3>
           <Show
-            when={previewWanted() ? latest(preview) : undefined}
+            when={previewWanted() ? answer(preview) : undefined}
             fallback={
               <p class="hint">
                 {england()
@@ -285,9 +284,9 @@ export function ChangeForm(props: {
               </p>
             }
           >
-            {(answer) => <ChangeTestResult test={answer().test} approver={answer().approver.label} />}
+            {(result) => <ChangeTestResult test={result().test} approver={result().approver.label} />}
           </Show>
-          <Show when={preview.state === "errored"}>
+          <Show when={preview.isError}>
             <p class="field-error">
               The test could not be run just now; it runs again when you record the change.
             </p>

@@ -1,9 +1,10 @@
 import { changeReasonLabels, changeReasons, roleLabels, roleSchema } from "@steward/domain";
-import { createResource, createSignal, For, Show } from "solid-js";
-import { Async } from "../../components/async.tsx";
+import { createSignal, For, Show } from "solid-js";
+import { Query } from "../../components/async.tsx";
 import { type Confirmation, ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { TextareaField } from "../../components/textarea-field.tsx";
 import { useCouncil } from "../../council.tsx";
+import { answer, councilMutations, councilQuery } from "../../query.ts";
 import type { Answer, Client } from "../../trpc.ts";
 import { ChangeForm } from "./change-form.tsx";
 import { ChangeTestResult } from "./change-test.tsx";
@@ -17,20 +18,13 @@ type Change = Answer<Client["changes"]["list"]>[number];
  * Changes to the contract with their change test and decision; record, approve, reject, withdraw. The
  * council's jurisdiction selects the rule pack: PA23 s.74–75 in England, MFMA s.116(3) in South Africa.
  */
-export function ChangesTab(props: {
-  detail: ContractDetail;
-  onChanged: () => Promise<void>;
-  announce: (message: string) => void;
-}) {
-  const { api, council, can, format } = useCouncil();
+export function ChangesTab(props: { detail: ContractDetail; announce: (message: string) => void }) {
+  const { council, can, format } = useCouncil();
+  const mutate = councilMutations();
   const england = () => council().jurisdiction === "GB-ENG";
-  const [changes, { refetch }] = createResource(
-    () => ({ tenantId: council().tenantId, contractId: props.detail.contract.id }),
-    ({ contractId }) => api().changes.list.query({ contractId }),
+  const changes = councilQuery((procedures) =>
+    procedures.changes.list({ contractId: props.detail.contract.id }),
   );
-  // Read only once loaded: reading a resource still loading would suspend the page around the tabs.
-  const loadedChanges = () =>
-    changes.state === "ready" || changes.state === "refreshing" ? (changes.latest ?? []) : [];
   const [confirmation, setConfirmation] = createSignal<Confirmation | null>(null);
   const signed = (minor: number) =>
     minor === 0 ? "None" : `${minor > 0 ? "+" : "−"}${format().money(Math.abs(minor))}`;
@@ -38,10 +32,6 @@ export function ChangesTab(props: {
     count === 0
       ? "None"
       : `${count > 0 ? "+" : "−"}${Math.abs(count)} day${Math.abs(count) === 1 ? "" : "s"}`;
-  const afterDecision = async (message: string) => {
-    await Promise.all([refetch(), props.onChanged()]);
-    props.announce(message);
-  };
 
   const decide = (change: Change, decision: "approve" | "reject" | "withdraw") => {
     const [note, setNote] = createSignal("");
@@ -80,10 +70,9 @@ export function ChangesTab(props: {
       destructive: decision !== "approve",
       run: async () => {
         const input = { changeId: change.id, version: change.version, note: note().trim() || undefined };
-        if (decision === "approve") await api().changes.approve.mutate(input);
-        else if (decision === "reject") await api().changes.reject.mutate(input);
-        else await api().changes.withdraw.mutate(input);
-        await afterDecision(words.done);
+        // A decision can change the contract's value and end date, and so the register and its figures.
+        await mutate<unknown>((procedures) => procedures.changes[decision](input), ["changes", "contracts"]);
+        props.announce(words.done);
       },
     });
   };
@@ -108,7 +97,7 @@ export function ChangesTab(props: {
           changes count when you say they could reasonably have been made together with it.
         </p>
       </Show>
-      <Async resource={changes} loading="Loading changes…" retry={() => void refetch()}>
+      <Query query={changes} loading="Loading changes…">
         {(list) => (
           <Show when={list().length > 0} fallback={<p class="empty">No changes have been recorded.</p>}>
             <ol class="change-list">
@@ -196,7 +185,7 @@ export function ChangesTab(props: {
                         <ChangeTestResult test={change.thresholdTest} />
                       </details>
                       <Show when={!england()}>
-                        <Section116Steps change={change} onRecorded={afterDecision} />
+                        <Section116Steps change={change} announce={props.announce} />
                       </Show>
                       <Show when={change.status === "requested"}>
                         <Show when={can("changes:approve") && change.approvalRefusal}>
@@ -239,19 +228,17 @@ export function ChangesTab(props: {
             </ol>
           </Show>
         )}
-      </Async>
+      </Query>
       <Show when={can("changes:request") && !props.detail.contract.archivedAt}>
         <ChangeForm
           detail={props.detail}
-          earlierChanges={loadedChanges()
+          earlierChanges={(answer(changes) ?? [])
             .filter((change) => change.status === "approved")
             .map((change) => ({
               id: change.id,
               summary: `${changeTypeLabels[change.type]}: ${signed(change.valueDeltaMinor)}, ${days(change.termDeltaDays)} (${format().date(change.createdAt)}) — ${change.description.slice(0, 80)}`,
             }))}
-          onRecorded={async (message) => {
-            await afterDecision(message);
-          }}
+          announce={props.announce}
         />
       </Show>
       <ConfirmDialog confirmation={confirmation()} onClose={() => setConfirmation(null)} />

@@ -1,21 +1,19 @@
 import { A } from "@solidjs/router";
 import { type PaymentFigures, tierLabels, tiers, trackedLabel } from "@steward/domain";
-import { createResource, For, Show } from "solid-js";
-import { Async } from "../../components/async.tsx";
+import { For, Show } from "solid-js";
+import { Query } from "../../components/async.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
 import { TableWrap } from "../../components/table-wrap.tsx";
 import { TierBadge } from "../../components/tier-badge.tsx";
 import { useCouncil } from "../../council.tsx";
+import { councilQuery } from "../../query.ts";
 import { ComplianceScore } from "./compliance-score.tsx";
 import { registerHref } from "./register-query.ts";
 
 /** `/t/:slug/compliance`: the assurance view (004 §5) over every live contract, derived as of today. */
 export function Compliance() {
-  const { api, council } = useCouncil();
-  const [overview, { refetch }] = createResource(
-    () => council().tenantId,
-    () => api().contracts.compliance.query(),
-  );
+  const { council } = useCouncil();
+  const overview = councilQuery((procedures) => procedures.contracts.compliance());
   const base = () => `/t/${council().slug}`;
   return (
     <>
@@ -24,7 +22,7 @@ export function Compliance() {
         What each live contract owes under the council's contract management framework, and how many of those
         duties are met, as of today.
       </p>
-      <Async resource={overview} loading="Loading compliance…" retry={() => void refetch()}>
+      <Query query={overview} loading="Loading compliance…">
         {(found) => (
           <Show
             when={found().contractCount > 0}
@@ -168,7 +166,7 @@ export function Compliance() {
             </section>
           </Show>
         )}
-      </Async>
+      </Query>
     </>
   );
 }

@@ -1,12 +1,12 @@
 import { useNavigate, useParams } from "@solidjs/router";
 import type { ContractInput } from "@steward/domain";
-import { createResource, Show } from "solid-js";
-import { Async } from "../../components/async.tsx";
+import { Show } from "solid-js";
+import { Query } from "../../components/async.tsx";
 import { createSubmission } from "../../components/forms.ts";
 import { createIdempotencyKey } from "../../components/idempotency.ts";
-import { latest } from "../../components/latest.ts";
 import { PageHeading } from "../../components/page-heading.tsx";
 import { useCouncil } from "../../council.tsx";
+import { answer, councilMutations, councilQuery } from "../../query.ts";
 import { draftOf, emptyDraft } from "./contract-draft.ts";
 import { ContractForm } from "./contract-form.tsx";
 
@@ -17,14 +17,18 @@ export interface SavedNotice {
 
 /** `/t/:slug/contracts/new` */
 export function NewContract() {
-  const { api, council, can, role, userId } = useCouncil();
+  const { council, can, role, userId } = useCouncil();
+  const mutate = councilMutations();
   const navigate = useNavigate();
   const submission = createSubmission();
   const key = createIdempotencyKey();
   const base = () => `/t/${council().slug}/contracts`;
   const submit = async (input: () => ContractInput) => {
     const result = await submission.submit(() =>
-      api().contracts.create.mutate({ ...input(), idempotencyKey: key.current() }),
+      mutate(
+        (procedures) => procedures.contracts.create({ ...input(), idempotencyKey: key.current() }),
+        ["contracts"],
+      ),
     );
     if (!result.ok) return;
     key.renew();
@@ -58,30 +62,30 @@ export function NewContract() {
 
 /** `/t/:slug/contracts/:contractId/edit` */
 export function EditContract() {
-  const { api, council, can } = useCouncil();
+  const { council, can } = useCouncil();
+  const mutate = councilMutations();
   const params = useParams();
   const navigate = useNavigate();
   const submission = createSubmission();
   const base = () => `/t/${council().slug}/contracts/${params.contractId}`;
-  const [loaded, { refetch }] = createResource(
-    () => ({ tenantId: council().tenantId, contractId: params.contractId ?? "" }),
-    ({ contractId }) => api().contracts.get.query({ contractId }),
+  const loaded = councilQuery((procedures) =>
+    procedures.contracts.get({ contractId: params.contractId ?? "" }),
   );
   const reload = async () => {
     submission.clear();
-    await refetch();
+    await loaded.refetch();
   };
   return (
     <>
       <PageHeading
-        title={`Edit ${latest(loaded)?.contract.reference ?? "contract"}`}
+        title={`Edit ${answer(loaded)?.contract.reference ?? "contract"}`}
         caption="Contract register"
       />
       <Show
         when={can("contracts:write")}
         fallback={<p>Your role cannot edit contracts. Ask a contract manager or an admin.</p>}
       >
-        <Async resource={loaded} loading="Loading the contract…" retry={() => void refetch()}>
+        <Query query={loaded} loading="Loading the contract…">
           {(found) => (
             <>
               <Show when={submission.problem()?.code === "CONFLICT"}>
@@ -108,11 +112,15 @@ export function EditContract() {
                     onSubmit={(input) =>
                       void submission
                         .submit(() =>
-                          api().contracts.update.mutate({
-                            contractId: found().contract.id,
-                            version,
-                            values: input(),
-                          }),
+                          mutate(
+                            (procedures) =>
+                              procedures.contracts.update({
+                                contractId: found().contract.id,
+                                version,
+                                values: input(),
+                              }),
+                            ["contracts"],
+                          ),
                         )
                         .then((result) => {
                           if (!result.ok) return;
@@ -129,7 +137,7 @@ export function EditContract() {
               </Show>
             </>
           )}
-        </Async>
+        </Query>
       </Show>
     </>
   );

@@ -1,12 +1,12 @@
 import { Tabs } from "@kobalte/core/tabs";
 import { A, useLocation, useParams, useSearchParams } from "@solidjs/router";
-import { createResource, createSignal, For, Show } from "solid-js";
-import { Async } from "../../components/async.tsx";
+import { createSignal, For, Show } from "solid-js";
+import { Query } from "../../components/async.tsx";
 import { type Confirmation, ConfirmDialog } from "../../components/confirm-dialog.tsx";
-import { latest } from "../../components/latest.ts";
 import { PageHeading } from "../../components/page-heading.tsx";
 import { TierBadge } from "../../components/tier-badge.tsx";
 import { useCouncil } from "../../council.tsx";
+import { answer, councilMutations, councilQuery } from "../../query.ts";
 import { ChangesTab } from "./changes-tab.tsx";
 import type { ContractDetail } from "./contract-detail.ts";
 import { HistoryTab } from "./history-tab.tsx";
@@ -31,20 +31,17 @@ function noticeOf(state: unknown): string | null {
 
 /** `/t/:slug/contracts/:contractId`: one contract, in tabs; the open tab is in the URL (`?tab=changes`). */
 export function ContractPage() {
-  const { api, council, can } = useCouncil();
+  const { council, can } = useCouncil();
+  const mutate = councilMutations();
   const params = useParams();
   const location = useLocation();
   const [search, setSearch] = useSearchParams();
   const [announcement, setAnnouncement] = createSignal(noticeOf(location.state) ?? "");
   const [confirmation, setConfirmation] = createSignal<Confirmation | null>(null);
-  const [detail, { refetch }] = createResource(
-    () => ({ tenantId: council().tenantId, contractId: params.contractId ?? "" }),
-    ({ contractId }) => api().contracts.get.query({ contractId }),
+  const detail = councilQuery((procedures) =>
+    procedures.contracts.get({ contractId: params.contractId ?? "" }),
   );
-  const loaded = () => latest(detail);
-  const refresh = async () => {
-    await refetch();
-  };
+  const loaded = () => answer(detail);
   const tab = (): TabValue => tabs.find((each) => each.value === search.tab)?.value ?? "overview";
   const base = () => `/t/${council().slug}/contracts`;
 
@@ -63,12 +60,15 @@ export function ContractPage() {
       confirmLabel: archived ? "Restore contract" : "Archive contract",
       destructive: !archived,
       run: async () => {
-        await api().contracts.setArchived.mutate({
-          contractId: found.contract.id,
-          version: found.contract.version,
-          archived: !archived,
-        });
-        await refresh();
+        await mutate(
+          (procedures) =>
+            procedures.contracts.setArchived({
+              contractId: found.contract.id,
+              version: found.contract.version,
+              archived: !archived,
+            }),
+          ["contracts"],
+        );
         setAnnouncement(archived ? "The contract has been restored." : "The contract has been archived.");
       },
     });
@@ -87,7 +87,7 @@ export function ContractPage() {
           <p class="notice notice--success">{announcement()}</p>
         </Show>
       </div>
-      <Async resource={detail} loading="Loading the contract…" retry={() => void refetch()}>
+      <Query query={detail} loading="Loading the contract…">
         {(found) => (
           <>
             <div class="contract-meta">
@@ -149,16 +149,16 @@ export function ContractPage() {
                 </For>
               </Tabs.List>
               <Tabs.Content class="tabs__panel" value="overview">
-                <OverviewTab detail={found()} onChanged={refresh} announce={setAnnouncement} />
+                <OverviewTab detail={found()} announce={setAnnouncement} />
               </Tabs.Content>
               <Tabs.Content class="tabs__panel" value="obligations">
                 <ObligationsTab detail={found()} />
               </Tabs.Content>
               <Tabs.Content class="tabs__panel" value="changes">
-                <ChangesTab detail={found()} onChanged={refresh} announce={setAnnouncement} />
+                <ChangesTab detail={found()} announce={setAnnouncement} />
               </Tabs.Content>
               <Tabs.Content class="tabs__panel" value="invoices">
-                <InvoicesTab detail={found()} onChanged={refresh} announce={setAnnouncement} />
+                <InvoicesTab detail={found()} announce={setAnnouncement} />
               </Tabs.Content>
               <Tabs.Content class="tabs__panel" value="history">
                 <HistoryTab detail={found()} />
@@ -166,7 +166,7 @@ export function ContractPage() {
             </Tabs>
           </>
         )}
-      </Async>
+      </Query>
       <ConfirmDialog confirmation={confirmation()} onClose={() => setConfirmation(null)} />
     </>
   );

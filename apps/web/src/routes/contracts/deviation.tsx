@@ -9,6 +9,7 @@ import { Field } from "../../components/field.tsx";
 import { createSubmission, FormProblem } from "../../components/forms.ts";
 import { TextareaField } from "../../components/textarea-field.tsx";
 import { useCouncil } from "../../council.tsx";
+import { councilMutations } from "../../query.ts";
 import type { ContractDetail } from "./contract-detail.ts";
 
 const groundChoices: Choice<DeviationGround>[] = deviationGrounds.map((value) => ({
@@ -27,12 +28,9 @@ const fieldIds = {
  * SCM regulation 36 (South Africa): a deviation from the official procurement processes, its reasons, and the
  * council meeting it was reported to. Until it is reported the contract owes that report.
  */
-export function DeviationPanel(props: {
-  detail: ContractDetail;
-  onChanged: () => Promise<void>;
-  announce: (message: string) => void;
-}) {
-  const { api, can, format } = useCouncil();
+export function DeviationPanel(props: { detail: ContractDetail; announce: (message: string) => void }) {
+  const { can, format } = useCouncil();
+  const mutate = councilMutations();
   const [editing, setEditing] = createSignal(false);
   const [confirmation, setConfirmation] = createSignal<Confirmation | null>(null);
   let editButton: HTMLButtonElement | undefined;
@@ -47,12 +45,15 @@ export function DeviationPanel(props: {
       confirmLabel: "Remove the deviation",
       destructive: true,
       run: async () => {
-        await api().contracts.setDeviation.mutate({
-          contractId: props.detail.contract.id,
-          version: props.detail.contract.version,
-          deviation: null,
-        });
-        await props.onChanged();
+        await mutate(
+          (procedures) =>
+            procedures.contracts.setDeviation({
+              contractId: props.detail.contract.id,
+              version: props.detail.contract.version,
+              deviation: null,
+            }),
+          ["contracts"],
+        );
         props.announce("The deviation has been removed.");
       },
     });
@@ -119,10 +120,7 @@ export function DeviationPanel(props: {
             setEditing(false);
             editButton?.focus();
           }}
-          onSaved={async () => {
-            await props.onChanged();
-            props.announce("The deviation has been saved.");
-          }}
+          onSaved={() => props.announce("The deviation has been saved.")}
         />
       </Show>
       <ConfirmDialog confirmation={confirmation()} onClose={() => setConfirmation(null)} />
@@ -130,12 +128,8 @@ export function DeviationPanel(props: {
   );
 }
 
-function DeviationDialog(props: {
-  detail: ContractDetail;
-  onClose: () => void;
-  onSaved: () => Promise<void>;
-}) {
-  const { api } = useCouncil();
+function DeviationDialog(props: { detail: ContractDetail; onClose: () => void; onSaved: () => void }) {
+  const mutate = councilMutations();
   const submission = createSubmission();
   const current = props.detail.deviation;
   const [ground, setGround] = createSignal<DeviationGround | null>(current?.ground ?? null);
@@ -155,19 +149,23 @@ function DeviationDialog(props: {
           "deviation.ground": "Choose the ground in SCM regulation 36 for the deviation.",
         });
       }
-      return api().contracts.setDeviation.mutate({
-        contractId: props.detail.contract.id,
-        version: props.detail.contract.version,
-        deviation: {
-          ground: chosen,
-          reason: reason(),
-          reportedOn: reportedOn() || null,
-          reportReference: reportReference() || null,
-        },
-      });
+      return mutate(
+        (procedures) =>
+          procedures.contracts.setDeviation({
+            contractId: props.detail.contract.id,
+            version: props.detail.contract.version,
+            deviation: {
+              ground: chosen,
+              reason: reason(),
+              reportedOn: reportedOn() || null,
+              reportReference: reportReference() || null,
+            },
+          }),
+        ["contracts"],
+      );
     });
     if (!result.ok) return;
-    await props.onSaved();
+    props.onSaved();
     props.onClose();
   };
   return (

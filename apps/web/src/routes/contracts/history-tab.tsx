@@ -1,9 +1,9 @@
 import { auditActionInWords, type ContractInput, tierLabels } from "@steward/domain";
-import { createMemo, createResource, For, Show } from "solid-js";
-import { Async } from "../../components/async.tsx";
-import { latest } from "../../components/latest.ts";
+import { createMemo, For, Show } from "solid-js";
+import { Query } from "../../components/async.tsx";
 import { useCouncil } from "../../council.tsx";
 import { type CouncilFormat, sentenceCase } from "../../format.ts";
+import { answer, councilQuery } from "../../query.ts";
 import type { Answer, Client } from "../../trpc.ts";
 import type { ContractDetail } from "./contract-detail.ts";
 
@@ -154,28 +154,22 @@ function describe(event: HistoryEvent, format: CouncilFormat, people: Map<string
 
 /** Everything recorded about the contract, newest first, from the audit log. */
 export function HistoryTab(props: { detail: ContractDetail }) {
-  const { api, council, format } = useCouncil();
-  const [events, { refetch }] = createResource(
-    () => ({
-      tenantId: council().tenantId,
-      contractId: props.detail.contract.id,
-      version: props.detail.contract.version,
-    }),
-    ({ contractId }) => api().contracts.history.query({ contractId }),
+  const { format } = useCouncil();
+  // Every mutation invalidates the history (query.ts: the audit trail).
+  const events = councilQuery((procedures) =>
+    procedures.contracts.history({ contractId: props.detail.contract.id }),
   );
-  const [members] = createResource(
-    () => council().tenantId,
-    () => api().members.list.query(),
-  );
+  // The same cached query as the page's member pickers: one request.
+  const members = councilQuery((procedures) => procedures.members.list());
   const people = createMemo(
-    () => new Map((latest(members) ?? []).map((member) => [member.userId, member.name])),
+    () => new Map((answer(members) ?? []).map((member) => [member.userId, member.name])),
   );
   const who = (event: HistoryEvent) =>
     event.actorName ?? (event.actorUserId === null ? "Steward" : "A former member");
   return (
     <>
       <h2>History</h2>
-      <Async resource={events} loading="Loading the history…" retry={() => void refetch()}>
+      <Query query={events} loading="Loading the history…">
         {(list) => (
           <Show when={list().length > 0} fallback={<p class="empty">Nothing has been recorded yet.</p>}>
             <ol class="timeline">
@@ -193,7 +187,7 @@ export function HistoryTab(props: { detail: ContractDetail }) {
             </ol>
           </Show>
         )}
-      </Async>
+      </Query>
     </>
   );
 }

@@ -5,7 +5,7 @@ import { createSubmission, FormProblem } from "../../components/forms.ts";
 import { createIdempotencyKey } from "../../components/idempotency.ts";
 import { readMoneyText } from "../../components/money.ts";
 import { MoneyField } from "../../components/money-field.tsx";
-import { useCouncil } from "../../council.tsx";
+import { councilMutations, type Scope } from "../../query.ts";
 
 const fieldIds = {
   "invoice.invoiceNumber": "invoice-number",
@@ -22,12 +22,15 @@ export function todayIso(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** An invoice changes the contract's payment figures and compliance, shown on its page and the register's. */
+export const invoiceChanges: Scope[] = ["invoices", "contracts"];
+
 export function InvoiceForm(props: {
   contractId: string;
   currency: string;
-  onRecorded: (invoiceNumber: string) => Promise<void>;
+  onRecorded: (invoiceNumber: string) => void;
 }) {
-  const { api } = useCouncil();
+  const mutate = councilMutations();
   const submission = createSubmission();
   const key = createIdempotencyKey();
   const [number, setNumber] = createSignal("");
@@ -50,23 +53,28 @@ export function InvoiceForm(props: {
           "invoice.receivedOn": "Enter the date the invoice was received.",
         });
       }
-      return api().invoices.create.mutate({
-        contractId: props.contractId,
-        invoice: {
-          invoiceNumber: number(),
-          amountMinor: reading.minor,
-          receivedOn: receivedOn(),
-          dueOn: dueOn() || null,
-          paidOn: paidOn() || null,
-        },
-        idempotencyKey: key.current(),
-      });
+      const amountMinor = reading.minor;
+      return mutate(
+        (procedures) =>
+          procedures.invoices.create({
+            contractId: props.contractId,
+            invoice: {
+              invoiceNumber: number(),
+              amountMinor,
+              receivedOn: receivedOn(),
+              dueOn: dueOn() || null,
+              paidOn: paidOn() || null,
+            },
+            idempotencyKey: key.current(),
+          }),
+        invoiceChanges,
+      );
     });
     if (!result.ok) return;
     key.renew();
     const recorded = number().trim();
     for (const clear of [setNumber, setAmount, setReceivedOn, setDueOn, setPaidOn]) clear("");
-    await props.onRecorded(recorded);
+    props.onRecorded(recorded);
   };
 
   return (

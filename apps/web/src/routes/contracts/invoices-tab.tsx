@@ -1,14 +1,15 @@
 import { invoiceStandingLabels } from "@steward/domain";
-import { createResource, createSignal, For, Show } from "solid-js";
-import { Async } from "../../components/async.tsx";
+import { createSignal, For, Show } from "solid-js";
+import { Query } from "../../components/async.tsx";
 import { type Confirmation, ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { Field } from "../../components/field.tsx";
 import { TableWrap } from "../../components/table-wrap.tsx";
 import { TextareaField } from "../../components/textarea-field.tsx";
 import { useCouncil } from "../../council.tsx";
+import { councilMutations, councilQuery } from "../../query.ts";
 import { type Answer, type Client, describeProblem } from "../../trpc.ts";
 import type { ContractDetail } from "./contract-detail.ts";
-import { InvoiceForm, todayIso } from "./invoice-form.tsx";
+import { InvoiceForm, invoiceChanges, todayIso } from "./invoice-form.tsx";
 
 type Invoices = Answer<Client["invoices"]["list"]>;
 type Invoice = Invoices["invoices"][number];
@@ -17,21 +18,13 @@ type Invoice = Invoices["invoices"][number];
  * Invoices with their deadline, days to pay and standing under the council's payment term (PA23 s.68(2) in
  * England, MFMA s.65(2)(e) in South Africa), disputes, and spend against value.
  */
-export function InvoicesTab(props: {
-  detail: ContractDetail;
-  onChanged: () => Promise<void>;
-  announce: (message: string) => void;
-}) {
-  const { api, council, can, format } = useCouncil();
-  const [invoices, { refetch }] = createResource(
-    () => ({ tenantId: council().tenantId, contractId: props.detail.contract.id }),
-    ({ contractId }) => api().invoices.list.query({ contractId }),
+export function InvoicesTab(props: { detail: ContractDetail; announce: (message: string) => void }) {
+  const { can, format } = useCouncil();
+  const mutate = councilMutations();
+  const invoices = councilQuery((procedures) =>
+    procedures.invoices.list({ contractId: props.detail.contract.id }),
   );
   const [confirmation, setConfirmation] = createSignal<Confirmation | null>(null);
-  const afterChange = async (message: string) => {
-    await Promise.all([refetch(), props.onChanged()]);
-    props.announce(message);
-  };
 
   const markPaid = (invoice: Invoice) => {
     const [paidOn, setPaidOn] = createSignal(todayIso());
@@ -55,18 +48,22 @@ export function InvoicesTab(props: {
       ),
       confirmLabel: "Mark as paid",
       run: async () => {
-        await api().invoices.update.mutate({
-          invoiceId: invoice.id,
-          version: invoice.version,
-          invoice: {
-            invoiceNumber: invoice.invoiceNumber,
-            amountMinor: invoice.amountMinor,
-            receivedOn: invoice.receivedOn,
-            dueOn: invoice.dueOn,
-            paidOn: paidOn(),
-          },
-        });
-        await afterChange(`Invoice ${invoice.invoiceNumber} is marked as paid.`);
+        await mutate(
+          (procedures) =>
+            procedures.invoices.update({
+              invoiceId: invoice.id,
+              version: invoice.version,
+              invoice: {
+                invoiceNumber: invoice.invoiceNumber,
+                amountMinor: invoice.amountMinor,
+                receivedOn: invoice.receivedOn,
+                dueOn: invoice.dueOn,
+                paidOn: paidOn(),
+              },
+            }),
+          invoiceChanges,
+        );
+        props.announce(`Invoice ${invoice.invoiceNumber} is marked as paid.`);
       },
     });
   };
@@ -106,16 +103,20 @@ export function InvoicesTab(props: {
       confirmLabel: "Mark as disputed",
       run: async () => {
         try {
-          await api().invoices.setDispute.mutate({
-            invoiceId: invoice.id,
-            version: invoice.version,
-            dispute: { disputedOn: disputedOn(), reason: reason() },
-          });
+          await mutate(
+            (procedures) =>
+              procedures.invoices.setDispute({
+                invoiceId: invoice.id,
+                version: invoice.version,
+                dispute: { disputedOn: disputedOn(), reason: reason() },
+              }),
+            invoiceChanges,
+          );
         } catch (error) {
           setErrors(describeProblem(error).fieldErrors);
           throw error;
         }
-        await afterChange(`Invoice ${invoice.invoiceNumber} is marked as disputed.`);
+        props.announce(`Invoice ${invoice.invoiceNumber} is marked as disputed.`);
       },
     });
   };
@@ -128,19 +129,23 @@ export function InvoicesTab(props: {
       ),
       confirmLabel: "Clear the dispute",
       run: async () => {
-        await api().invoices.setDispute.mutate({
-          invoiceId: invoice.id,
-          version: invoice.version,
-          dispute: null,
-        });
-        await afterChange(`The dispute on invoice ${invoice.invoiceNumber} is cleared.`);
+        await mutate(
+          (procedures) =>
+            procedures.invoices.setDispute({
+              invoiceId: invoice.id,
+              version: invoice.version,
+              dispute: null,
+            }),
+          invoiceChanges,
+        );
+        props.announce(`The dispute on invoice ${invoice.invoiceNumber} is cleared.`);
       },
     });
 
   return (
     <>
       <h2>Invoices</h2>
-      <Async resource={invoices} loading="Loading invoices…" retry={() => void refetch()}>
+      <Query query={invoices} loading="Loading invoices…">
         {(found) => (
           <>
             <PaymentSummary found={found()} />
@@ -242,12 +247,12 @@ export function InvoicesTab(props: {
             </Show>
           </>
         )}
-      </Async>
+      </Query>
       <Show when={can("invoices:write")}>
         <InvoiceForm
           contractId={props.detail.contract.id}
           currency={props.detail.contract.currency}
-          onRecorded={(number) => afterChange(`Invoice ${number} has been recorded.`)}
+          onRecorded={(number) => props.announce(`Invoice ${number} has been recorded.`)}
         />
       </Show>
       <ConfirmDialog confirmation={confirmation()} onClose={() => setConfirmation(null)} />

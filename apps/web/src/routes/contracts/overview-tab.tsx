@@ -37,11 +37,7 @@ function Row(props: { label: string; children: JSX.Element }) {
 const notRecorded = () => <span class="muted">Not recorded</span>;
 
 /** The register's fields, the tier with its reasons, values now and as awarded, and spend. */
-export function OverviewTab(props: {
-  detail: ContractDetail;
-  onChanged: () => Promise<void>;
-  announce: (message: string) => void;
-}) {
+export function OverviewTab(props: { detail: ContractDetail; announce: (message: string) => void }) {
   const { council, can, format } = useCouncil();
   const contract = () => props.detail.contract;
   const [reviewing, setReviewing] = createSignal(false);
@@ -103,10 +99,7 @@ export function OverviewTab(props: {
               setReviewing(false);
               reviewButton?.focus();
             }}
-            onReviewed={async (tier: Tier) => {
-              await props.onChanged();
-              props.announce(`The tier has been reviewed: ${tierLabels[tier]}.`);
-            }}
+            onReviewed={(tier: Tier) => props.announce(`The tier has been reviewed: ${tierLabels[tier]}.`)}
           />
         </Show>
       </section>
@@ -123,7 +116,7 @@ export function OverviewTab(props: {
       </Show>
 
       <Show when={props.detail.jurisdiction === "ZA"}>
-        <DeviationPanel detail={props.detail} onChanged={props.onChanged} announce={props.announce} />
+        <DeviationPanel detail={props.detail} announce={props.announce} />
       </Show>
 
       <section aria-labelledby="spend-heading">

@@ -6,13 +6,12 @@ import {
   lifecycleStages,
   tiers,
 } from "@steward/domain";
-import { createMemo, createResource, createSignal, For, Show } from "solid-js";
-import { Async } from "../../components/async.tsx";
+import { createMemo, createSignal, For, Show } from "solid-js";
+import { Query } from "../../components/async.tsx";
 import { CheckboxField } from "../../components/checkbox-field.tsx";
 import { type Choice, ChoiceSelect } from "../../components/choice-select.tsx";
 import { downloadText } from "../../components/download.ts";
 import { createSubmission } from "../../components/forms.ts";
-import { latest } from "../../components/latest.ts";
 import { MemberSelect } from "../../components/member-select.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
 import { Pagination, showingText } from "../../components/pagination.tsx";
@@ -21,6 +20,7 @@ import { SupplierPicker } from "../../components/supplier-picker.tsx";
 import { TableWrap } from "../../components/table-wrap.tsx";
 import { TierBadge } from "../../components/tier-badge.tsx";
 import { useCouncil } from "../../council.tsx";
+import { answer, councilQuery } from "../../query.ts";
 import type { Answer, Client } from "../../trpc.ts";
 import { BulkEdit } from "./bulk-edit.tsx";
 import { ComplianceScore } from "./compliance-score.tsx";
@@ -49,14 +49,14 @@ const endingChoices: Choice<string>[] = [
 
 /** `/t/:slug/contracts`: the register, searched, filtered, sorted and paged on the server. */
 export function Register() {
-  const { api, council, can } = useCouncil();
+  const { council, can } = useCouncil();
   const [params, setParams] = useSearchParams();
   const query = createMemo(() => readRegisterQuery(params));
   const base = () => `/t/${council().slug}/contracts`;
 
-  const [page, { refetch }] = createResource(
-    () => ({ tenantId: council().tenantId, query: query() }),
-    ({ query }) => api().contracts.list.query({ ...filterInput(query), page: query.page, pageSize }),
+  const page = councilQuery(
+    (procedures) => procedures.contracts.list({ ...filterInput(query()), page: query().page, pageSize }),
+    { keepPrevious: true },
   );
 
   /** Filters go into the history (back undoes them); typing in the search box replaces its entry. */
@@ -112,12 +112,11 @@ export function Register() {
           onDone={(message) => {
             setSelected([]);
             setBulkDone(message);
-            void refetch();
           }}
         />
       </Show>
 
-      <Async resource={page} loading="Loading the register…" retry={() => void refetch()}>
+      <Query query={page} loading="Loading the register…">
         {(result) => (
           <>
             <p class="results-summary" role="status" aria-live="polite" aria-atomic="true">
@@ -125,7 +124,7 @@ export function Register() {
                 one: "contract",
                 many: "contracts",
               })}
-              {page.loading ? <span class="muted"> (updating…)</span> : null}
+              {page.isFetching ? <span class="muted"> (updating…)</span> : null}
             </p>
             <Show
               when={result().rows.length > 0}
@@ -141,7 +140,7 @@ export function Register() {
               <RegisterTable
                 result={result()}
                 query={query()}
-                busy={page.loading}
+                busy={page.isFetching}
                 onSort={(sort, direction) => change({ sort, direction })}
                 selection={
                   can("contracts:write") && !query().archived
@@ -159,7 +158,7 @@ export function Register() {
             </Show>
           </>
         )}
-      </Async>
+      </Query>
     </>
   );
 }
@@ -169,13 +168,12 @@ function RegisterFilters(props: {
   onChange: (values: Partial<RegisterQuery>, options?: { replace?: boolean }) => void;
   onClear: () => void;
 }) {
-  const { api } = useCouncil();
-  const [supplier] = createResource(
-    () => props.query.supplierId ?? undefined,
-    (supplierId) => api().suppliers.get.query({ supplierId }),
-  );
+  const supplier = councilQuery((procedures) => {
+    const supplierId = props.query.supplierId;
+    return supplierId ? procedures.suppliers.get({ supplierId }) : null;
+  });
   const chosenSupplier = () => {
-    const found = latest(supplier);
+    const found = answer(supplier);
     return props.query.supplierId && found?.id === props.query.supplierId
       ? { id: found.id, name: found.name }
       : null;

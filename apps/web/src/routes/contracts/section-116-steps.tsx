@@ -3,6 +3,7 @@ import { ErrorSummary } from "../../components/error-summary.tsx";
 import { Field } from "../../components/field.tsx";
 import { createSubmission } from "../../components/forms.ts";
 import { useCouncil } from "../../council.tsx";
+import { councilMutations } from "../../query.ts";
 import type { Answer, Client } from "../../trpc.ts";
 
 type Change = Answer<Client["changes"]["list"]>[number];
@@ -19,8 +20,9 @@ const fieldIds = {
  * the local community is given notice and invited to make representations. The steps as recorded, what is
  * still outstanding, and (for a member who records changes) the form to record them.
  */
-export function Section116Steps(props: { change: Change; onRecorded: (message: string) => Promise<void> }) {
-  const { api, can, format } = useCouncil();
+export function Section116Steps(props: { change: Change; announce: (message: string) => void }) {
+  const { can, format } = useCouncil();
+  const mutate = councilMutations();
   const submission = createSubmission();
   const [tabledOn, setTabledOn] = createSignal(props.change.councilTabledOn ?? "");
   const [resolution, setResolution] = createSignal(props.change.councilResolutionReference ?? "");
@@ -34,19 +36,23 @@ export function Section116Steps(props: { change: Change; onRecorded: (message: s
 
   const save = async () => {
     const result = await submission.submit(() =>
-      api().changes.recordSection116Steps.mutate({
-        changeId: props.change.id,
-        version: props.change.version,
-        steps: {
-          councilTabledOn: tabledOn().trim() || null,
-          councilResolutionReference: resolution(),
-          communityNoticeOn: noticeOn().trim() || null,
-          representationsCloseOn: closeOn().trim() || null,
-        },
-      }),
+      mutate(
+        (procedures) =>
+          procedures.changes.recordSection116Steps({
+            changeId: props.change.id,
+            version: props.change.version,
+            steps: {
+              councilTabledOn: tabledOn().trim() || null,
+              councilResolutionReference: resolution(),
+              communityNoticeOn: noticeOn().trim() || null,
+              representationsCloseOn: closeOn().trim() || null,
+            },
+          }),
+        ["changes"],
+      ),
     );
     if (!result.ok) return;
-    await props.onRecorded(
+    props.announce(
       result.value.outstanding.length === 0
         ? "The council and community steps are recorded: the amendment can now be approved."
         : "The steps are recorded. Some are still outstanding before the amendment can be approved.",

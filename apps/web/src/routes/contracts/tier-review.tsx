@@ -6,7 +6,7 @@ import { ChoiceSelect } from "../../components/choice-select.tsx";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import { createSubmission, FormProblem } from "../../components/forms.ts";
 import { TextareaField } from "../../components/textarea-field.tsx";
-import { useCouncil } from "../../council.tsx";
+import { councilMutations } from "../../query.ts";
 import type { ContractDetail } from "./contract-detail.ts";
 import { tierChoices } from "./labels.ts";
 
@@ -20,9 +20,9 @@ export function TierReviewDialog(props: {
   detail: ContractDetail;
   open: boolean;
   onClose: () => void;
-  onReviewed: (tier: Tier) => Promise<void>;
+  onReviewed: (tier: Tier) => void;
 }) {
-  const { api } = useCouncil();
+  const mutate = councilMutations();
   const submission = createSubmission();
   const contract = () => props.detail.contract;
   const [mode, setMode] = createSignal<"assess" | "override">(
@@ -42,14 +42,18 @@ export function TierReviewDialog(props: {
           "override.reason": "Say why this contract needs a different tier from the assessment.",
         });
       }
-      return api().contracts.reviewTier.mutate({
-        contractId: contract().id,
-        version: contract().version,
-        override: mode() === "override" ? { tier: tier(), reason: reason().trim() } : null,
-      });
+      return mutate(
+        (procedures) =>
+          procedures.contracts.reviewTier({
+            contractId: contract().id,
+            version: contract().version,
+            override: mode() === "override" ? { tier: tier(), reason: reason().trim() } : null,
+          }),
+        ["contracts"],
+      );
     });
     if (!result.ok) return;
-    await props.onReviewed(result.value.tier);
+    props.onReviewed(result.value.tier);
     props.onClose();
   };
   return (

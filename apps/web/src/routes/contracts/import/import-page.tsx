@@ -5,6 +5,7 @@ import { createSubmission } from "../../../components/forms.ts";
 import { createIdempotencyKey } from "../../../components/idempotency.ts";
 import { PageHeading } from "../../../components/page-heading.tsx";
 import { useCouncil } from "../../../council.tsx";
+import { councilMutations } from "../../../query.ts";
 import { describeProblem } from "../../../trpc.ts";
 import { registerHref } from "../register-query.ts";
 import { ChooseFile } from "./choose-file.tsx";
@@ -43,6 +44,7 @@ function importLabel(checked: Preview): string {
 
 export function ImportRegister() {
   const { api, council, can } = useCouncil();
+  const mutate = councilMutations();
   const [step, setStep] = createSignal<Step>("file");
   const [file, setFile] = createSignal<ChosenFile | null>(null);
   const [mapping, setMapping] = createSignal<Mapping>([]);
@@ -66,6 +68,7 @@ export function ImportRegister() {
     setChecking(true);
     setCheckProblem(null);
     try {
+      // A check that changes nothing (sent as a mutation for the file's size): nothing to cache or invalidate.
       const answer = await api().register.previewImport.mutate({ csv: chosen.text, mapping: columns });
       if (request !== checks) return;
       setPreview(answer);
@@ -106,13 +109,18 @@ export function ImportRegister() {
     const started = Date.now();
     const timer = setInterval(() => setElapsed(Math.round((Date.now() - started) / 1000)), 1000);
     const outcome = await submission.submit(() =>
-      api().register.commitImport.mutate({
-        csv: chosen.text,
-        mapping: mapping(),
-        skipProblemRows: skip(),
-        fileName: chosen.name,
-        idempotencyKey: key.current(),
-      }),
+      mutate(
+        (procedures) =>
+          procedures.register.commitImport({
+            csv: chosen.text,
+            mapping: mapping(),
+            skipProblemRows: skip(),
+            fileName: chosen.name,
+            idempotencyKey: key.current(),
+          }),
+        // An import adds and updates contracts and suppliers.
+        ["contracts", "suppliers"],
+      ),
     );
     clearInterval(timer);
     if (outcome.ok) {
