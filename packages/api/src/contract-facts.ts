@@ -3,7 +3,6 @@ import {
   type ContractInput,
   contractsCompliance,
   isPublicContractByValue,
-  type Jurisdiction,
   notFound,
   type TierPolicy,
 } from "@steward/domain";
@@ -33,14 +32,14 @@ export function contractInputOf(row: ContractRow): ContractInput {
     totalValueMinor: row.totalValueMinor,
     capitalValueMinor: row.capitalValueMinor,
     currency: row.currency,
-    procurementRoute: row.procurementRoute as ContractInput["procurementRoute"],
+    procurementRoute: row.procurementRoute,
     lightTouch: row.lightTouch,
     publicContract: row.publicContract,
     corporatePriority: row.corporatePriority,
     keyPublicService: row.keyPublicService,
     serviceRisk: row.serviceRisk,
     status: row.status,
-    lifecycleStage: row.lifecycleStage as ContractInput["lifecycleStage"],
+    lifecycleStage: row.lifecycleStage,
   };
 }
 
@@ -75,7 +74,7 @@ export function publicContractOf(
 ): boolean {
   return (
     values.publicContract ??
-    isPublicContractByValue({ ...values, jurisdiction: council.jurisdiction as Jurisdiction }, today())
+    isPublicContractByValue({ ...values, jurisdiction: council.jurisdiction }, today())
   );
 }
 

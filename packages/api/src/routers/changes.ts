@@ -22,7 +22,6 @@ import {
   forbidden,
   idInput,
   invalid,
-  type Jurisdiction,
   listInput,
   notFound,
   type RelatedChange,
@@ -51,8 +50,6 @@ const draft = contractRef.extend({
   relatedChangeIds: listInput(idInput, relatedChangesLimit).default([]),
 });
 
-const jurisdictionOf = (council: Council) => council.jurisdiction as Jurisdiction;
-
 /**
  * The change test of the council's rule pack (PA23 s.74–75 or MFMA s.116(3)) for a change being drafted or
  * requested. The earlier changes named under s.75(4) must be this contract's approved changes.
@@ -72,7 +69,7 @@ async function changeTestFor(ctx: TenantContext, contract: ContractRow, proposed
   }
   const maxEnd = contract.maxExtensionDate ?? contract.originalEndDate ?? contract.endDate;
   return changeTest({
-    jurisdiction: jurisdictionOf(council),
+    jurisdiction: council.jurisdiction,
     contract: {
       category: contract.category,
       lightTouch: contract.lightTouch,
@@ -105,7 +102,7 @@ async function checkDecision(
     change,
     contract,
     delegation: council.settings.delegation,
-    jurisdiction: jurisdictionOf(council),
+    jurisdiction: council.jurisdiction,
     today: today(),
   });
 }
@@ -135,7 +132,7 @@ export const changesRouter = router({
             approver: approvalFor(council, change.valueDeltaMinor),
             /** MFMA s.116(3): the steps still to take before a South African council may approve. */
             section116Outstanding:
-              waiting && jurisdictionOf(council) === "ZA" ? section116Outstanding(change, today()) : [],
+              waiting && council.jurisdiction === "ZA" ? section116Outstanding(change, today()) : [],
             canApprove: waiting && approval.allowed,
             /** Why this member may not approve it, for a member who approves changes. */
             approvalRefusal: waiting && !approval.allowed ? approval.message : null,
@@ -200,7 +197,7 @@ export const changesRouter = router({
     .input(decision.omit({ note: true }).extend({ steps: section116StepsInput }))
     .mutation(async ({ ctx, input }) => {
       const change = await loadChange(ctx, input.changeId);
-      if (jurisdictionOf(await ctx.council()) !== "ZA") {
+      if ((await ctx.council()).jurisdiction !== "ZA") {
         throw forbidden("These steps are the MFMA's; this council's changes follow the Procurement Act.");
       }
       if (change.status !== "requested") throw conflict(`This change was already ${change.status}.`);
