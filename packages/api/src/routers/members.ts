@@ -2,7 +2,6 @@ import { inviteMember } from "@steward/auth";
 import {
   closeInvitation,
   getActiveMembership,
-  getTenant,
   listMembers,
   listOpenInvitations,
   lockActiveAdmins,
@@ -57,11 +56,10 @@ export const membersRouter = router({
       if (members.some((member) => member.email.toLowerCase() === input.email && !member.deactivatedAt)) {
         throw invalid("This person is already a member.", { email: "Already a member of this council." });
       }
-      const tenant = await getTenant(ctx.tx, { tenantId: ctx.tenantId });
-      if (!tenant) throw notFound("This council");
+      const council = await ctx.council();
       const invitation = await inviteMember(ctx.tx, {
         tenantId: ctx.tenantId,
-        councilName: tenant.name,
+        councilName: council.name,
         email: input.email,
         role: input.role,
         invitedBy: ctx.user.id,
