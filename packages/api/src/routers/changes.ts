@@ -17,12 +17,12 @@ import {
   changeTest,
   changeTypes,
   conflict,
-  daysBetween,
   decisionCheck,
   forbidden,
   idInput,
   invalid,
   listInput,
+  maxTermOnAwardDays,
   notFound,
   type RelatedChange,
   relatedChangesLimit,
@@ -67,7 +67,6 @@ async function changeTestFor(ctx: TenantContext, contract: ContractRow, proposed
       "change.relatedChangeIds": "Name only this contract's approved changes.",
     });
   }
-  const maxEnd = contract.maxExtensionDate ?? contract.originalEndDate ?? contract.endDate;
   return changeTest({
     jurisdiction: council.jurisdiction,
     contract: {
@@ -75,7 +74,7 @@ async function changeTestFor(ctx: TenantContext, contract: ContractRow, proposed
       lightTouch: contract.lightTouch,
       publicContract: contract.publicContract,
       totalValueMinor: contract.totalValueMinor,
-      maxTermOnAwardDays: contract.startDate && maxEnd ? daysBetween(contract.startDate, maxEnd) : null,
+      maxTermOnAwardDays: maxTermOnAwardDays(contract),
     },
     proposed,
     related,

@@ -13,6 +13,7 @@ import {
   changeRequestInput,
   changeTest,
   decisionCheck,
+  maxTermOnAwardDays,
   type RelatedChange,
   section116Outstanding,
   section116StepsInput,
@@ -127,6 +128,23 @@ describe("changeTest, PA23 s.75(2)(b): the term, against the maximum term on awa
     expect(result.reasons).toEqual([
       "The change on its own moves neither the estimated value nor the term: 0%, within s.75(2)(a).",
     ]);
+  });
+});
+
+describe("maxTermOnAwardDays (PA23 s.75(2)(b): the maximum term provided for on award)", () => {
+  const awarded = { startDate: "2025-01-01", maxExtensionDate: null, originalEndDate: null, endDate: null };
+  test.each([
+    [
+      "the latest extension date first",
+      { maxExtensionDate: "2027-01-01", originalEndDate: "2026-01-01", endDate: "2026-07-01" },
+      730,
+    ],
+    ["else the end date as awarded", { originalEndDate: "2026-01-01", endDate: "2026-07-01" }, 365],
+    ["else the end date now", { endDate: "2025-01-31" }, 30],
+    ["unknown without an end", {}, null],
+    ["unknown without a start", { startDate: null, endDate: "2026-01-01" }, null],
+  ])("%s", (_, dates, days) => {
+    expect(maxTermOnAwardDays({ ...awarded, ...dates })).toBe(days);
   });
 });
 

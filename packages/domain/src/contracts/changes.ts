@@ -14,7 +14,7 @@ import {
 import { type Role, roleLabels } from "../roles.ts";
 import type { Jurisdiction, TenantSettings } from "../tenant-settings.ts";
 import type { contractCategories } from "./contract-input.ts";
-import { addDays } from "./iso-dates.ts";
+import { addDays, daysBetween } from "./iso-dates.ts";
 import { publicContractThreshold } from "./thresholds.ts";
 
 export type ContractCategory = (typeof contractCategories)[number];
@@ -218,6 +218,21 @@ const pounds = (minor: number) =>
     currency: "GBP",
     minimumFractionDigits: minor % 100 === 0 ? 0 : 2,
   }).format(minor / 100);
+
+/**
+ * PA23 s.75(2)(b): "the maximum term provided for on award", in days from the start date to the latest extension
+ * date the contract allows, or else its end date as awarded, or else its end date now; null without a start and
+ * an end.
+ */
+export function maxTermOnAwardDays(contract: {
+  startDate: string | null;
+  maxExtensionDate: string | null;
+  originalEndDate: string | null;
+  endDate: string | null;
+}): number | null {
+  const latestEnd = contract.maxExtensionDate ?? contract.originalEndDate ?? contract.endDate;
+  return contract.startDate && latestEnd ? daysBetween(contract.startDate, latestEnd) : null;
+}
 
 /**
  * The change test, by the council's rule pack. England: PA23 s.74–75, deciding before the change whether a
