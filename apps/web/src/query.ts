@@ -1,11 +1,4 @@
-import {
-  type CreateQueryResult,
-  createQuery,
-  keepPreviousData,
-  QueryClient,
-  type QueryKey,
-} from "@tanstack/solid-query";
-import { useCouncil } from "./council.tsx";
+import { type CreateQueryResult, createQuery, QueryClient, type QueryKey } from "@tanstack/solid-query";
 import { api, type Client, describeProblem } from "./trpc.ts";
 
 /**
@@ -66,7 +59,11 @@ export function publicKey(call: Call<unknown>): QueryKey {
   return ["public", ...call.path, call.input];
 }
 
-function send<Output>(client: Client, call: Call<Output>, method: "query" | "mutate"): Promise<Output> {
+export function send<Output>(
+  client: Client,
+  call: Call<Output>,
+  method: "query" | "mutate",
+): Promise<Output> {
   let node: unknown = client;
   for (const part of call.path) node = (node as Record<string, unknown>)[part];
   const procedure = node as Record<typeof method, (input: unknown) => Promise<Output>>;
@@ -91,32 +88,6 @@ export const queryClient = new QueryClient({
   },
 });
 
-export interface QueryOptions {
-  /** Keep showing the last answer while the next one loads (a register page, a search as one types). */
-  keepPrevious?: boolean;
-}
-
-/**
- * A query in the current council. `call` may read signals (a route parameter, a filter); it answers `null`
- * while there is nothing to ask.
- */
-export function councilQuery<Output>(
-  call: (procedures: Procedures<Client>) => Call<Output> | null,
-  options: QueryOptions = {},
-): CreateQueryResult<Output> {
-  const { api: councilApi, council } = useCouncil();
-  return createQuery(() => {
-    const wanted = call(procedures);
-    const client = councilApi();
-    return {
-      queryKey: wanted ? councilKey(council().tenantId, wanted) : ["council", council().tenantId, "nothing"],
-      queryFn: () => (wanted ? send(client, wanted, "query") : Promise.reject(new Error("nothing to ask"))),
-      enabled: wanted !== null,
-      placeholderData: options.keepPrevious ? keepPreviousData : undefined,
-    };
-  });
-}
-
 /** A query that belongs to no council. */
 export function publicQuery<Output>(
   call: (procedures: Procedures<Client>) => Call<Output> | null,
@@ -135,24 +106,6 @@ export function publicQuery<Output>(
 export function answer<Output>(query: CreateQueryResult<Output>): Output | undefined {
   // `data` is read only once there is an answer: reading it earlier would suspend the page.
   return query.isSuccess ? query.data : undefined;
-}
-
-/**
- * Mutations in the current council. Each names what it makes out of date; once it succeeds those queries
- * (and the audit trail) are fetched again before the promise resolves, so whatever the page says next
- * matches what it shows.
- */
-export function councilMutations() {
-  const { api: councilApi, council } = useCouncil();
-  return async function mutate<Output>(
-    call: (procedures: Procedures<Client>) => Call<Output>,
-    changes: readonly Scope[],
-  ): Promise<Output> {
-    const tenantId = council().tenantId;
-    const output = await send(councilApi(), call(procedures), "mutate");
-    await invalidate(tenantId, changes);
-    return output;
-  };
 }
 
 export function invalidate(tenantId: string, changes: readonly Scope[]): Promise<void> {

@@ -1,5 +1,6 @@
 import { createMemo } from "solid-js";
-import { answer, councilQuery } from "../query.ts";
+import { councilQuery } from "../council-query.ts";
+import { answer } from "../query.ts";
 import { type Choice, ChoiceSelect } from "./choice-select.tsx";
 
 /**

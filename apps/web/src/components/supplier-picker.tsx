@@ -1,6 +1,7 @@
 import { Combobox } from "@kobalte/core/combobox";
 import { createSignal, Show } from "solid-js";
-import { answer, councilQuery } from "../query.ts";
+import { councilQuery } from "../council-query.ts";
+import { answer } from "../query.ts";
 import { createDebounced } from "./debounce.ts";
 
 export interface SupplierChoice {

@@ -2,7 +2,7 @@ import { createSignal, Show } from "solid-js";
 import { type Confirmation, ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { Field } from "../../components/field.tsx";
 import { MemberSelect } from "../../components/member-select.tsx";
-import { councilMutations } from "../../query.ts";
+import { councilMutations } from "../../council-query.ts";
 import styles from "./bulk-edit.module.css";
 
 const chosenText = (count: number) => `${count} contract${count === 1 ? "" : "s"}`;

@@ -6,7 +6,7 @@ import { PageHeading } from "../../components/page-heading.tsx";
 import { TableWrap } from "../../components/table-wrap.tsx";
 import { TierBadge } from "../../components/tier-badge.tsx";
 import { useCouncil } from "../../council.tsx";
-import { councilQuery } from "../../query.ts";
+import { councilQuery } from "../../council-query.ts";
 import { ComplianceScore } from "./compliance-score.tsx";
 import { registerHref } from "./register-query.ts";
 

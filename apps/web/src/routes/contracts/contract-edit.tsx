@@ -6,7 +6,8 @@ import { createSubmission } from "../../components/forms.ts";
 import { createIdempotencyKey } from "../../components/idempotency.ts";
 import { PageHeading } from "../../components/page-heading.tsx";
 import { useCouncil } from "../../council.tsx";
-import { answer, councilMutations, councilQuery } from "../../query.ts";
+import { councilMutations, councilQuery } from "../../council-query.ts";
+import { answer } from "../../query.ts";
 import { draftOf, emptyDraft } from "./contract-draft.ts";
 import { ContractForm } from "./contract-form.tsx";
 

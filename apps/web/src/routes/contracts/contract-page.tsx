@@ -6,7 +6,8 @@ import { type Confirmation, ConfirmDialog } from "../../components/confirm-dialo
 import { PageHeading } from "../../components/page-heading.tsx";
 import { TierBadge } from "../../components/tier-badge.tsx";
 import { useCouncil } from "../../council.tsx";
-import { answer, councilMutations, councilQuery } from "../../query.ts";
+import { councilMutations, councilQuery } from "../../council-query.ts";
+import { answer } from "../../query.ts";
 import { ChangesTab } from "./changes-tab.tsx";
 import type { ContractDetail } from "./contract-detail.ts";
 import { HistoryTab } from "./history-tab.tsx";

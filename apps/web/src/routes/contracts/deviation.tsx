@@ -9,7 +9,7 @@ import { Field } from "../../components/field.tsx";
 import { createSubmission, FormProblem } from "../../components/forms.ts";
 import { TextareaField } from "../../components/textarea-field.tsx";
 import { useCouncil } from "../../council.tsx";
-import { councilMutations } from "../../query.ts";
+import { councilMutations } from "../../council-query.ts";
 import type { ContractDetail } from "./contract-detail.ts";
 
 const groundChoices: Choice<DeviationGround>[] = deviationGrounds.map((value) => ({

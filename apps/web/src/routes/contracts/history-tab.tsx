@@ -2,8 +2,9 @@ import { auditActionInWords, type ContractInput, tierLabels } from "@steward/dom
 import { createMemo, For, Show } from "solid-js";
 import { Query } from "../../components/async.tsx";
 import { useCouncil } from "../../council.tsx";
+import { councilQuery } from "../../council-query.ts";
 import { type CouncilFormat, sentenceCase } from "../../format.ts";
-import { answer, councilQuery } from "../../query.ts";
+import { answer } from "../../query.ts";
 import type { Answer, Client } from "../../trpc.ts";
 import type { ContractDetail } from "./contract-detail.ts";
 

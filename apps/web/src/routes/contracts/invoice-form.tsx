@@ -5,7 +5,8 @@ import { createSubmission, FormProblem } from "../../components/forms.ts";
 import { createIdempotencyKey } from "../../components/idempotency.ts";
 import { readMoneyText } from "../../components/money.ts";
 import { MoneyField } from "../../components/money-field.tsx";
-import { councilMutations, type Scope } from "../../query.ts";
+import { councilMutations } from "../../council-query.ts";
+import type { Scope } from "../../query.ts";
 
 const fieldIds = {
   "invoice.invoiceNumber": "invoice-number",

@@ -6,7 +6,7 @@ import { Field } from "../../components/field.tsx";
 import { TableWrap } from "../../components/table-wrap.tsx";
 import { TextareaField } from "../../components/textarea-field.tsx";
 import { useCouncil } from "../../council.tsx";
-import { councilMutations, councilQuery } from "../../query.ts";
+import { councilMutations, councilQuery } from "../../council-query.ts";
 import { type Answer, type Client, describeProblem } from "../../trpc.ts";
 import type { ContractDetail } from "./contract-detail.ts";
 import { InvoiceForm, invoiceChanges, todayIso } from "./invoice-form.tsx";

@@ -3,7 +3,7 @@ import { ErrorSummary } from "../../components/error-summary.tsx";
 import { Field } from "../../components/field.tsx";
 import { createSubmission } from "../../components/forms.ts";
 import { useCouncil } from "../../council.tsx";
-import { councilMutations } from "../../query.ts";
+import { councilMutations } from "../../council-query.ts";
 import type { Answer, Client } from "../../trpc.ts";
 
 type Change = Answer<Client["changes"]["list"]>[number];

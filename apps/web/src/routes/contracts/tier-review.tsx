@@ -6,7 +6,7 @@ import { ChoiceSelect } from "../../components/choice-select.tsx";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import { createSubmission, FormProblem } from "../../components/forms.ts";
 import { TextareaField } from "../../components/textarea-field.tsx";
-import { councilMutations } from "../../query.ts";
+import { councilMutations } from "../../council-query.ts";
 import type { ContractDetail } from "./contract-detail.ts";
 import { tierChoices } from "./labels.ts";
 

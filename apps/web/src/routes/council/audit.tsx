@@ -4,8 +4,8 @@ import { Query } from "../../components/async.tsx";
 import { createSubmission } from "../../components/forms.ts";
 import { PageHeading } from "../../components/page-heading.tsx";
 import { useCouncil } from "../../council.tsx";
+import { councilQuery } from "../../council-query.ts";
 import { sentenceCase } from "../../format.ts";
-import { councilQuery } from "../../query.ts";
 import type { Answer, Client } from "../../trpc.ts";
 
 type Verification = Answer<Client["audit"]["verify"]>;

@@ -9,7 +9,7 @@ import { createSubmission, FormProblem, formText } from "../../components/forms.
 import { PageHeading } from "../../components/page-heading.tsx";
 import { RoleSelect } from "../../components/role-select.tsx";
 import { useCouncil } from "../../council.tsx";
-import { councilMutations, councilQuery } from "../../query.ts";
+import { councilMutations, councilQuery } from "../../council-query.ts";
 import type { Answer, Client } from "../../trpc.ts";
 
 type Member = Answer<Client["members"]["list"]>[number];

@@ -4,7 +4,7 @@ import { For, Show } from "solid-js";
 import { Query } from "../../components/async.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
 import { useCouncil } from "../../council.tsx";
-import { councilQuery } from "../../query.ts";
+import { councilQuery } from "../../council-query.ts";
 import { registerHref } from "../contracts/register-query.ts";
 
 const jurisdictionNames: Record<string, string> = {

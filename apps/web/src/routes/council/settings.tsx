@@ -8,7 +8,7 @@ import { moneyText, readMoneyText } from "../../components/money.ts";
 import { MoneyField } from "../../components/money-field.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
 import { useCouncil } from "../../council.tsx";
-import { councilMutations, councilQuery } from "../../query.ts";
+import { councilMutations, councilQuery } from "../../council-query.ts";
 
 const thresholds = [
   ["highAnnualMinor", "High tier: value per year over"],

@@ -5,7 +5,7 @@ import { Show } from "solid-js";
 import { createSubmission } from "../../components/forms.ts";
 import { createIdempotencyKey } from "../../components/idempotency.ts";
 import type { SupplierChoice } from "../../components/supplier-picker.tsx";
-import { councilMutations } from "../../query.ts";
+import { councilMutations } from "../../council-query.ts";
 import { emptySupplierDraft, SupplierForm } from "./supplier-form.tsx";
 
 /** Adds a supplier without leaving the contract form; the new supplier becomes the contract's. */

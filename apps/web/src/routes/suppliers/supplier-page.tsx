@@ -5,7 +5,8 @@ import { PageHeading } from "../../components/page-heading.tsx";
 import { TableWrap } from "../../components/table-wrap.tsx";
 import { TierBadge } from "../../components/tier-badge.tsx";
 import { useCouncil } from "../../council.tsx";
-import { answer, councilQuery } from "../../query.ts";
+import { councilQuery } from "../../council-query.ts";
+import { answer } from "../../query.ts";
 import { statusLabels } from "../contracts/labels.ts";
 import { registerHref } from "../contracts/register-query.ts";
 

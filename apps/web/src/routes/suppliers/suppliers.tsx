@@ -6,7 +6,7 @@ import { Pagination, showingText } from "../../components/pagination.tsx";
 import { SearchBox } from "../../components/search-box.tsx";
 import { TableWrap } from "../../components/table-wrap.tsx";
 import { useCouncil } from "../../council.tsx";
-import { councilQuery } from "../../query.ts";
+import { councilQuery } from "../../council-query.ts";
 
 const pageSize = 50;
 

@@ -5,7 +5,7 @@ import { createSubmission } from "../../../components/forms.ts";
 import { createIdempotencyKey } from "../../../components/idempotency.ts";
 import { PageHeading } from "../../../components/page-heading.tsx";
 import { useCouncil } from "../../../council.tsx";
-import { councilMutations } from "../../../query.ts";
+import { councilMutations } from "../../../council-query.ts";
 import { describeProblem } from "../../../trpc.ts";
 import { registerHref } from "../register-query.ts";
 import { ChooseFile } from "./choose-file.tsx";
