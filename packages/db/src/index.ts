@@ -1,3 +1,4 @@
+export * from "./constraints.ts";
 export * from "./database.ts";
 export * from "./embedded.ts";
 export * from "./migrate.ts";

@@ -7,6 +7,7 @@ import {
   listContracts,
   listEndingSoon,
   updateContract,
+  violatedConstraint,
 } from "@steward/db";
 import {
   assessContractTier,
@@ -394,12 +395,7 @@ function changedFields(before: ContractInput, after: ContractInput, side: "befor
 
 /** The register's unique reference, as a field error rather than a database error. */
 export function rethrowDuplicateReference(error: unknown): never {
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  if (
-    cause instanceof Error &&
-    "constraint_name" in cause &&
-    cause.constraint_name === "contracts_tenant_reference_key"
-  ) {
+  if (violatedConstraint(error) === "contracts_tenant_reference_key") {
     throw invalid("A contract with this reference is already in the register.", {
       reference: "This reference is already used: choose another.",
     });

@@ -52,6 +52,20 @@ describe("invoices", () => {
     ).toEqual({
       invoiceNumber: "Already recorded for this contract: check the number.",
     });
+    // Renumbering an invoice to one the contract already has breaks the same unique key, with the same answer.
+    expect(
+      (
+        await refusal(
+          caller.invoices.update({
+            invoiceId: late.id,
+            version: 1,
+            invoice: { invoiceNumber: "A1", amountMinor: 500_000, receivedOn: "2026-02-01" },
+          }),
+        )
+      ).fieldErrors,
+    ).toEqual({
+      invoiceNumber: "Already recorded for this contract: check the number.",
+    });
     await caller.invoices.update({
       invoiceId: late.id,
       version: 1,

@@ -1,4 +1,4 @@
-import { getInvoice, insertInvoice, listInvoices, updateInvoice } from "@steward/db";
+import { getInvoice, insertInvoice, listInvoices, updateInvoice, violatedConstraint } from "@steward/db";
 import {
   conflict,
   daysToPay,
@@ -81,15 +81,7 @@ export const invoicesRouter = router({
         version: input.version,
         values: input.invoice,
       }).catch((error: unknown) => {
-        const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-        if (
-          cause instanceof Error &&
-          "constraint_name" in cause &&
-          cause.constraint_name === "invoices_contract_number_key"
-        ) {
-          throw duplicateNumber();
-        }
-        throw error;
+        throw violatedConstraint(error) === "invoices_contract_number_key" ? duplicateNumber() : error;
       });
       if (!updated)
         throw conflict("Someone else changed this invoice meanwhile. Reload to see their changes.");
