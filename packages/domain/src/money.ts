@@ -1,7 +1,4 @@
 /** Money is integer minor units (pence, cents) with the tenant's currency. DESIGN §4 */
-export type Currency = "GBP" | "ZAR" | "USD" | "EUR";
-export type Locale = "en-GB" | "en-ZA" | "en-US";
-
 export function formatMoney(minor: number, currency: string, locale: string): string {
   return new Intl.NumberFormat(locale, { style: "currency", currency }).format(minor / 100);
 }
