@@ -2,6 +2,12 @@ import { type Database, inTransaction, listUnsentMail, markMailSent, recordMailF
 import nodemailer from "nodemailer";
 import type { Logger } from "pino";
 
+/** What a log line may say of a failed send: nodemailer's error code and the SMTP reply code, never text. */
+function sendFailure(error: unknown): { code: unknown; responseCode: unknown } {
+  const field = (name: string) => (error instanceof Error ? Reflect.get(error, name) : undefined);
+  return { code: field("code"), responseCode: field("responseCode") };
+}
+
 /**
  * Sends the outbox after the transaction that wrote it has committed, so no request waits on SMTP.
  * Without SMTP_URL mail stays in the outbox for the development mailbox, and only its id is logged.
@@ -34,7 +40,8 @@ export function startMailer(options: {
         }
         await inTransaction(options.database, platform, (tx) => markMailSent(tx, { id: mail.id }));
       } catch (error) {
-        options.logger.error({ err: error, mailId: mail.id }, "mail could not be sent");
+        // Not the error itself: an SMTP error's message quotes the server's reply, which names the recipient.
+        options.logger.error({ mailId: mail.id, ...sendFailure(error) }, "mail could not be sent");
         await inTransaction(options.database, platform, (tx) =>
           recordMailFailure(tx, { id: mail.id, error: String(error) }),
         );
