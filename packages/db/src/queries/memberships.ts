@@ -1,5 +1,5 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
-import type { Tx } from "../database.ts";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { builtOnce, type Tx } from "../database.ts";
 import { memberships, users } from "../schema/index.ts";
 
 type Role = (typeof memberships.$inferSelect)["role"];
@@ -21,8 +21,9 @@ export async function getActiveMembership(
   return membership ?? null;
 }
 
-export async function listMembers(tx: Tx, { tenantId }: { tenantId: string }) {
-  return tx
+/** Everyone in the council, by name: read on most pages, so its SQL is built once. */
+const members = builtOnce((db) =>
+  db
     .select({
       userId: users.id,
       name: users.name,
@@ -33,8 +34,12 @@ export async function listMembers(tx: Tx, { tenantId }: { tenantId: string }) {
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.tenantId, tenantId))
-    .orderBy(asc(users.name));
+    .where(eq(memberships.tenantId, sql.placeholder("tenantId")))
+    .orderBy(asc(users.name)),
+);
+
+export async function listMembers(tx: Tx, { tenantId }: { tenantId: string }) {
+  return members(tx, { tenantId });
 }
 
 export async function addMembership(tx: Tx, values: { tenantId: string; userId: string; role: Role }) {

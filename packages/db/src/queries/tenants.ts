@@ -1,10 +1,18 @@
 import type { TenantSettings } from "@steward/domain";
-import { asc, eq } from "drizzle-orm";
-import type { Tx } from "../database.ts";
+import { asc, eq, sql } from "drizzle-orm";
+import { builtOnce, type Tx } from "../database.ts";
 import { tenants } from "../schema/index.ts";
 
+/** The council's row: most tenant procedures read it (settings, locale), so its SQL is built once. */
+const tenantById = builtOnce((db) =>
+  db
+    .select()
+    .from(tenants)
+    .where(eq(tenants.id, sql.placeholder("tenantId"))),
+);
+
 export async function getTenant(tx: Tx, { tenantId }: { tenantId: string }) {
-  const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, tenantId));
+  const [tenant] = await tenantById(tx, { tenantId });
   return tenant ?? null;
 }
 
