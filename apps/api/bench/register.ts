@@ -266,20 +266,38 @@ export async function benchRegister(bench: BenchDatabase) {
 
   const large = councils[councils.length - 1];
   if (!large) return;
+  await measureImport(bench, large, { preview: true });
+  console.log("Targets: p95 < 50 ms at both sizes, import < 30 s, API within 2× of bare SQL.");
+}
+
+/** The 70,000-row preview (when asked) and the 50,000-row import into a council of 50,000 contracts. */
+async function measureImport(bench: BenchDatabase, council: Council, { preview }: { preview: boolean }) {
   const caller = createCaller(
-    context(bench.database, large.tenantId, await sessionCookie(bench, large.userId)),
+    context(bench.database, council.tenantId, await sessionCookie(bench, council.userId)),
   );
-  const preview = await timed(() =>
-    caller.register.previewImport({ csv: registerCsv(previewRowCount, "PRE") }),
-  );
-  console.log(
-    `Preview of a ${previewRowCount.toLocaleString("en-GB")}-row CSV: ${preview.ms} ms (${preview.result.validCount} valid rows).`,
-  );
+  if (preview) {
+    const previewed = await timed(() =>
+      caller.register.previewImport({ csv: registerCsv(previewRowCount, "PRE") }),
+    );
+    console.log(
+      `Preview of a ${previewRowCount.toLocaleString("en-GB")}-row CSV: ${previewed.ms} ms (${previewed.result.validCount} valid rows).`,
+    );
+  }
   const imported = await timed(() =>
     caller.register.commitImport({ csv: registerCsv(importRowCount, "IMP") }),
   );
   console.log(
     `Import of a ${importRowCount.toLocaleString("en-GB")}-row CSV into the 50,000-contract council: ${imported.ms} ms (${imported.result.created} contracts, ${imported.result.suppliersCreated} suppliers created).`,
   );
-  console.log("Targets: p95 < 50 ms at both sizes, import < 30 s, API within 2× of bare SQL.");
+}
+
+/** The import alone: the 50,000-contract council seeded, then the 50,000-row import timed (target < 30 s). */
+export async function benchImport(bench: BenchDatabase) {
+  const size = sizes[sizes.length - 1];
+  if (!size) return;
+  const { result: council, ms } = await timed(() => seedCouncil(bench, size));
+  console.log(`\nSeeded ${size.slug}: ${size.contracts} contracts in ${ms} ms`);
+  await bench.owner`analyze`;
+  await measureImport(bench, council, { preview: false });
+  console.log("Target: import < 30 s.");
 }

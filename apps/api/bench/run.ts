@@ -1,10 +1,10 @@
 /**
- * `npm run bench [-- plumbing|register] [--seconds N]`: prints figures; it is not a test.
+ * `npm run bench [-- plumbing|register|import] [--seconds N]`: prints figures; it is not a test.
  */
 import { parseArgs } from "node:util";
 import { startBenchDatabase } from "./database.ts";
 import { benchPlumbing } from "./plumbing.ts";
-import { benchRegister } from "./register.ts";
+import { benchImport, benchRegister } from "./register.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -15,6 +15,7 @@ const bench = await startBenchDatabase();
 try {
   if (which.has("plumbing")) await benchPlumbing(bench, Number(values.seconds));
   if (which.has("register")) await benchRegister(bench);
+  if (which.has("import")) await benchImport(bench);
 } finally {
   await bench.stop();
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { invalid } from "../errors.ts";
 import { textInput } from "../input.ts";
+import { currencyFormat } from "../money.ts";
 import type { TenantSettings } from "../tenant-settings.ts";
 import { type ContractInput, type Tier, tiers } from "./contract-input.ts";
 import { daysBetween } from "./iso-dates.ts";
@@ -164,13 +165,7 @@ export function needsRetier(before: RetierFacts, after: RetierFacts): boolean {
 
 /** Whole amounts without pence ("£62,000"); pence only when there are some. */
 function formatAmount(minor: number, money: MoneyFormat): string {
-  const fractionDigits = minor % 100 === 0 ? 0 : 2;
-  return new Intl.NumberFormat(money.locale, {
-    style: "currency",
-    currency: money.currency,
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-  }).format(minor / 100);
+  return currencyFormat(money.locale, money.currency, minor % 100 === 0 ? 0 : 2).format(minor / 100);
 }
 
 export type ContractTieringFacts = TieringFacts &
