@@ -2,7 +2,7 @@ import { type AnyColumn, getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 
 /** PostgreSQL's limit of bind parameters in one statement (the wire protocol counts them in 16 bits). */
-export const maxBindParameters = 65_534;
+const maxBindParameters = 65_534;
 
 /**
  * A multi-row insert split into statements under the bind-parameter limit: each row takes at most one

@@ -251,17 +251,6 @@ export async function getContract(
   return row ?? null;
 }
 
-export async function findContractByReference(
-  tx: Tx,
-  { tenantId, reference }: { tenantId: string; reference: string },
-) {
-  const [row] = await tx
-    .select({ id: contracts.id })
-    .from(contracts)
-    .where(and(eq(contracts.tenantId, tenantId), sql`lower(${contracts.reference}) = lower(${reference})`));
-  return row ?? null;
-}
-
 /**
  * The council's contracts whose reference is one of these, ignoring case: an import updates them. The
  * references travel as one array parameter, so a file of any size is one statement.
