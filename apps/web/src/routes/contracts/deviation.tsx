@@ -1,11 +1,9 @@
-// Namespace import: see components/change-password-dialog.tsx on Kobalte's shared DialogRoot.
-import * as Dialog from "@kobalte/core/dialog";
 import { type DeviationGround, deviationGroundLabels, deviationGrounds } from "@steward/domain";
 import { createSignal, Show } from "solid-js";
 import { type Choice, ChoiceSelect } from "../../components/choice-select.tsx";
 import { type Confirmation, ConfirmDialog } from "../../components/confirm-dialog.tsx";
-import { ErrorSummary } from "../../components/error-summary.tsx";
 import { Field } from "../../components/field.tsx";
+import { FormDialog } from "../../components/form-dialog.tsx";
 import { createSubmission, FormProblem } from "../../components/forms.ts";
 import { TextareaField } from "../../components/textarea-field.tsx";
 import { useCouncil } from "../../council.tsx";
@@ -136,11 +134,6 @@ function DeviationDialog(props: { detail: ContractDetail; onClose: () => void; o
   const [reason, setReason] = createSignal(current?.reason ?? "");
   const [reportedOn, setReportedOn] = createSignal(current?.reportedOn ?? "");
   const [reportReference, setReportReference] = createSignal(current?.reportReference ?? "");
-  const close = () => {
-    if (submission.pending()) return;
-    submission.clear();
-    props.onClose();
-  };
   const save = async () => {
     const result = await submission.submit(async () => {
       const chosen = ground();
@@ -169,84 +162,62 @@ function DeviationDialog(props: { detail: ContractDetail; onClose: () => void; o
     props.onClose();
   };
   return (
-    <Dialog.Root
+    <FormDialog
+      title="Deviation from procurement processes"
       open
-      onOpenChange={(open) => {
-        if (!open) close();
-      }}
+      onClose={props.onClose}
+      submission={submission}
+      fieldIds={fieldIds}
+      onSubmit={() => void save()}
+      submitLabel="Save the deviation"
+      intro={
+        <p>
+          SCM regulation 36(2): record the reasons for the deviation and report them to the next meeting of
+          the council.
+        </p>
+      }
     >
-      <Dialog.Portal>
-        <Dialog.Overlay class="dialog-overlay" />
-        <div class="dialog-positioner">
-          <Dialog.Content class="dialog">
-            <Dialog.Title class="dialog__title">Deviation from procurement processes</Dialog.Title>
-            <Show when={submission.problem()} keyed>
-              {(problem) => <ErrorSummary problem={problem} fieldIds={fieldIds} />}
-            </Show>
-            <p>
-              SCM regulation 36(2): record the reasons for the deviation and report them to the next meeting
-              of the council.
-            </p>
-            <form
-              novalidate
-              onSubmit={(event) => {
-                event.preventDefault();
-                void save();
-              }}
-            >
-              <ChoiceSelect
-                id="deviation-ground"
-                inDialog
-                label="Ground"
-                choices={groundChoices}
-                value={ground()}
-                placeholder="Choose a ground"
-                onChange={setGround}
-                error={submission.fieldError("deviation.ground")}
-              />
-              <TextareaField
-                id="deviation-reason"
-                name="reason"
-                label="Reasons"
-                value={reason()}
-                onInput={(event) => setReason(event.currentTarget.value)}
-                error={submission.fieldError("deviation.reason")}
-              />
-              <fieldset class="fieldset fieldset--plain">
-                <legend class="fieldset__legend">Reported to council</legend>
-                <p class="hint">Leave both empty until it has been reported.</p>
-                <Field
-                  id="deviation-reported-on"
-                  name="reportedOn"
-                  label="Date of the council meeting"
-                  type="date"
-                  class="input input--date"
-                  value={reportedOn()}
-                  onInput={(event) => setReportedOn(event.currentTarget.value)}
-                  error={submission.fieldError("deviation.reportedOn")}
-                />
-                <Field
-                  id="deviation-report-reference"
-                  name="reportReference"
-                  label="Item or resolution reference"
-                  class="input"
-                  value={reportReference()}
-                  onInput={(event) => setReportReference(event.currentTarget.value)}
-                  error={submission.fieldError("deviation.reportReference")}
-                />
-              </fieldset>
-              <div class="button-row">
-                <button type="submit" class="button" disabled={submission.pending()}>
-                  {submission.pending() ? "Saving…" : "Save the deviation"}
-                </button>
-                <button type="button" class="button button--secondary" onClick={close}>
-                  Cancel
-                </button>
-              </div>
-            </form>
-          </Dialog.Content>
-        </div>
-      </Dialog.Portal>
-    </Dialog.Root>
+      <ChoiceSelect
+        id="deviation-ground"
+        inDialog
+        label="Ground"
+        choices={groundChoices}
+        value={ground()}
+        placeholder="Choose a ground"
+        onChange={setGround}
+        error={submission.fieldError("deviation.ground")}
+      />
+      <TextareaField
+        id="deviation-reason"
+        name="reason"
+        label="Reasons"
+        value={reason()}
+        onInput={(event) => setReason(event.currentTarget.value)}
+        error={submission.fieldError("deviation.reason")}
+      />
+      <fieldset class="fieldset fieldset--plain">
+        <legend class="fieldset__legend">Reported to council</legend>
+        <p class="hint">Leave both empty until it has been reported.</p>
+        <Field
+          id="deviation-reported-on"
+          name="reportedOn"
+          label="Date of the council meeting"
+          type="date"
+          class="input input--date"
+          value={reportedOn()}
+          onInput={(event) => setReportedOn(event.currentTarget.value)}
+          error={submission.fieldError("deviation.reportedOn")}
+        />
+        <Field
+          id="deviation-report-reference"
+          name="reportReference"
+          label="Item or resolution reference"
+          class="input"
+          value={reportReference()}
+          onInput={(event) => setReportReference(event.currentTarget.value)}
+          error={submission.fieldError("deviation.reportReference")}
+        />
+      </fieldset>
+    </FormDialog>
   );
 }

@@ -1,9 +1,7 @@
-// Namespace import: see components/change-password-dialog.tsx on Kobalte's shared DialogRoot.
-import * as Dialog from "@kobalte/core/dialog";
 import { type Tier, tierLabels, tiers } from "@steward/domain";
 import { createSignal, Show } from "solid-js";
 import { ChoiceSelect } from "../../components/choice-select.tsx";
-import { ErrorSummary } from "../../components/error-summary.tsx";
+import { FormDialog } from "../../components/form-dialog.tsx";
 import { createSubmission, FormProblem } from "../../components/forms.ts";
 import { TextareaField } from "../../components/textarea-field.tsx";
 import { councilMutations } from "../../council-query.ts";
@@ -30,11 +28,6 @@ export function TierReviewDialog(props: {
   );
   const [tier, setTier] = createSignal<Tier>(contract().tier);
   const [reason, setReason] = createSignal(contract().tierOverrideReason ?? "");
-  const close = () => {
-    if (submission.pending()) return;
-    submission.clear();
-    props.onClose();
-  };
   const save = async () => {
     const result = await submission.submit(async () => {
       if (mode() === "override" && reason().trim() === "") {
@@ -57,91 +50,67 @@ export function TierReviewDialog(props: {
     props.onClose();
   };
   return (
-    <Dialog.Root
+    <FormDialog
+      title="Review the tier"
       open={props.open}
-      onOpenChange={(open) => {
-        if (!open) close();
-      }}
+      onClose={props.onClose}
+      submission={submission}
+      fieldIds={fieldIds}
+      onSubmit={() => void save()}
+      submitLabel="Save the tier"
     >
-      <Dialog.Portal>
-        <Dialog.Overlay class="dialog-overlay" />
-        <div class="dialog-positioner">
-          <Dialog.Content class="dialog">
-            <Dialog.Title class="dialog__title">Review the tier</Dialog.Title>
-            <Show when={submission.problem()} keyed>
-              {(problem) => <ErrorSummary problem={problem} fieldIds={fieldIds} />}
-            </Show>
-            <form
-              novalidate
-              onSubmit={(event) => {
-                event.preventDefault();
-                void save();
-              }}
-            >
-              <fieldset class="fieldset fieldset--plain">
-                <legend class="fieldset__legend">How should this contract be tiered?</legend>
-                <div class="radio">
-                  <input
-                    class="radio__input"
-                    type="radio"
-                    id="tier-mode-assess"
-                    name="tier-mode"
-                    checked={mode() === "assess"}
-                    onChange={() => setMode("assess")}
-                  />
-                  <label class="radio__label" for="tier-mode-assess">
-                    Use the assessment from the register's values and flags (now{" "}
-                    {tierLabels[contract().assessedTier]})
-                  </label>
-                </div>
-                <div class="radio">
-                  <input
-                    class="radio__input"
-                    type="radio"
-                    id="tier-mode-override"
-                    name="tier-mode"
-                    checked={mode() === "override"}
-                    onChange={() => setMode("override")}
-                  />
-                  <label class="radio__label" for="tier-mode-override">
-                    Override the assessment, with a reason
-                  </label>
-                </div>
-              </fieldset>
-              <Show when={mode() === "override"}>
-                <div class="conditional">
-                  <ChoiceSelect
-                    id="tier-override"
-                    inDialog
-                    label="Tier"
-                    choices={tierChoices}
-                    value={tier()}
-                    onChange={(value) => setTier(tiers.find((each) => each === value) ?? "low")}
-                    error={submission.fieldError("override.tier")}
-                  />
-                  <TextareaField
-                    id="tier-reason"
-                    name="reason"
-                    label="Reason for the override"
-                    hint="Recorded with the tier and shown to everyone who reads the contract."
-                    value={reason()}
-                    onInput={(event) => setReason(event.currentTarget.value)}
-                    error={submission.fieldError("override.reason")}
-                  />
-                </div>
-              </Show>
-              <div class="button-row">
-                <button type="submit" class="button" disabled={submission.pending()}>
-                  {submission.pending() ? "Saving…" : "Save the tier"}
-                </button>
-                <button type="button" class="button button--secondary" onClick={close}>
-                  Cancel
-                </button>
-              </div>
-            </form>
-          </Dialog.Content>
+      <fieldset class="fieldset fieldset--plain">
+        <legend class="fieldset__legend">How should this contract be tiered?</legend>
+        <div class="radio">
+          <input
+            class="radio__input"
+            type="radio"
+            id="tier-mode-assess"
+            name="tier-mode"
+            checked={mode() === "assess"}
+            onChange={() => setMode("assess")}
+          />
+          <label class="radio__label" for="tier-mode-assess">
+            Use the assessment from the register's values and flags (now {tierLabels[contract().assessedTier]}
+            )
+          </label>
         </div>
-      </Dialog.Portal>
-    </Dialog.Root>
+        <div class="radio">
+          <input
+            class="radio__input"
+            type="radio"
+            id="tier-mode-override"
+            name="tier-mode"
+            checked={mode() === "override"}
+            onChange={() => setMode("override")}
+          />
+          <label class="radio__label" for="tier-mode-override">
+            Override the assessment, with a reason
+          </label>
+        </div>
+      </fieldset>
+      <Show when={mode() === "override"}>
+        <div class="conditional">
+          <ChoiceSelect
+            id="tier-override"
+            inDialog
+            label="Tier"
+            choices={tierChoices}
+            value={tier()}
+            onChange={(value) => setTier(tiers.find((each) => each === value) ?? "low")}
+            error={submission.fieldError("override.tier")}
+          />
+          <TextareaField
+            id="tier-reason"
+            name="reason"
+            label="Reason for the override"
+            hint="Recorded with the tier and shown to everyone who reads the contract."
+            value={reason()}
+            onInput={(event) => setReason(event.currentTarget.value)}
+            error={submission.fieldError("override.reason")}
+          />
+        </div>
+      </Show>
+    </FormDialog>
   );
 }
