@@ -11,6 +11,7 @@ SELECT create_reference_table('password_resets');
 SELECT create_reference_table('outbox');
 SELECT create_reference_table('organisations');
 SELECT create_reference_table('attempt_counters');
+SELECT create_reference_table('kpi_templates');
 
 -- Council (distributed) tables
 SELECT create_distributed_table('memberships', 'tenant_id');
@@ -21,3 +22,20 @@ SELECT create_distributed_table('contracts', 'tenant_id', colocate_with => 'memb
 SELECT create_distributed_table('contract_changes', 'tenant_id', colocate_with => 'memberships');
 SELECT create_distributed_table('invoices', 'tenant_id', colocate_with => 'memberships');
 SELECT create_distributed_table('idempotency_keys', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('kpis', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('kpi_measurements', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('kpi_measurement_parts', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('kpi_measurement_history', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('rag_entries', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('meetings', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('meeting_kpis', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('improvement_plans', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('actions', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('risks', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('management_plans', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('management_plan_reviews', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('monitoring_reports', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('close_outs', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('lessons', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('attachments', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('attachment_blobs', 'tenant_id', colocate_with => 'memberships');

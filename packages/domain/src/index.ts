@@ -6,6 +6,7 @@ export * from "./ids.ts";
 export * from "./input.ts";
 export * from "./memberships.ts";
 export * from "./money.ts";
+export * from "./performance/index.ts";
 export * from "./register-import/index.ts";
 export * from "./roles.ts";
 export * from "./tenant-settings.ts";

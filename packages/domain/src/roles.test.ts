@@ -19,6 +19,7 @@ const expected: Record<Permission, Record<Role, boolean>> = {
   "changes:approve":   { admin: true, board: true,  sro: true,  contract_manager: false, finance: true,  viewer: false, advisor: false },
   "invoices:write":    { admin: true, board: false, sro: false, contract_manager: true,  finance: true,  viewer: false, advisor: false },
   "register:import":   { admin: true, board: false, sro: false, contract_manager: true,  finance: false, viewer: false, advisor: false },
+  "performance:write": { admin: true, board: false, sro: true,  contract_manager: true,  finance: false, viewer: false, advisor: false },
 };
 
 describe("permission matrix", () => {

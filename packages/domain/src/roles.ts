@@ -33,6 +33,8 @@ export const permissions = [
   "changes:approve",
   "invoices:write",
   "register:import",
+  /** KPIs and measurements, the monthly RAG, meetings and actions, risks, plans, reports and close-out (issue 8). */
+  "performance:write",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -46,6 +48,7 @@ const matrix: Record<Role, readonly Permission[]> = {
     "suppliers:write",
     "changes:request",
     "changes:approve",
+    "performance:write",
   ],
   contract_manager: [
     "contracts:read",
@@ -54,6 +57,7 @@ const matrix: Record<Role, readonly Permission[]> = {
     "changes:request",
     "invoices:write",
     "register:import",
+    "performance:write",
   ],
   finance: ["contracts:read", "invoices:write", "changes:approve"],
   viewer: ["audit:read", "contracts:read"],

@@ -1,4 +1,5 @@
 export * from "./audit.ts";
+export * from "./performance.ts";
 export * from "./platform.ts";
 export * from "./register.ts";
 export * from "./tenancy.ts";
