@@ -1,1 +1,2 @@
+export * from "./ratings.ts";
 export * from "./vocabulary.ts";
