@@ -48,21 +48,30 @@ const invoice = { invoiceNumber: "INV-1", amountMinor: 100_000, receivedOn: "202
 const smallChange = {
   type: "value" as const,
   reason: "other" as const,
-  description: "A small change every approver may decide",
+  description: "A small change the SRO, the board and an admin may decide",
   valueDeltaMinor: 100,
   termDeltaDays: 0,
 };
+/** Finance decides only the changes the scheme of delegation routes to finance (£25,000 to £100,000). */
+const financeChange = {
+  ...smallChange,
+  description: "A change routed to finance",
+  valueDeltaMinor: 3_000_000,
+};
 const csv =
   "Reference,Title,Supplier Name,Start Date,End Date,Contract Value,Category\r\nIMP-001,Street cleansing,Clean Streets Ltd,01/04/2025,31/03/2027,50000,Services\r\n";
+
+/** A change the member's role may decide under the default scheme of delegation. */
+const changeFor = (h: Harness) => (h.role === "finance" ? financeChange : smallChange);
 
 const make = {
   supplier: async (h: Harness) => (await h.admin.suppliers.create({ name: "Clean Streets Ltd" })).id,
   // The council's SRO is the contract's, so an SRO may decide its changes (decisionCheck).
   contract: async (h: Harness) =>
     (await h.admin.contracts.create({ ...contractValues("RT-001"), sroId: h.council.users.sro })).id,
-  change: async (h: Harness, requester: Caller = h.admin) => {
+  change: async (h: Harness, requester: Caller = h.admin, change = smallChange) => {
     const contractId = await make.contract(h);
-    return (await requester.changes.request({ contractId, change: smallChange })).id;
+    return (await requester.changes.request({ contractId, change })).id;
   },
   invoice: async (h: Harness) => {
     const contractId = await make.contract(h);
@@ -120,8 +129,14 @@ const validCalls: Record<string, (h: Harness) => Promise<unknown>> = {
   }),
   "changes.request": async (h) => ({ contractId: await make.contract(h), change: smallChange }),
   // Requested by the contract manager: the requester never decides their own change (decisionCheck).
-  "changes.approve": async (h) => ({ changeId: await make.change(h, await managerOf(h)), version: 1 }),
-  "changes.reject": async (h) => ({ changeId: await make.change(h, await managerOf(h)), version: 1 }),
+  "changes.approve": async (h) => ({
+    changeId: await make.change(h, await managerOf(h), changeFor(h)),
+    version: 1,
+  }),
+  "changes.reject": async (h) => ({
+    changeId: await make.change(h, await managerOf(h), changeFor(h)),
+    version: 1,
+  }),
   "changes.recordSection116Steps": async (h) => ({
     changeId: await make.change(h),
     version: 1,

@@ -249,13 +249,21 @@ describe("who decides", () => {
     await (await as("board")).changes.approve({ changeId: id, version: 1 });
   });
 
-  it("a change routed to the SRO of a contract with no SRO goes to a role above", async () => {
+  it("a change routed to the SRO of a contract with no SRO goes to a role above, never to finance", async () => {
     const contractId = await createContract("CH-NOSRO", { sro: false });
     const manager = await as("contract_manager");
     const { id } = await manager.changes.request({ contractId, change: valueChange(100_000) });
     const refused = await refusal((await as("sro")).changes.approve({ changeId: id, version: 1 }));
     expect(refused.code).toBe("FORBIDDEN");
-    await (await as("finance")).changes.approve({ changeId: id, version: 1 });
+    // Issue 7 §1.6: finance decides only the changes the table routes to finance.
+    const finance = await as("finance");
+    expect((await refusal(finance.changes.approve({ changeId: id, version: 1 }))).code).toBe("FORBIDDEN");
+    expect((await finance.changes.list({ contractId }))[0]).toMatchObject({
+      canApprove: false,
+      approvalRefusal:
+        "The scheme of delegation routes a change of this value to the Senior responsible officer; finance decides only the changes routed to finance.",
+    });
+    await (await as("board")).changes.approve({ changeId: id, version: 1 });
   });
 
   it("refuses to decide a change twice and lets only its requester withdraw it", async () => {

@@ -536,10 +536,14 @@ export function approverFor(valueDeltaMinor: number, delegation: Delegation): Ro
 
 /**
  * Whether a role's limit covers a change: the role the table routes it to, or one above it in the table.
- * The council admin holds every permission (roles.ts), so stands above the table.
+ * The council admin holds every permission (roles.ts), so stands above the table. Finance is the exception
+ * (issue 7 §1.6: "a change routed to the SRO … can be approved only by the contract's SRO or a role above it
+ * … today a finance user approved one"): its authority is financial, not the running of the contract, so it
+ * decides only the changes the table routes to finance, never those within another role's band.
  */
 export function canApprove(role: Role, valueDeltaMinor: number, delegation: Delegation): boolean {
   if (role === "admin") return true;
+  if (role === "finance") return approverFor(valueDeltaMinor, delegation) === "finance";
   const amount = Math.abs(valueDeltaMinor);
   return delegation.some((entry) => entry.role === role && covers(entry.upToMinor, amount));
 }
@@ -589,7 +593,10 @@ export function decisionCheck(input: {
     return {
       allowed: false,
       because: "outside_delegation",
-      message: `A change of this value is decided by the ${roleLabels[routed ?? "admin"]} or a role above it in the scheme of delegation.`,
+      message:
+        member.role === "finance" && routed !== null
+          ? `The scheme of delegation routes a change of this value to the ${roleLabels[routed]}; finance decides only the changes routed to finance.`
+          : `A change of this value is decided by the ${roleLabels[routed ?? "admin"]} or a role above it in the scheme of delegation.`,
     };
   }
   if (member.role === "sro" && input.contract.sroId !== member.userId) {
