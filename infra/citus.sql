@@ -39,3 +39,4 @@ SELECT create_distributed_table('close_outs', 'tenant_id', colocate_with => 'mem
 SELECT create_distributed_table('lessons', 'tenant_id', colocate_with => 'memberships');
 SELECT create_distributed_table('attachments', 'tenant_id', colocate_with => 'memberships');
 SELECT create_distributed_table('attachment_blobs', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('rag_reminders', 'tenant_id', colocate_with => 'memberships');

@@ -2,4 +2,5 @@ export * from "./audit.ts";
 export * from "./performance.ts";
 export * from "./platform.ts";
 export * from "./register.ts";
+export * from "./reminders.ts";
 export * from "./tenancy.ts";
