@@ -52,6 +52,43 @@ describe("demo seed", () => {
         tenant.jurisdiction === "ZA" ? ["WRK-2026-01"] : [],
       );
     }
+    // The performance story (issue 8): the first council's waste contract slips in the East rounds.
+    const [first] = await test.owner<{ id: string }[]>`select id from tenants where slug = 'oadby-wigston'`;
+    const story = await inTransaction(
+      test.database,
+      { tenantId: first?.id ?? "", userId: null },
+      async (tx) => ({
+        measurements: await tx.execute("select count(*)::int as count from kpi_measurements"),
+        months: await tx.execute(`
+        select count(distinct m.period_start)::int as count from kpi_measurements m
+        join contracts c on c.tenant_id = m.tenant_id and c.id = m.contract_id where c.reference = 'WST-2023-01'`),
+        rag: await tx.execute(`
+        select r.status from rag_entries r join contracts c on c.tenant_id = r.tenant_id and c.id = r.contract_id
+        where c.reference = 'WST-2023-01' order by r.month`),
+        lastEast: await tx.execute(`
+        select p.label, p.value from kpi_measurement_parts p
+        join kpi_measurements m on m.tenant_id = p.tenant_id and m.id = p.measurement_id
+        where m.period_start = (select max(period_start) from kpi_measurements where numerator is not null)
+          and m.kpi_id = (select id from kpis where name = 'Missed collections per 100,000')
+        order by p.value desc`),
+        partsAddUp: await tx.execute(`
+        select count(*)::int as count from kpi_measurements m
+        join (select tenant_id, measurement_id, sum(numerator) as n, sum(denominator) as d
+              from kpi_measurement_parts group by 1, 2) p on p.tenant_id = m.tenant_id and p.measurement_id = m.id
+        where p.n <> m.numerator or p.d <> m.denominator`),
+        openPlans: await tx.execute("select trigger from improvement_plans where status = 'open'"),
+      }),
+    );
+    expect(Number(story.measurements[0]?.count)).toBeGreaterThan(200);
+    expect(story.months[0]?.count).toBe(24);
+    const statuses = story.rag.map((row) => row.status);
+    expect(statuses.slice(0, 12).every((status) => status === "green")).toBe(true);
+    expect(statuses.slice(-2)).toEqual(["red", "red"]);
+    expect(statuses).toContain("amber");
+    // 002's Vendor E: the disaggregation shows which part is failing.
+    expect(story.lastEast[0]?.label).toBe("East");
+    expect(story.partsAddUp[0]?.count).toBe(0);
+    expect(story.openPlans.map((row) => row.trigger)).toEqual(["red_month"]);
     expect(await seedDemo(test.database, "not-a-real-hash")).toBeNull();
     // A restart prints the same sign-ins again.
     expect(await listDemoSignIns(test.database)).toEqual(signIns);

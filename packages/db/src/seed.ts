@@ -15,6 +15,7 @@ import { insertContracts } from "./queries/contracts.ts";
 import { insertInvoice } from "./queries/invoices.ts";
 import { addMembership } from "./queries/memberships.ts";
 import { insertSuppliers } from "./queries/suppliers.ts";
+import { seedPerformance } from "./seed-performance.ts";
 
 export const demoPassword = "steward-demo-password";
 
@@ -148,7 +149,7 @@ export async function seedDemo(database: Database, passwordHash: string): Promis
     await inTransaction(database, { tenantId, userId: null }, async (tx) => {
       for (const member of members) await addMembership(tx, { tenantId, ...member });
       const byRole = (role: Role) => members.find((member) => member.role === role)?.userId ?? null;
-      await seedRegister(
+      const created = await seedRegister(
         tx,
         {
           tenantId,
@@ -159,6 +160,22 @@ export async function seedDemo(database: Database, passwordHash: string): Promis
         },
         byRole,
       );
+      const manager = byRole("contract_manager");
+      if (manager) {
+        await seedPerformance(
+          tx,
+          {
+            tenantId,
+            locale: council.locale,
+            currency: council.currency,
+            slipping: council === demoCouncils[0],
+            seed: demoCouncils.indexOf(council) + 1,
+          },
+          created,
+          { manager, sro: byRole("sro") },
+          new Date().toISOString().slice(0, 10),
+        );
+      }
     });
   }
   return demoSignIns();
@@ -273,7 +290,10 @@ async function seedRegister(
       };
     },
   );
-  const created = await insertContracts(tx, rows);
+  const created = (await insertContracts(tx, rows)).map((contract) => {
+    const row = rows.find((each) => each.reference === contract.reference);
+    return { ...contract, startDate: row?.startDate ?? null, endDate: row?.endDate ?? null };
+  });
   const waste = created[0];
   if (waste) {
     const invoices = [
@@ -313,4 +333,5 @@ async function seedRegister(
       requestId: null,
     })),
   );
+  return created;
 }
