@@ -3,7 +3,8 @@ import pino, { type DestinationStream, type Logger } from "pino";
 /**
  * Logs never hold input values or secrets (DESIGN §9), and no line grows with its input:
  * - an error is described by its kind, its PostgreSQL code and the statement's text (placeholders, not
- *   values), never by the parameters or the database's message (which can quote the input);
+ *   values), never by the parameters or the database's message (which can quote the input); any other
+ *   error's message is kept with its quoted parts masked (they quote the input too);
  * - every string is cut at `maxText` characters, every object at `maxKeys` keys, every list at `maxItems`,
  *   and nothing is logged deeper than `maxDepth`, so one line stays within a few kilobytes.
  */
@@ -55,6 +56,14 @@ function failedStatement(error: Error): string | null {
   return typeof query === "string" && "params" in error ? query : null;
 }
 
+/**
+ * An error message with its quoted text masked: Node's and libraries' messages quote what they were given
+ * (`Unexpected token 'o', "our secret" is not valid JSON`), so what stands between quotes is not kept.
+ */
+function maskedMessage(message: string): string {
+  return clampText(message).replace(/(["'`])(?:(?!\1)[^\n])*\1/g, "$1…$1");
+}
+
 function stackFrames(error: Error): string[] {
   // The first lines of a stack repeat the message; only the frames are kept.
   return (error.stack ?? "")
@@ -80,7 +89,7 @@ export function describeError(error: unknown, depth = 0): Record<string, unknown
   } else {
     const code = Reflect.get(error, "code");
     if (typeof code === "string") described.code = code;
-    described.message = clampText(error.message);
+    described.message = maskedMessage(error.message);
     described.stack = stackFrames(error);
   }
   if (error.cause !== undefined && depth < maxCauses) described.cause = describeError(error.cause, depth + 1);

@@ -99,6 +99,31 @@ describe("logs", () => {
     }
   });
 
+  it("mask what an error message quotes, since messages quote their input", () => {
+    let line = "";
+    const logger = createLogger(
+      "info",
+      new Writable({
+        write(chunk, _encoding, done) {
+          line += chunk.toString();
+          done();
+        },
+      }),
+    );
+    let parseError: unknown;
+    try {
+      JSON.parse("our secret passphrase");
+    } catch (error) {
+      parseError = error;
+    }
+    logger.error({ err: parseError }, "request failed");
+    expect(line).not.toContain("secret");
+    expect(JSON.parse(line).err).toMatchObject({
+      type: "SyntaxError",
+      message: expect.stringContaining("JSON"),
+    });
+  });
+
   it("cut every line, whatever it is given", () => {
     let line = "";
     const logger = createLogger(
