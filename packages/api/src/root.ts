@@ -4,6 +4,7 @@ import { authRouter } from "./routers/auth.ts";
 import { changesRouter } from "./routers/changes.ts";
 import { contractsRouter } from "./routers/contracts.ts";
 import { councilRouter } from "./routers/council.ts";
+import { improvementPlansRouter } from "./routers/improvement-plans.ts";
 import { invoicesRouter } from "./routers/invoices.ts";
 import { mailboxRouter } from "./routers/mailbox.ts";
 import { membersRouter } from "./routers/members.ts";
@@ -16,6 +17,7 @@ export const appRouter = router({
   changes: changesRouter,
   contracts: contractsRouter,
   council: councilRouter,
+  improvementPlans: improvementPlansRouter,
   invoices: invoicesRouter,
   mailbox: mailboxRouter,
   members: membersRouter,

@@ -58,6 +58,11 @@ const financeChange = {
   description: "A change routed to finance",
   valueDeltaMinor: 3_000_000,
 };
+const improvementPlan = {
+  trigger: "other" as const,
+  title: "Missed collections",
+  reason: "Missed bins above target for two months",
+};
 const csv =
   "Reference,Title,Supplier Name,Start Date,End Date,Contract Value,Category\r\nIMP-001,Street cleansing,Clean Streets Ltd,01/04/2025,31/03/2027,50000,Services\r\n";
 
@@ -76,6 +81,10 @@ const make = {
   invoice: async (h: Harness) => {
     const contractId = await make.contract(h);
     return (await h.admin.invoices.create({ contractId, invoice })).id;
+  },
+  improvementPlan: async (h: Harness) => {
+    const contractId = await make.contract(h);
+    return (await h.admin.improvementPlans.open({ contractId, ...improvementPlan })).id;
   },
 };
 
@@ -159,6 +168,18 @@ const validCalls: Record<string, (h: Harness) => Promise<unknown>> = {
     version: 1,
     invoice: { ...invoice, paidOn: "2026-01-20" },
   }),
+  "improvementPlans.list": async (h) => ({ contractId: await make.contract(h) }),
+  "improvementPlans.open": async (h) => ({ contractId: await make.contract(h), ...improvementPlan }),
+  "improvementPlans.escalate": async (h) => ({
+    improvementPlanId: await make.improvementPlan(h),
+    version: 1,
+    note: "Needs a decision on a rectification notice",
+  }),
+  "improvementPlans.close": async (h) => ({
+    improvementPlanId: await make.improvementPlan(h),
+    version: 1,
+    closure: { outcome: "recovered" },
+  }),
   "register.previewImport": async () => ({ csv }),
   "register.commitImport": async () => ({ csv }),
   "register.exportCsv": async () => ({}),
@@ -209,6 +230,10 @@ const expectedPermissions: Record<string, Permission> = {
   "invoices.create": "invoices:write",
   "invoices.update": "invoices:write",
   "invoices.setDispute": "invoices:write",
+  "improvementPlans.list": "contracts:read",
+  "improvementPlans.open": "performance:write",
+  "improvementPlans.escalate": "performance:write",
+  "improvementPlans.close": "performance:write",
   "register.previewImport": "register:import",
   "register.commitImport": "register:import",
   "register.exportCsv": "contracts:read",

@@ -117,6 +117,19 @@ const attacks: Record<string, (attacker: Attacker) => Attack> = {
     outcome: "refused",
   }),
   "changes.withdraw": () => ({ input: { changeId: bIds.change, version: 1 }, outcome: "refused" }),
+  "improvementPlans.list": () => ({ input: { contractId: bIds.contract }, outcome: "refused" }),
+  "improvementPlans.open": () => ({
+    input: { contractId: bIds.contract, trigger: "other", title: "attack", reason: "attack" },
+    outcome: "refused",
+  }),
+  "improvementPlans.escalate": () => ({
+    input: { improvementPlanId: bIds.improvementPlan, version: 1, note: "attack" },
+    outcome: "refused",
+  }),
+  "improvementPlans.close": () => ({
+    input: { improvementPlanId: bIds.improvementPlan, version: 1, closure: { outcome: "termination" } },
+    outcome: "refused",
+  }),
   "invoices.list": () => ({ input: { contractId: bIds.contract }, outcome: "refused" }),
   "invoices.create": () => ({
     input: {
@@ -270,6 +283,14 @@ async function walkFixture() {
       invoice: { invoiceNumber: "B-INV-1", amountMinor: 250_000, receivedOn: "2026-01-05" },
     })
   ).id;
+  bIds.improvementPlan = (
+    await caller.improvementPlans.open({
+      contractId: bIds.contract,
+      trigger: "other",
+      title: "B's plan",
+      reason: "B's contract is failing",
+    })
+  ).id;
   const before = await snapshotOfB();
   // The snapshot sees B's records, so an unchanged snapshot means something.
   for (const table of [
@@ -279,6 +300,7 @@ async function walkFixture() {
     "contracts",
     "contract_changes",
     "invoices",
+    "improvement_plans",
   ]) {
     expect(before[table]?.length, `B's ${table} are in the snapshot`).toBeGreaterThan(0);
   }

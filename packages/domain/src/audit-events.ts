@@ -3,6 +3,7 @@ import type { ContractInput, Tier } from "./contracts/contract-input.ts";
 import type { DeviationInput } from "./contracts/deviations.ts";
 import type { InvoiceInput } from "./contracts/payments.ts";
 import type { SupplierInput } from "./contracts/supplier-input.ts";
+import type { ImprovementPlanOutcome, ImprovementPlanTrigger } from "./performance/vocabulary.ts";
 import type { Role } from "./roles.ts";
 import type { TenantSettings } from "./tenant-settings.ts";
 
@@ -30,6 +31,15 @@ type InvoiceDisputeRecord = {
   invoiceNumber: string;
   disputedOn: string;
   reason: string;
+};
+type ImprovementPlanRecord = {
+  id: string;
+  title: string;
+  reason: string;
+  trigger: ImprovementPlanTrigger;
+  triggerMonth: string | null;
+  triggerKpiId: string | null;
+  openedOn: string;
 };
 type SupplierRecord = Omit<SupplierInput, "organisationScheme"> & { id: string };
 
@@ -104,6 +114,21 @@ export interface AuditEventShapes {
     after: DeviationInput;
   };
   "contract.deviation_removed": { entityType: "contract"; before: DeviationInput };
+  "improvement_plan.opened": { entityType: "contract"; after: ImprovementPlanRecord };
+  /** 004 §9: escalated to the SRO, with what was asked of them. */
+  "improvement_plan.escalated": {
+    entityType: "contract";
+    after: { improvementPlanId: string; escalatedOn: string; escalatedTo: string; escalationNote: string };
+  };
+  "improvement_plan.closed": {
+    entityType: "contract";
+    after: {
+      improvementPlanId: string;
+      closedOn: string;
+      outcome: ImprovementPlanOutcome;
+      outcomeNote: string | null;
+    };
+  };
   "supplier.created": { entityType: "supplier"; after: SupplierRecord };
   "supplier.updated": { entityType: "supplier"; before: SupplierRecord; after: SupplierRecord };
   "council.settings_changed": { entityType: "council"; before: TenantSettings; after: TenantSettings };
@@ -143,6 +168,9 @@ export const auditActionWords: Record<AuditAction, string> = {
   "invoice.dispute_cleared": "cleared an invoice's dispute",
   "contract.deviation_recorded": "recorded a deviation from the procurement processes",
   "contract.deviation_removed": "removed a recorded deviation",
+  "improvement_plan.opened": "opened an improvement plan",
+  "improvement_plan.escalated": "escalated an improvement plan to the senior responsible officer",
+  "improvement_plan.closed": "closed an improvement plan",
   "supplier.created": "added a supplier",
   "supplier.updated": "edited a supplier",
   "council.settings_changed": "changed the council's settings",

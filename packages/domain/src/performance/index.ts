@@ -1,2 +1,4 @@
+export * from "./improvement-plans.ts";
+export * from "./meetings.ts";
 export * from "./ratings.ts";
 export * from "./vocabulary.ts";
