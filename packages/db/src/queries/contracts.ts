@@ -166,7 +166,7 @@ export async function listContracts(
 /** Every matching contract, for export: same filter and order as the register, with its supplier and people. */
 export async function listAllContracts(
   tx: Tx,
-  filter: ContractFilter & { sort: ContractSortKey; direction: "asc" | "desc" },
+  filter: ContractFilter & { sort: ContractSortKey; direction: "asc" | "desc"; limit: number },
 ) {
   const order = filter.direction === "asc" ? asc : desc;
   return tx
@@ -187,7 +187,8 @@ export async function listAllContracts(
     .leftJoin(managers, eq(managers.id, contracts.contractManagerId))
     .leftJoin(sros, eq(sros.id, contracts.sroId))
     .where(contractConditions(filter))
-    .orderBy(order(sortColumns[filter.sort]), asc(contracts.id));
+    .orderBy(order(sortColumns[filter.sort]), asc(contracts.id))
+    .limit(filter.limit);
 }
 
 /**

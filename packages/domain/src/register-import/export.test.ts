@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { suggestMapping } from "./columns.ts";
 import { parseCsv } from "./csv.ts";
-import { type ExportedContract, registerExportColumns, registerExportCsv } from "./export.ts";
+import { type ExportedContract, maxExportRows, registerExportColumns, registerExportCsv } from "./export.ts";
 
 const row: ExportedContract = {
   contract: {
@@ -73,5 +73,15 @@ describe("registerExportCsv: the register a council sends its auditors", () => {
     ["Supplier name", "'-Minus Ltd"],
   ])("a %s that would run as a formula is neutralised", (heading, written) => {
     expect(cells?.[header?.indexOf(heading) ?? -1]).toBe(written);
+  });
+});
+
+describe("registerExportCsv: size", () => {
+  test("writes as many contracts as an export holds, and refuses one more with what to do", () => {
+    const rows = Array.from({ length: maxExportRows }, () => row);
+    expect(registerExportCsv(rows.slice(0, 2)).split("\r\n").length).toBeGreaterThan(2);
+    expect(() => registerExportCsv([...rows, row])).toThrow(
+      "An export holds at most 100,000 contracts. Narrow the register's filters",
+    );
   });
 });

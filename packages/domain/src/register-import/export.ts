@@ -1,6 +1,7 @@
 import type { ContractInput, Tier } from "../contracts/contract-input.ts";
 import { categoryLabels, riskLabels, routeLabels, stageLabels, statusLabels } from "../contracts/labels.ts";
 import { tierLabels } from "../contracts/tiering.ts";
+import { invalid } from "../errors.ts";
 import { toCsv } from "./csv.ts";
 import type { ImportableField } from "./fields.ts";
 
@@ -116,6 +117,9 @@ export const registerExportColumns: readonly ExportColumn[] = [
   { heading: "Tier", field: null, cell: ({ contract }) => tierLabels[contract.tier] },
 ];
 
+/** The most contracts one export holds: about 40 MB of CSV, built in memory on the server. */
+export const maxExportRows = 100_000;
+
 /**
  * The register as a council sends it to its auditors, and as it imports back unchanged: a UTF-8 byte-order mark
  * so Excel shows £ and – (without it Excel reads UTF-8 as Windows-1252), CRLF line ends, and text cells that
@@ -123,6 +127,11 @@ export const registerExportColumns: readonly ExportColumn[] = [
  * running them (CSV injection, OWASP; see toCsv). The importer removes the ' again.
  */
 export function registerExportCsv(rows: readonly ExportedContract[]): string {
+  if (rows.length > maxExportRows) {
+    throw invalid(
+      `An export holds at most ${maxExportRows.toLocaleString("en-GB")} contracts. Narrow the register's filters (status, tier, supplier, ending soon or a search) and export each part.`,
+    );
+  }
   return toCsv(
     [
       registerExportColumns.map((column) => column.heading),

@@ -1,7 +1,7 @@
 export { type MoneyReading, readMoney } from "./amounts.ts";
 export { columnLetter, columnsNotImported } from "./columns.ts";
 export { parseCsv, toCsv } from "./csv.ts";
-export { registerExportCsv } from "./export.ts";
+export { maxExportRows, registerExportCsv } from "./export.ts";
 export {
   type ColumnMapping,
   type ImportableField,
