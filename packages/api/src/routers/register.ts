@@ -1,5 +1,4 @@
 import {
-  type ContractRow,
   findContractsByReferences,
   insertContracts,
   insertSuppliers,
@@ -17,24 +16,20 @@ import {
   conflict,
   contractFilterInput,
   type FieldChange,
-  type ImportIssue,
-  type ImportUpdate,
   idInput,
   importableFields,
-  importUpdate,
   invalid,
   isStorableText,
   listInput,
-  matchSuppliers,
   maxExportRows,
+  newSupplierId,
   notFound,
   parseRegisterCsv,
+  planRegisterImport,
   registerExportCsv,
   retierFields,
   textInput,
   textLimits,
-  type UpdatableField,
-  updatableFieldsOf,
   validateImport,
 } from "@steward/domain";
 import { z } from "zod";
@@ -63,16 +58,6 @@ const importInput = z.object({
     `A register has at most ${maxColumns} columns.`,
   ).optional(),
 });
-
-/** A contract the file matches by reference, and what the import would change on it. */
-interface PlannedUpdate extends ImportUpdate {
-  rowNumber: number;
-  reference: string;
-  stored: ContractRow;
-}
-
-/** Stands for a supplier the import creates, until it has an id. */
-const newSupplierId = (key: string) => `new:${key}`;
 
 /**
  * Parses and checks a register as the preview shows it: every problem row with its reason, the contracts it
@@ -103,82 +88,26 @@ async function checkRegister(ctx: TenantContext, council: Council, input: z.infe
     }),
     listSupplierIdentities(ctx.tx, { tenantId: ctx.tenantId }),
   ]);
-  const storedByReference = new Map(stored.map((contract) => [contract.reference.toLowerCase(), contract]));
-  const suppliers = matchSuppliers(validation.valid, knownSuppliers);
-  const supplierNames = new Map(knownSuppliers.map((supplier) => [supplier.id, supplier.name]));
-  for (const created of suppliers.toCreate) {
-    supplierNames.set(newSupplierId(created.key), `${created.name} (new supplier)`);
-  }
-  const memberNames = new Map(members.map((member) => [member.userId, member.name]));
-  const supplierIdOf = (rowNumber: number): string | null => {
-    const match = suppliers.matches.get(rowNumber);
-    if (!match || match.kind === "none") return null;
-    return match.kind === "existing" ? match.supplierId : newSupplierId(match.key);
-  };
-
-  const fields = updatableFieldsOf(mapping);
-  const keptPeople = new Map<number, Set<UpdatableField>>();
-  for (const person of validation.unmatchedPeople) {
-    for (const rowNumber of person.rowNumbers) {
-      const kept = keptPeople.get(rowNumber) ?? new Set<UpdatableField>();
-      kept.add(person.field === "contractManager" ? "contractManagerId" : "sroId");
-      keptPeople.set(rowNumber, kept);
-    }
-  }
-  const problems: ImportIssue[] = [...validation.problems, ...suppliers.problems];
-  const supplierProblemRows = new Set(suppliers.problems.map((issue) => issue.rowNumber));
-  const additions: typeof validation.valid = [];
-  const updates: PlannedUpdate[] = [];
-  let unchangedCount = 0;
-  for (const row of validation.valid) {
-    if (supplierProblemRows.has(row.rowNumber)) continue;
-    const match = storedByReference.get(row.reference.toLowerCase());
-    if (!match) {
-      additions.push(row);
-      continue;
-    }
-    if (match.archivedAt) {
-      problems.push({
-        rowNumber: row.rowNumber,
-        field: "reference",
-        message: `Row ${row.rowNumber}: contract ${match.reference} is archived — restore it before importing changes to it, or give this row another reference.`,
-        value: row.reference,
-      });
-      continue;
-    }
-    const update = importUpdate(
-      contractInputOf(match),
-      { ...row, supplierId: supplierIdOf(row.rowNumber) },
-      fields,
-      {
-        currency: council.currency,
-        locale: council.locale,
-        supplierName: (id) => supplierNames.get(id) ?? "another supplier",
-        memberName: (id) => memberNames.get(id) ?? "a former member",
-      },
-      keptPeople.get(row.rowNumber),
-    );
-    if (update.changes.length === 0) unchangedCount += 1;
-    else updates.push({ ...update, rowNumber: row.rowNumber, reference: match.reference, stored: match });
-  }
-  problems.sort((a, b) => a.rowNumber - b.rowNumber);
-  const problemRows = new Set(
-    problems.map((issue) => issue.rowNumber).filter((row) => row > parsed.headerRowNumber),
-  );
+  const plan = planRegisterImport({
+    validation,
+    mapping,
+    headerRowNumber: parsed.headerRowNumber,
+    stored: stored.map((row) => ({
+      reference: row.reference,
+      archived: row.archivedAt !== null,
+      values: contractInputOf(row),
+      row,
+    })),
+    knownSuppliers,
+    members,
+    council,
+  });
   return {
+    ...plan,
     parsed,
     mapping,
-    additions,
-    updates,
-    unchangedCount,
-    suppliers,
-    supplierIdOf,
-    problems,
     warnings: validation.warnings,
     unmatchedPeople: validation.unmatchedPeople,
-    /** Problems on the header (the mapping itself) cannot be skipped: they concern every row. */
-    mappingProblems: problems.filter((issue) => issue.rowNumber <= parsed.headerRowNumber),
-    problemRowCount: problemRows.size,
   };
 }
 

@@ -10,6 +10,13 @@ export {
 } from "./fields.ts";
 export { parseRegisterCsv } from "./parse-register.ts";
 export type { Member } from "./people.ts";
+export {
+  type ImportPlan,
+  newSupplierId,
+  type PlannedUpdate,
+  planRegisterImport,
+  type StoredContract,
+} from "./plan.ts";
 export { type ImportIssue, validateImport } from "./rows.ts";
 export { matchSuppliers, type NewSupplier } from "./suppliers.ts";
 export {
