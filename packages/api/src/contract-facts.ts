@@ -1,9 +1,16 @@
-import { type ContractRow, getContract, listContractFacts, listInvoiceDates } from "@steward/db";
+import {
+  type ContractRow,
+  getContract,
+  listContractFacts,
+  listInvoiceDates,
+  listRagMonths,
+} from "@steward/db";
 import {
   type ContractInput,
   contractsCompliance,
   isPublicContractByValue,
   notFound,
+  ragDueMonth,
   type TierPolicy,
 } from "@steward/domain";
 import type { Council, TenantContext } from "./init.ts";
@@ -52,14 +59,17 @@ export async function complianceOf(
   council: Pick<Council, "jurisdiction" | "settings">,
   contractIds?: string[],
 ) {
-  const [facts, invoices] = await Promise.all([
+  const on = today();
+  const [facts, invoices, ragMonths] = await Promise.all([
     listContractFacts(ctx.tx, { tenantId: ctx.tenantId, contractIds }),
     listInvoiceDates(ctx.tx, { tenantId: ctx.tenantId, contractIds }),
+    // 004 §12.3: the monthly RAG rule reads last month only.
+    listRagMonths(ctx.tx, { tenantId: ctx.tenantId, since: ragDueMonth(on), contractIds }),
   ]);
   const compliance = contractsCompliance(
-    { ...facts, invoices },
+    { ...facts, invoices, ragMonths },
     { jurisdiction: council.jurisdiction, settings: council.settings },
-    today(),
+    on,
   );
   return { contracts: facts.contracts, invoices, compliance };
 }

@@ -8,6 +8,7 @@ import { improvementPlansRouter } from "./routers/improvement-plans.ts";
 import { invoicesRouter } from "./routers/invoices.ts";
 import { mailboxRouter } from "./routers/mailbox.ts";
 import { membersRouter } from "./routers/members.ts";
+import { ragRouter } from "./routers/rag.ts";
 import { registerRouter } from "./routers/register.ts";
 import { suppliersRouter } from "./routers/suppliers.ts";
 
@@ -21,6 +22,7 @@ export const appRouter = router({
   invoices: invoicesRouter,
   mailbox: mailboxRouter,
   members: membersRouter,
+  rag: ragRouter,
   register: registerRouter,
   suppliers: suppliersRouter,
 });

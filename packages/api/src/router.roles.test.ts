@@ -187,6 +187,14 @@ const validCalls: Record<string, (h: Harness) => Promise<unknown>> = {
     contractIds: [await make.contract(h)],
     set: { serviceArea: "Waste" },
   }),
+  "rag.list": async (h) => ({ contractId: await make.contract(h) }),
+  "rag.suggest": async (h) => ({ contractId: await make.contract(h), month: "2026-01" }),
+  "rag.set": async (h) => ({
+    contractId: await make.contract(h),
+    month: "2026-01",
+    entry: { status: "amber", commentary: "Missed collections in the north" },
+  }),
+  "rag.missing": async () => ({}),
   "council.get": async () => undefined,
   "council.updateSettings": async () => ({ settings: { dueSoonDays: 14 } }),
 };
@@ -238,6 +246,10 @@ const expectedPermissions: Record<string, Permission> = {
   "register.commitImport": "register:import",
   "register.exportCsv": "contracts:read",
   "register.bulkEdit": "contracts:write",
+  "rag.list": "contracts:read",
+  "rag.suggest": "contracts:read",
+  "rag.set": "performance:write",
+  "rag.missing": "contracts:read",
   "council.get": "contracts:read",
   "council.updateSettings": "settings:manage",
 };

@@ -160,6 +160,18 @@ const attacks: Record<string, (attacker: Attacker) => Attack> = {
     input: { contractIds: [bIds.contract], set: { serviceArea: "attack" } },
     outcome: "refused",
   }),
+  "rag.list": () => ({ input: { contractId: bIds.contract }, outcome: "refused" }),
+  "rag.suggest": () => ({ input: { contractId: bIds.contract, month: "2026-01" }, outcome: "refused" }),
+  "rag.set": () => ({
+    input: {
+      contractId: bIds.contract,
+      month: "2026-01",
+      version: 1,
+      entry: { status: "green", commentary: null },
+    },
+    outcome: "refused",
+  }),
+  "rag.missing": () => ({ input: { month: "2026-01" }, outcome: "nothing of B" }),
   "council.get": () => ({ input: undefined, outcome: "nothing of B" }),
   "council.updateSettings": () => ({ input: { settings: { dueSoonDays: 7 } }, outcome: "nothing of B" }),
 };
@@ -291,6 +303,13 @@ async function walkFixture() {
       reason: "B's contract is failing",
     })
   ).id;
+  bIds.ragEntry = (
+    await caller.rag.set({
+      contractId: bIds.contract,
+      month: "2026-01",
+      entry: { status: "red", commentary: "B's red month" },
+    })
+  ).id;
   const before = await snapshotOfB();
   // The snapshot sees B's records, so an unchanged snapshot means something.
   for (const table of [
@@ -301,6 +320,7 @@ async function walkFixture() {
     "contract_changes",
     "invoices",
     "improvement_plans",
+    "rag_entries",
   ]) {
     expect(before[table]?.length, `B's ${table} are in the snapshot`).toBeGreaterThan(0);
   }

@@ -15,6 +15,7 @@ export * from "./queries/invoices.ts";
 export * from "./queries/memberships.ts";
 export * from "./queries/outbox.ts";
 export * from "./queries/password-resets.ts";
+export * from "./queries/rag.ts";
 export * from "./queries/search.ts";
 export * from "./queries/sessions.ts";
 export * from "./queries/suppliers.ts";

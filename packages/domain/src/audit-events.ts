@@ -3,7 +3,7 @@ import type { ContractInput, Tier } from "./contracts/contract-input.ts";
 import type { DeviationInput } from "./contracts/deviations.ts";
 import type { InvoiceInput } from "./contracts/payments.ts";
 import type { SupplierInput } from "./contracts/supplier-input.ts";
-import type { ImprovementPlanOutcome, ImprovementPlanTrigger } from "./performance/vocabulary.ts";
+import type { ImprovementPlanOutcome, ImprovementPlanTrigger, RagStatus } from "./performance/vocabulary.ts";
 import type { Role } from "./roles.ts";
 import type { TenantSettings } from "./tenant-settings.ts";
 
@@ -40,6 +40,12 @@ type ImprovementPlanRecord = {
   triggerMonth: string | null;
   triggerKpiId: string | null;
   openedOn: string;
+};
+type RagRecord = {
+  month: string;
+  status: RagStatus;
+  commentary: string | null;
+  suggested: { status: RagStatus; reasons: string[] } | null;
 };
 type SupplierRecord = Omit<SupplierInput, "organisationScheme"> & { id: string };
 
@@ -129,6 +135,8 @@ export interface AuditEventShapes {
       outcomeNote: string | null;
     };
   };
+  /** 004 §12.3: a month's RAG status set or changed (before is null for a month not set before). */
+  "rag.set": { entityType: "contract"; before: RagRecord | null; after: RagRecord };
   "supplier.created": { entityType: "supplier"; after: SupplierRecord };
   "supplier.updated": { entityType: "supplier"; before: SupplierRecord; after: SupplierRecord };
   "council.settings_changed": { entityType: "council"; before: TenantSettings; after: TenantSettings };
@@ -171,6 +179,7 @@ export const auditActionWords: Record<AuditAction, string> = {
   "improvement_plan.opened": "opened an improvement plan",
   "improvement_plan.escalated": "escalated an improvement plan to the senior responsible officer",
   "improvement_plan.closed": "closed an improvement plan",
+  "rag.set": "set the monthly red, amber or green status",
   "supplier.created": "added a supplier",
   "supplier.updated": "edited a supplier",
   "council.settings_changed": "changed the council's settings",

@@ -3,6 +3,7 @@ import type { Jurisdiction, TenantSettings } from "../tenant-settings.ts";
 import type { ChangeStatus } from "./changes.ts";
 import type { Tier } from "./contract-input.ts";
 import type { DeviationGround } from "./deviations.ts";
+import { monthOf } from "./iso-dates.ts";
 import {
   type ComplianceSummary,
   complianceSummary,
@@ -32,6 +33,8 @@ export type ComplianceFacts = {
     decidedByRole: string | null;
   }[];
   invoices: readonly (InvoiceDates & { contractId: string })[];
+  /** 004 §12.3: months (their first day) with a RAG status; absent leaves the monthly RAG "not yet tracked". */
+  ragMonths?: readonly { contractId: string; month: string }[];
 };
 
 export type CouncilRules = { jurisdiction: Jurisdiction; settings: TenantSettings };
@@ -62,6 +65,7 @@ export function contractsCompliance(
 ): Map<string, ContractCompliance> {
   const changes = groupBy(facts.changes);
   const invoices = groupBy(facts.invoices);
+  const ragMonths = facts.ragMonths === undefined ? undefined : groupBy(facts.ragMonths);
   return new Map(
     facts.contracts.map((contract) => {
       const obligations = deriveObligations(
@@ -80,6 +84,10 @@ export function contractsCompliance(
             approvedByRole: isRole(change.decidedByRole) ? change.decidedByRole : null,
           })),
           invoices: invoices.get(contract.id) ?? [],
+          ragStatuses:
+            ragMonths === undefined
+              ? undefined
+              : (ragMonths.get(contract.id) ?? []).map((entry) => ({ month: monthOf(entry.month) })),
         },
         today,
         council.settings,

@@ -1,4 +1,5 @@
 export * from "./improvement-plans.ts";
 export * from "./meetings.ts";
+export * from "./rag.ts";
 export * from "./ratings.ts";
 export * from "./vocabulary.ts";
