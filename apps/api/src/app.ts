@@ -15,6 +15,7 @@ import { type Context, Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
 import { isLoopbackAddress, type MailboxMode } from "./env.ts";
+import type { JobRunner } from "./jobs/runner.ts";
 import { createMetrics } from "./metrics.ts";
 
 export interface AppOptions {
@@ -22,6 +23,8 @@ export interface AppOptions {
   appUrl: string;
   logger: Logger;
   mail: { wake(): void };
+  /** The job runner, whose queue depth /metrics shows; absent in tests that start none. */
+  jobs?: Pick<JobRunner, "queueDepth">;
   /** Who may read the development mailbox (apps/api/src/env.ts decides from the configuration). */
   mailbox: MailboxMode;
   /** Opens /metrics to a scraper that sends it as a bearer token; without it, /metrics answers loopback only. */
@@ -81,6 +84,7 @@ export function createApp(options: AppOptions) {
   const metrics = createMetrics({
     database: options.database,
     procedures: Object.keys(appRouter._def.procedures),
+    jobs: options.jobs,
   });
 
   // On every response (DESIGN §3): the page runs only its own scripts and styles, is never framed, sends no

@@ -14,6 +14,8 @@ export const repositoryRoot = fileURLToPath(new URL("../../..", import.meta.url)
 
 export interface OpenedDatabase {
   database: Database;
+  /** The owner role's URL: the job runner connects with it, as the migrator does. */
+  ownerUrl: string;
   /** Closes the pool and, when this process started the embedded server, stops it cleanly. */
   close(): Promise<void>;
 }
@@ -43,6 +45,7 @@ export async function openDatabase(env: Env, logger: Logger): Promise<OpenedData
   const database = connectDatabase(ownerUrl);
   return {
     database,
+    ownerUrl,
     async close() {
       await database.close();
       await stopEmbedded();

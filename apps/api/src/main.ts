@@ -1,57 +1,34 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { serve } from "@hono/node-server";
-import { hashPassword, longestMailedTokenLifetimeMs, SessionStore } from "@steward/auth";
-import {
-  deleteExpiredAttemptCounters,
-  deleteMailOlderThan,
-  demoPassword,
-  inTransaction,
-  listDemoSignIns,
-  pingDatabase,
-  seedDemo,
-} from "@steward/db";
+import { hashPassword } from "@steward/auth";
+import { demoPassword, listDemoSignIns, pingDatabase, seedDemo } from "@steward/db";
 import { createApp } from "./app.ts";
 import { openDatabase, repositoryRoot } from "./database-boot.ts";
 import { parseEnv } from "./env.ts";
+import { startJobs } from "./jobs/index.ts";
 import { createLogger } from "./logger.ts";
-import { startMailer } from "./mailer.ts";
 
 const env = parseEnv();
 const logger = createLogger(env.LOG_LEVEL);
 const started = performance.now();
-const { database, close } = await openDatabase(env, logger);
+const { database, ownerUrl, close } = await openDatabase(env, logger);
 // The first start creates the demo; every later start lists the same sign-ins again.
 const demoSignIns = env.SEED_DEMO
   ? ((await seedDemo(database, await hashPassword(demoPassword))) ?? (await listDemoSignIns(database)))
   : null;
 
-const mailer = startMailer({ database, smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, logger });
+// The mailer and the hourly sweep run as jobs (apps/api/src/jobs): no timers of their own in the server.
+const jobs = await startJobs({ database, ownerUrl, logger, smtpUrl: env.SMTP_URL, mailFrom: env.MAIL_FROM });
 const webRoot = resolve(repositoryRoot, "apps/web/dist");
-const platform = { tenantId: null, userId: null };
-/**
- * Hourly: expired sessions and limiter counters (they count for nothing; this keeps their tables small), and
- * mail older than the longest-lived link it can carry, since a kept message holds live invitation and reset links.
- */
-function sweep() {
-  inTransaction(database, platform, async (tx) => {
-    await new SessionStore(tx, null, { secure: false }).sweepExpired();
-    await deleteExpiredAttemptCounters(tx);
-  }).catch((error) => logger.error({ err: error }, "session sweep failed"));
-  inTransaction(database, platform, (tx) =>
-    deleteMailOlderThan(tx, { before: new Date(Date.now() - longestMailedTokenLifetimeMs) }),
-  ).catch((error) => logger.error({ err: error }, "outbox sweep failed"));
-}
-sweep();
-const hourlySweep = setInterval(sweep, 60 * 60 * 1000);
-hourlySweep.unref();
 let shuttingDown = false;
 const app = createApp({
   database,
   appUrl: env.APP_URL,
   trustedProxy: env.TRUSTED_PROXY,
   logger,
-  mail: mailer,
+  mail: jobs.mail,
+  jobs: jobs.runner,
   mailbox: env.MAILBOX,
   metricsToken: env.METRICS_TOKEN,
   webRoot: existsSync(`${webRoot}/index.html`) ? webRoot : undefined,
@@ -83,14 +60,13 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
   console.log(lines.join("\n"));
 });
 
-/** Graceful shutdown: stop taking requests, finish the outbox, close the pool, stop PostgreSQL cleanly. */
+/** Graceful shutdown: stop taking requests, finish the running jobs, close the pool, stop PostgreSQL cleanly. */
 async function shutdown(signal: string) {
   if (shuttingDown) return;
   shuttingDown = true;
   logger.info({ signal }, "shutting down");
-  clearInterval(hourlySweep);
   await new Promise<void>((done) => server.close(() => done()));
-  await mailer.stop();
+  await jobs.runner.stop();
   await close();
   process.exit(0);
 }

@@ -1,5 +1,6 @@
 import type { Database } from "@steward/db";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type { JobRunner } from "./jobs/runner.ts";
 
 const latencyBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 const methods = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
@@ -17,7 +18,11 @@ function routeGroup(path: string): string {
  * their latency, failed procedure calls by error code, the database pool, and Node's own process metrics.
  * A procedure label is always a procedure of the router (or `unknown`), never a path a client made up.
  */
-export function createMetrics(options: { database: Database; procedures: Iterable<string> }) {
+export function createMetrics(options: {
+  database: Database;
+  procedures: Iterable<string>;
+  jobs?: Pick<JobRunner, "queueDepth"> | undefined;
+}) {
   const known = new Set(options.procedures);
   const procedureLabel = (name: string | undefined) => (name && known.has(name) ? name : "unknown");
   const registry = new Registry();
@@ -69,6 +74,21 @@ export function createMetrics(options: { database: Database; procedures: Iterabl
       this.set(pool.max);
     },
   });
+
+  const jobs = options.jobs;
+  if (jobs) {
+    new Gauge({
+      name: "steward_jobs",
+      help: "Jobs in the runner's queue (all processes share it) by task and state: waiting, scheduled (a retry or a later run), running, failed (no attempts left).",
+      labelNames: ["task", "state"] as const,
+      registers,
+      async collect() {
+        this.reset();
+        for (const depth of await jobs.queueDepth())
+          this.set({ task: depth.task, state: depth.state }, depth.jobs);
+      },
+    });
+  }
 
   return {
     contentType: registry.contentType,

@@ -1,4 +1,4 @@
-import { asc, desc, eq, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Tx } from "../database.ts";
 import { outbox } from "../schema/index.ts";
 
@@ -6,8 +6,23 @@ export async function enqueueMail(tx: Tx, mail: { to: string; subject: string; b
   await tx.insert(outbox).values(mail);
 }
 
-export async function listUnsentMail(tx: Tx, { limit }: { limit: number }) {
-  return tx.select().from(outbox).where(isNull(outbox.sentAt)).orderBy(asc(outbox.createdAt)).limit(limit);
+/** The oldest unsent messages' ids: the mailer queues a send job for each. */
+export async function listUnsentMailIds(tx: Tx, { limit }: { limit: number }) {
+  return tx
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(isNull(outbox.sentAt))
+    .orderBy(asc(outbox.createdAt))
+    .limit(limit);
+}
+
+/** One message, if it is still to be sent. */
+export async function getUnsentMail(tx: Tx, { id }: { id: string }) {
+  const [mail] = await tx
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.id, id), isNull(outbox.sentAt)));
+  return mail ?? null;
 }
 
 export async function markMailSent(tx: Tx, { id }: { id: string }) {

@@ -1,0 +1,34 @@
+import type { Database } from "@steward/db";
+import type { Logger } from "pino";
+import { mailSchedule, mailTasks, mailWaker } from "../mailer.ts";
+import { startJobRunner } from "./runner.ts";
+import { sweepSchedule, sweepTasks } from "./sweep.ts";
+
+export type { JobRunner, QueueDepth } from "./runner.ts";
+
+/**
+ * Steward's jobs on the runner: the outbox mailer and the hourly sweep. At start, one drain and one sweep are
+ * queued (each under its job key, so several processes starting together queue one of each).
+ */
+export async function startJobs(options: {
+  database: Database;
+  ownerUrl: string;
+  logger: Logger;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+}) {
+  const { database, logger } = options;
+  const runner = await startJobRunner({
+    ownerUrl: options.ownerUrl,
+    logger,
+    tasks: {
+      ...mailTasks({ database, smtpUrl: options.smtpUrl, from: options.mailFrom, logger }),
+      ...sweepTasks({ database }),
+    },
+    schedule: [...mailSchedule, ...sweepSchedule],
+  });
+  const mail = mailWaker(runner, logger);
+  mail.wake();
+  await runner.add("sweep", {}, { jobKey: "sweep" });
+  return { runner, mail };
+}
