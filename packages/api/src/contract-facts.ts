@@ -52,26 +52,27 @@ export function contractInputOf(row: ContractRow): ContractInput {
 
 /**
  * Obligations and score of the council's live contracts (or of `contractIds`), derived on read from the
- * register, its changes and its invoices (DESIGN §4; the rules are in @steward/domain).
+ * register, its changes and its invoices (DESIGN §4; the rules are in @steward/domain). The council's row is
+ * read with the facts, in the same round trip, unless the request has read it already.
  */
 export async function complianceOf(
-  ctx: Pick<TenantContext, "tx" | "tenantId">,
-  council: Pick<Council, "jurisdiction" | "settings">,
+  ctx: Pick<TenantContext, "tx" | "tenantId" | "council">,
   contractIds?: string[],
 ) {
   const on = today();
-  const [facts, invoices, ragMonths] = await Promise.all([
+  const [facts, invoices, ragMonths, council] = await Promise.all([
     listContractFacts(ctx.tx, { tenantId: ctx.tenantId, contractIds }),
     listInvoiceDates(ctx.tx, { tenantId: ctx.tenantId, contractIds }),
     // 004 §12.3: the monthly RAG rule reads last month only.
     listRagMonths(ctx.tx, { tenantId: ctx.tenantId, since: ragDueMonth(on), contractIds }),
+    ctx.council(),
   ]);
   const compliance = contractsCompliance(
     { ...facts, invoices, ragMonths },
     { jurisdiction: council.jurisdiction, settings: council.settings },
     on,
   );
-  return { contracts: facts.contracts, invoices, compliance };
+  return { contracts: facts.contracts, invoices, compliance, council };
 }
 
 /** PA23 s.3: whether the contract is a public contract, as the officer said or by default from its value. */

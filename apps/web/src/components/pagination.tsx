@@ -1,12 +1,19 @@
 import { For, Show } from "solid-js";
 
-/** "Showing 51–100 of 812 contracts", or the count when everything fits on one page. */
+/**
+ * "Showing 51–100 of 812 contracts", or the count when everything fits on one page. A total counted only so
+ * far (`capped`: there are more than `total`) reads "of more than 1000 contracts".
+ */
 export function showingText(
   page: number,
   pageSize: number,
   total: number,
   noun: { one: string; many: string },
+  capped = false,
 ): string {
+  if (capped) {
+    return `Showing ${(page - 1) * pageSize + 1}–${page * pageSize} of more than ${total} ${noun.many}`;
+  }
   if (total === 0) return `No ${noun.many}`;
   if (total === 1) return `Showing 1 ${noun.one}`;
   const first = (page - 1) * pageSize + 1;
@@ -16,9 +23,13 @@ export function showingText(
     : `Showing ${first}–${last} of ${total} ${noun.many}`;
 }
 
-/** The pages around the current one, with the first and last: 1 … 4 5 [6] 7 8 … 17. */
-function pageList(current: number, count: number): (number | null)[] {
-  const pages = new Set([1, count, current - 2, current - 1, current, current + 1, current + 2]);
+/**
+ * The pages around the current one, with the first and last: 1 … 4 5 [6] 7 8 … 17. When there are more pages
+ * than `count` (the total was counted only so far), no page is shown as the last: 1 … 4 5 [6] 7 8 …
+ */
+function pageList(current: number, count: number, more: boolean): (number | null)[] {
+  const pages = new Set([1, current - 2, current - 1, current, current + 1, current + 2]);
+  if (!more) pages.add(count);
   const sorted = [...pages].filter((page) => page >= 1 && page <= count).sort((a, b) => a - b);
   const withGaps: (number | null)[] = [];
   sorted.forEach((page, index) => {
@@ -26,6 +37,7 @@ function pageList(current: number, count: number): (number | null)[] {
     if (previous !== undefined && page - previous > 1) withGaps.push(null);
     withGaps.push(page);
   });
+  if (more) withGaps.push(null);
   return withGaps;
 }
 
@@ -38,12 +50,17 @@ export function Pagination(props: {
   page: number;
   pageSize: number;
   total: number;
+  /** There are more than `total` rows: the pages after the ones counted are reached with Next. */
+  totalCapped?: boolean;
   href: (page: number) => string;
   label: string;
 }) {
-  const count = () => Math.max(1, Math.ceil(props.total / props.pageSize));
+  const more = () => props.totalCapped === true;
+  // Counted so far, every page up to the total is full.
+  const count = () =>
+    Math.max(1, more() ? Math.floor(props.total / props.pageSize) : Math.ceil(props.total / props.pageSize));
   return (
-    <Show when={count() > 1}>
+    <Show when={count() > 1 || more()}>
       <nav class="pagination" aria-label={props.label}>
         <ul class="pagination__list">
           <Show when={props.page > 1}>
@@ -53,7 +70,7 @@ export function Pagination(props: {
               </a>
             </li>
           </Show>
-          <For each={pageList(props.page, count())}>
+          <For each={pageList(props.page, count(), more())}>
             {(page) =>
               page === null ? (
                 <li class="pagination__gap" aria-hidden="true">
@@ -74,7 +91,7 @@ export function Pagination(props: {
               )
             }
           </For>
-          <Show when={props.page < count()}>
+          <Show when={props.page < count() || more()}>
             <li>
               <a href={props.href(props.page + 1)} class="pagination__link" rel="next">
                 Next<span class="visually-hidden"> page</span> ›

@@ -221,6 +221,39 @@ describe("contracts", () => {
     expect(literal.total).toBe(0);
   });
 
+  it("counts a large register's matches only to the first thousand past the page", async () => {
+    const { caller } = await manager();
+    // 1,060 contracts written by the database (the API would take a minute), under the council's RLS.
+    await test.owner.begin(async (sql) => {
+      await sql.unsafe(`set local role steward_app; set local app.tenant_id = '${council.tenantId}'`);
+      await sql`
+        insert into contracts (tenant_id, id, reference, title, category, start_date, end_date,
+          annual_value_minor, total_value_minor, currency, tier, assessed_tier, original_total_value_minor,
+          original_end_date)
+        select ${council.tenantId}, gen_random_uuid(), 'CAP-' || lpad(i::text, 4, '0'), 'Catering lot ' || i,
+          'services', date '2025-04-01', date '2028-03-31', 100000, 300000, 'GBP', 'low', 'low', 300000,
+          date '2028-03-31'
+        from generate_series(1, 1060) i`;
+    });
+    const first = await caller.contracts.list({ search: "cap-", sort: "reference", pageSize: 50 });
+    expect(first).toMatchObject({ total: 1000, totalCapped: true, page: 1 });
+    expect(first.rows.map((row) => row.reference).slice(0, 2)).toEqual(["CAP-0001", "CAP-0002"]);
+    // From page 20 the count goes on to 2,000, past the last match: exact again.
+    const twentieth = await caller.contracts.list({
+      search: "cap-",
+      sort: "reference",
+      pageSize: 50,
+      page: 20,
+    });
+    expect(twentieth).toMatchObject({ total: 1060, totalCapped: false });
+    expect(twentieth.rows[0]?.reference).toBe("CAP-0951");
+    const last = await caller.contracts.list({ search: "cap-", sort: "reference", pageSize: 50, page: 22 });
+    expect(last.rows.map((row) => row.reference)).toEqual(
+      Array.from({ length: 10 }, (_, index) => `CAP-${1051 + index}`),
+    );
+    expect((await caller.contracts.list({ search: "cap-1059" })).total).toBe(1);
+  });
+
   it("summarises the council's compliance", async () => {
     const { caller } = await manager();
     for (const [reference, annualValueMinor] of [

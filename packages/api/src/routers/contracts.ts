@@ -1,7 +1,7 @@
 import {
   getActiveMembership,
+  getContractWithNames,
   getSupplier,
-  getUser,
   insertContracts,
   listAuditEvents,
   listContracts,
@@ -24,6 +24,7 @@ import {
   idInput,
   invalid,
   nextEndingDate,
+  notFound,
   paymentFigures,
   previousReportingPeriod,
   reportingPeriodOf,
@@ -79,12 +80,15 @@ const staleMessage =
   "Someone else changed this contract while you were editing. Reload to see their changes.";
 
 export const contractsRouter = router({
-  /** The register: server-side search, filters, sorting and pagination, with each row's compliance score. */
+  /**
+   * The register: server-side search, filters, sorting and pagination, with each row's compliance score. The
+   * total is counted to the first thousand past the page (`totalCapped`: there are more than `total`).
+   */
   list: permittedProcedure("contracts:read")
     .input(contractListInput)
     .query(async ({ ctx, input }) => {
       const { page, pageSize, ...filter } = input;
-      const { rows, total } = await listContracts(ctx.tx, {
+      const { rows, total, totalCapped } = await listContracts(ctx.tx, {
         ...filter,
         search: filter.search || undefined,
         tenantId: ctx.tenantId,
@@ -92,10 +96,8 @@ export const contractsRouter = router({
         limit: pageSize,
         offset: (page - 1) * pageSize,
       });
-      const council = await ctx.council();
       const { compliance } = await complianceOf(
         ctx,
-        council,
         rows.map((row) => row.id),
       );
       return {
@@ -108,6 +110,7 @@ export const contractsRouter = router({
           };
         }),
         total,
+        totalCapped,
         page,
         pageSize,
       };
@@ -132,24 +135,32 @@ export const contractsRouter = router({
   get: permittedProcedure("contracts:read")
     .input(contractRef)
     .query(async ({ ctx, input }) => {
-      const [contract, council] = await Promise.all([loadContract(ctx, input.contractId), ctx.council()]);
-      const { compliance, invoices } = await complianceOf(ctx, council, [input.contractId]);
-      const [supplier, manager, sro] = await Promise.all([
-        contract.supplierId
-          ? getSupplier(ctx.tx, { tenantId: ctx.tenantId, supplierId: contract.supplierId })
-          : null,
-        contract.contractManagerId ? memberName(ctx, contract.contractManagerId) : null,
-        contract.sroId ? memberName(ctx, contract.sroId) : null,
+      // One round trip: the contract with its people's and supplier's names, the council, the facts.
+      const [found, council, { compliance, invoices }] = await Promise.all([
+        getContractWithNames(ctx.tx, { tenantId: ctx.tenantId, contractId: input.contractId }),
+        ctx.council(),
+        complianceOf(ctx, [input.contractId]),
       ]);
+      if (!found) throw notFound("That contract");
+      const { contract } = found;
+      const person = (id: string | null, name: string | null, active: boolean) =>
+        id ? { id, name: name ?? "Unknown", active } : null;
       // Archived contracts are left out of the facts, so they owe nothing here.
       const derived = compliance.get(contract.id);
       const invoicedMinor = invoices.reduce((sum, invoice) => sum + invoice.amountMinor, 0);
       return {
         contract,
         jurisdiction: council.jurisdiction,
-        supplier: supplier ? { id: supplier.id, name: supplier.name } : null,
-        contractManager: manager,
-        sro,
+        supplier:
+          contract.supplierId && found.supplierName !== null
+            ? { id: contract.supplierId, name: found.supplierName }
+            : null,
+        contractManager: person(
+          contract.contractManagerId,
+          found.contractManagerName,
+          found.contractManagerActive,
+        ),
+        sro: person(contract.sroId, found.sroName, found.sroActive),
         deviation: deviationOf(contract),
         obligations: derived?.obligations ?? [],
         complianceScore: derived?.summary.score ?? null,
@@ -343,8 +354,7 @@ export const contractsRouter = router({
    * PR24 reg 38 figures for this reporting period and the last, over sums paid under public contracts.
    */
   compliance: permittedProcedure("contracts:read").query(async ({ ctx }) => {
-    const council = await ctx.council();
-    const { contracts, invoices, compliance } = await complianceOf(ctx, council);
+    const { contracts, invoices, compliance, council } = await complianceOf(ctx);
     const { jurisdiction } = council;
     const on = today();
     const reported = new Set(
@@ -375,14 +385,6 @@ export const contractsRouter = router({
     };
   }),
 });
-
-async function memberName(ctx: TenantContext, userId: string) {
-  const [membership, user] = await Promise.all([
-    getActiveMembership(ctx.tx, { tenantId: ctx.tenantId, userId }),
-    getUser(ctx.tx, userId),
-  ]);
-  return { id: userId, name: user?.name ?? "Unknown", active: membership !== null };
-}
 
 /** The fields an edit changed, for the audit event's before and after. */
 function changedFields(before: ContractInput, after: ContractInput, side: "before" | "after") {

@@ -24,7 +24,7 @@ import {
 import { z } from "zod";
 import { complianceOf, loadContract, today } from "../contract-facts.ts";
 import { idempotencyKey, once } from "../idempotency.ts";
-import { type Council, permittedProcedure, router, type TenantContext } from "../init.ts";
+import { permittedProcedure, router, type TenantContext } from "../init.ts";
 
 /** The months a contract's strip shows: two years up to this month. */
 const stripLength = 24;
@@ -34,14 +34,13 @@ const stripLength = 24;
  * overdue today (the monthly RAG itself left out: setting the status meets it) and its open improvement plans.
  */
 export async function suggestionFor(
-  ctx: Pick<TenantContext, "tx" | "tenantId">,
-  council: Pick<Council, "jurisdiction" | "settings">,
+  ctx: Pick<TenantContext, "tx" | "tenantId" | "council">,
   contractId: string,
   month: string,
 ): Promise<RagSuggestion> {
   const [facts, { compliance }] = await Promise.all([
     getRagSuggestionFacts(ctx.tx, { tenantId: ctx.tenantId, contractId, month }),
-    complianceOf(ctx, council, [contractId]),
+    complianceOf(ctx, [contractId]),
   ]);
   const obligations = compliance.get(contractId)?.obligations ?? [];
   return suggestRag({
@@ -85,10 +84,10 @@ export const ragRouter = router({
   suggest: permittedProcedure("contracts:read")
     .input(z.object({ contractId: idInput, month: monthInput }))
     .query(async ({ ctx, input }) => {
-      const [contract, council] = await Promise.all([loadContract(ctx, input.contractId), ctx.council()]);
+      const contract = await loadContract(ctx, input.contractId);
       checkMonth(input.month, contract.startDate);
       const [suggestion, entry] = await Promise.all([
-        suggestionFor(ctx, council, input.contractId, input.month),
+        suggestionFor(ctx, input.contractId, input.month),
         getRagEntry(ctx.tx, { tenantId: ctx.tenantId, contractId: input.contractId, month: input.month }),
       ]);
       return { month: input.month, suggestion, entry };
@@ -111,14 +110,14 @@ export const ragRouter = router({
     )
     .mutation(({ ctx, input }) =>
       once(ctx, input, "rag.set", async () => {
-        const [contract, council] = await Promise.all([loadContract(ctx, input.contractId), ctx.council()]);
+        const contract = await loadContract(ctx, input.contractId);
         if (contract.archivedAt !== null) {
           throw invalid("This contract is archived: restore it before setting its RAG status.");
         }
         checkMonth(input.month, contract.startDate);
         const key = { tenantId: ctx.tenantId, contractId: input.contractId, month: input.month };
         const [suggested, before] = await Promise.all([
-          suggestionFor(ctx, council, input.contractId, input.month),
+          suggestionFor(ctx, input.contractId, input.month),
           getRagEntry(ctx.tx, key),
         ]);
         const values = { ...input.entry, suggested, setBy: ctx.user.id };

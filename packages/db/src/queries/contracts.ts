@@ -14,8 +14,8 @@ import {
   sql,
 } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { Tx } from "../database.ts";
-import { contractChanges, contracts, invoices, suppliers, users } from "../schema/index.ts";
+import { builtOnce, type Tx } from "../database.ts";
+import { contractChanges, contracts, invoices, memberships, suppliers, users } from "../schema/index.ts";
 import { equalsAny, insertBatches } from "./bulk.ts";
 import { likePattern } from "./search.ts";
 
@@ -67,14 +67,15 @@ const sortColumns: Record<ContractSortKey, SQL | typeof contracts.reference> = {
 
 /**
  * The search: reference or title (`search_text`, kept in lower case by PostgreSQL: one LIKE instead of two
- * ILIKEs a row) or the supplier's name contains the text. The suppliers matching are found once.
+ * ILIKEs a row) or the supplier's name (`search_name`, likewise) contains the text. The suppliers matching are
+ * found once.
  * No trigram index can serve it: under row-level security PostgreSQL only uses an index for a condition
  * whose operator is leakproof, and LIKE is not (docs/benchmarks.md), so the search reads the council's rows.
  */
 function searchMatches(tenantId: string, search: string): SQL {
   const pattern = likePattern(search);
   return sql`(${contracts.searchText} like lower(${pattern}) or ${contracts.supplierId} in (
-    select supplier.id from ${suppliers} supplier where supplier.tenant_id = ${tenantId} and supplier.name ilike ${pattern}
+    select supplier.id from ${suppliers} supplier where supplier.tenant_id = ${tenantId} and supplier.search_name like lower(${pattern})
   ))`;
 }
 
@@ -117,10 +118,19 @@ const listColumns = {
 };
 
 /**
+ * How far the register's total is counted: to the first thousand past the page shown (1,000 for the first
+ * twenty pages of 50). Counting every match read all of a large council's contracts (30–47 ms at 50,000,
+ * docs/benchmarks.md); counted this far, the count stops as soon as it knows the pages near this one.
+ */
+function totalCountedTo(offset: number, limit: number): number {
+  return (Math.floor((offset + limit) / 1000) + 1) * 1000;
+}
+
+/**
  * The register: the page and the filtered total, two statements sent together in one round trip.
  * The page picks its ids first (filter, order, limit: for the end date the tenant's end-date index read in
- * order, stopping after the page), then joins suppliers and managers for those ids only; the total is a count,
- * not `count(*) over ()`, which made PostgreSQL sort every match (docs/benchmarks.md).
+ * order, stopping after the page), then joins suppliers and managers for those ids only. The total is counted
+ * up to `totalCountedTo` and no further: `totalCapped` says there are more matches than `total`.
  */
 export async function listContracts(
   tx: Tx,
@@ -134,6 +144,7 @@ export async function listContracts(
   const order = filter.direction === "asc" ? asc : desc;
   const ordering = [order(sortColumns[filter.sort]), asc(contracts.id)];
   const conditions = contractConditions(filter);
+  const countedTo = totalCountedTo(filter.offset, filter.limit);
   const supplierJoin = and(
     eq(suppliers.tenantId, contracts.tenantId),
     eq(suppliers.id, contracts.supplierId),
@@ -158,9 +169,17 @@ export async function listContracts(
       .leftJoin(suppliers, supplierJoin)
       .leftJoin(managers, managerJoin)
       .orderBy(...ordering),
-    tx.select({ total: count() }).from(contracts).where(conditions),
+    tx.select({ total: count() }).from(
+      tx
+        .select({ matched: sql`1` })
+        .from(contracts)
+        .where(conditions)
+        .limit(countedTo + 1)
+        .as("matches"),
+    ),
   ]);
-  return { rows, total: counted[0]?.total ?? 0 };
+  const total = counted[0]?.total ?? 0;
+  return { rows, total: Math.min(total, countedTo), totalCapped: total > countedTo };
 }
 
 /** Every matching contract, for export: same filter and order as the register, with its supplier and people. */
@@ -249,6 +268,62 @@ export async function getContract(
     .select()
     .from(contracts)
     .where(and(eq(contracts.tenantId, tenantId), eq(contracts.id, contractId)));
+  return row ?? null;
+}
+
+const managerMemberships = alias(memberships, "manager_memberships");
+const sroMemberships = alias(memberships, "sro_memberships");
+
+/**
+ * The contract page's contract with its supplier's name and its manager's and SRO's names, each with whether
+ * they are still an active member of the council: one statement, built once (the page is read often).
+ */
+const contractWithNames = builtOnce((db) =>
+  db
+    .select({
+      contract: contracts,
+      supplierName: suppliers.name,
+      contractManagerName: managers.name,
+      contractManagerActive: sql<boolean>`${managerMemberships.userId} is not null`,
+      sroName: sros.name,
+      sroActive: sql<boolean>`${sroMemberships.userId} is not null`,
+    })
+    .from(contracts)
+    .leftJoin(
+      suppliers,
+      and(eq(suppliers.tenantId, contracts.tenantId), eq(suppliers.id, contracts.supplierId)),
+    )
+    .leftJoin(managers, eq(managers.id, contracts.contractManagerId))
+    .leftJoin(
+      managerMemberships,
+      and(
+        eq(managerMemberships.tenantId, contracts.tenantId),
+        eq(managerMemberships.userId, contracts.contractManagerId),
+        isNull(managerMemberships.deactivatedAt),
+      ),
+    )
+    .leftJoin(sros, eq(sros.id, contracts.sroId))
+    .leftJoin(
+      sroMemberships,
+      and(
+        eq(sroMemberships.tenantId, contracts.tenantId),
+        eq(sroMemberships.userId, contracts.sroId),
+        isNull(sroMemberships.deactivatedAt),
+      ),
+    )
+    .where(
+      and(
+        eq(contracts.tenantId, sql.placeholder("tenantId")),
+        eq(contracts.id, sql.placeholder("contractId")),
+      ),
+    ),
+);
+
+export async function getContractWithNames(
+  tx: Tx,
+  { tenantId, contractId }: { tenantId: string; contractId: string },
+) {
+  const [row] = await contractWithNames(tx, { tenantId, contractId });
   return row ?? null;
 }
 

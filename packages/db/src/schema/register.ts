@@ -78,6 +78,8 @@ export const suppliers = pgTable(
     archivedAt: timestamp({ withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** What the register search matches a supplier by: its name in lower case, kept by PostgreSQL (LIKE, not ILIKE). */
+    searchName: text().generatedAlwaysAs(sql`lower(name)`),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),

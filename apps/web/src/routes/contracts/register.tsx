@@ -121,10 +121,13 @@ export function Register() {
         {(result) => (
           <>
             <p class="results-summary" role="status" aria-live="polite" aria-atomic="true">
-              {showingText(result().page, result().pageSize, result().total, {
-                one: "contract",
-                many: "contracts",
-              })}
+              {showingText(
+                result().page,
+                result().pageSize,
+                result().total,
+                { one: "contract", many: "contracts" },
+                result().totalCapped,
+              )}
               {page.isFetching ? <span class="muted"> (updating…)</span> : null}
             </p>
             <Show
@@ -153,6 +156,7 @@ export function Register() {
                 page={result().page}
                 pageSize={result().pageSize}
                 total={result().total}
+                totalCapped={result().totalCapped}
                 href={pageHref}
                 label="Pages of the register"
               />
@@ -336,7 +340,10 @@ function RegisterTable(props: {
     selection.onChange(chosen ? [...others, ...pageIds()] : others);
   };
   const base = () => `/t/${council().slug}/contracts`;
-  const pages = () => Math.max(1, Math.ceil(props.result.total / props.result.pageSize));
+  const pages = () =>
+    props.result.totalCapped
+      ? `more than ${Math.floor(props.result.total / props.result.pageSize)}`
+      : Math.max(1, Math.ceil(props.result.total / props.result.pageSize));
   return (
     <TableWrap label="Register table">
       <table class="table table--register" aria-busy={props.busy ? "true" : undefined}>

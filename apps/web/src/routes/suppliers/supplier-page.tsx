@@ -134,7 +134,8 @@ export function SupplierPage() {
             </TableWrap>
             <Show when={result().total > result().rows.length}>
               <p>
-                Showing the first {result().rows.length} of {result().total}.{" "}
+                Showing the first {result().rows.length} of {result().totalCapped ? "more than " : ""}
+                {result().total}.{" "}
                 <A href={registerHref(council().slug, { supplierId: params.supplierId ?? null })}>
                   See them all in the register
                 </A>
