@@ -21,7 +21,7 @@ function sendFailure(error: unknown): { code: unknown; responseCode: unknown } {
 /** A message is sent by its own job, keyed by its id, so it is queued once however many drains find it. */
 const sendJob = (mailId: string) => ({ jobKey: `mail:${mailId}`, jobKeyMode: "unsafe_dedupe" as const });
 /** Queued drains collapse into one. */
-const drainJob = { jobKey: "mail:drain" };
+export const drainJob = { jobKey: "mail:drain" };
 
 function mailIdOf(payload: unknown): string {
   const mailId = typeof payload === "object" && payload !== null ? Reflect.get(payload, "mailId") : undefined;

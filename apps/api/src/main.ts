@@ -19,7 +19,14 @@ const demoSignIns = env.SEED_DEMO
   : null;
 
 // The mailer and the hourly sweep run as jobs (apps/api/src/jobs): no timers of their own in the server.
-const jobs = await startJobs({ database, ownerUrl, logger, smtpUrl: env.SMTP_URL, mailFrom: env.MAIL_FROM });
+const jobs = await startJobs({
+  database,
+  ownerUrl,
+  logger,
+  appUrl: env.APP_URL,
+  smtpUrl: env.SMTP_URL,
+  mailFrom: env.MAIL_FROM,
+});
 const webRoot = resolve(repositoryRoot, "apps/web/dist");
 let shuttingDown = false;
 const app = createApp({

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startJobs } from "../src/jobs/index.ts";
 import { createLogger } from "../src/logger.ts";
 import { createMetrics } from "../src/metrics.ts";
+import { eventually } from "./job-runner.ts";
 
 const recipient = "rejected.officer@example.test";
 const platform = { tenantId: null, userId: null };
@@ -69,15 +70,6 @@ function captureLog() {
   return capture;
 }
 
-/** Polls until `check` holds (bounded: a job runner answers within seconds or the test fails). */
-async function eventually(check: () => Promise<boolean>, seconds = 15) {
-  const until = Date.now() + seconds * 1000;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error("timed out waiting for the job runner");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 beforeAll(async () => {
   test = await createTestDatabase();
 });
@@ -96,6 +88,7 @@ describe("the mailer on the job runner", () => {
       database: test.database,
       ownerUrl: test.ownerUrl,
       logger,
+      appUrl: "http://localhost:3000",
       smtpUrl: `smtp://127.0.0.1:${port}`,
       mailFrom: "Steward <no-reply@example.test>",
     });
@@ -146,6 +139,7 @@ describe("the mailer on the job runner", () => {
       database: test.database,
       ownerUrl: test.ownerUrl,
       logger: createLogger("silent"),
+      appUrl: "http://localhost:3000",
       smtpUrl: `smtp://127.0.0.1:${port}`,
       mailFrom: "Steward <no-reply@example.test>",
     };

@@ -16,6 +16,7 @@ export * from "./queries/memberships.ts";
 export * from "./queries/outbox.ts";
 export * from "./queries/password-resets.ts";
 export * from "./queries/rag.ts";
+export * from "./queries/rag-reminders.ts";
 export * from "./queries/search.ts";
 export * from "./queries/sessions.ts";
 export * from "./queries/suppliers.ts";

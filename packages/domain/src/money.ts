@@ -26,6 +26,13 @@ export function formatMoney(minor: number, currency: string, locale: string): st
   return currencyFormat(locale, currency).format(minor / 100);
 }
 
+/** A month (any day in it) as the council writes it: "November 2026". */
+export function formatMonth(isoDate: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${isoDate.slice(0, 10)}T00:00:00Z`),
+  );
+}
+
 export function formatDate(isoDate: string, locale: string): string {
   const date = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
   return new Intl.DateTimeFormat(locale, {

@@ -1,19 +1,22 @@
 import type { Database } from "@steward/db";
 import type { Logger } from "pino";
 import { mailSchedule, mailTasks, mailWaker } from "../mailer.ts";
+import { ragReminderSchedule, ragReminderTasks } from "./rag-reminders.ts";
 import { startJobRunner } from "./runner.ts";
 import { sweepSchedule, sweepTasks } from "./sweep.ts";
 
 export type { JobRunner, QueueDepth } from "./runner.ts";
 
 /**
- * Steward's jobs on the runner: the outbox mailer and the hourly sweep. At start, one drain and one sweep are
+ * Steward's jobs on the runner: the outbox mailer, the hourly sweep and the monthly RAG reminder. At start, one drain and one sweep are
  * queued (each under its job key, so several processes starting together queue one of each).
  */
 export async function startJobs(options: {
   database: Database;
   ownerUrl: string;
   logger: Logger;
+  /** Links in mail point here (APP_URL). */
+  appUrl: string;
   smtpUrl: string | undefined;
   mailFrom: string;
 }) {
@@ -24,8 +27,9 @@ export async function startJobs(options: {
     tasks: {
       ...mailTasks({ database, smtpUrl: options.smtpUrl, from: options.mailFrom, logger }),
       ...sweepTasks({ database }),
+      ...ragReminderTasks({ database, appUrl: options.appUrl }),
     },
-    schedule: [...mailSchedule, ...sweepSchedule],
+    schedule: [...mailSchedule, ...sweepSchedule, ...ragReminderSchedule],
   });
   const mail = mailWaker(runner, logger);
   mail.wake();
