@@ -3,11 +3,13 @@ import {
   getContract,
   listContractFacts,
   listInvoiceDates,
+  listKpiFacts,
   listRagMonths,
 } from "@steward/db";
 import {
   type ContractInput,
   contractsCompliance,
+  firstOfMonth,
   isPublicContractByValue,
   notFound,
   ragDueMonth,
@@ -60,15 +62,16 @@ export async function complianceOf(
   contractIds?: string[],
 ) {
   const on = today();
-  const [facts, invoices, ragMonths, council] = await Promise.all([
+  const [facts, invoices, ragMonths, council, kpis] = await Promise.all([
     listContractFacts(ctx.tx, { tenantId: ctx.tenantId, contractIds }),
     listInvoiceDates(ctx.tx, { tenantId: ctx.tenantId, contractIds }),
     // 004 §12.3: the monthly RAG rule reads last month only.
     listRagMonths(ctx.tx, { tenantId: ctx.tenantId, since: ragDueMonth(on), contractIds }),
     ctx.council(),
+    listKpiFacts(ctx.tx, { tenantId: ctx.tenantId, contractIds, lastMonth: firstOfMonth(on, -1), today: on }),
   ]);
   const compliance = contractsCompliance(
-    { ...facts, invoices, ragMonths },
+    { ...facts, invoices, ragMonths, kpis },
     { jurisdiction: council.jurisdiction, settings: council.settings },
     on,
   );

@@ -12,6 +12,7 @@ export * from "./queries/idempotency.ts";
 export * from "./queries/improvement-plans.ts";
 export * from "./queries/invitations.ts";
 export * from "./queries/invoices.ts";
+export * from "./queries/kpis.ts";
 export * from "./queries/memberships.ts";
 export * from "./queries/outbox.ts";
 export * from "./queries/password-resets.ts";

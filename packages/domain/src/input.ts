@@ -196,3 +196,18 @@ export const pageInput = integerInput({
 
 /** The number of rows a page of results holds. */
 export const pageSizeInput = integerInput({ min: 1, max: 200, message: "Ask for between 1 and 200 rows." });
+
+/**
+ * A measured quantity (a KPI's target, a value, a numerator): a finite number within ±a trillion. Far past any
+ * council's measure, and sums of many stay well inside a double's exact range.
+ */
+export const measureLimit = 1_000_000_000_000;
+
+export function decimalInput(options: { min?: number; max?: number; message?: string } = {}) {
+  const min = options.min ?? -measureLimit;
+  const max = options.max ?? measureLimit;
+  const message =
+    options.message ??
+    `Enter a number from ${min.toLocaleString("en-GB")} to ${max.toLocaleString("en-GB")}.`;
+  return z.number({ error: message }).min(min, message).max(max, message);
+}

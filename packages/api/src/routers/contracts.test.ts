@@ -286,16 +286,17 @@ describe("contracts", () => {
       contractManagerId: council.users.contract_manager,
       sroId: council.users.sro,
     });
+    // Other duties of a High tier contract (its KPIs, from issue 8) are overdue too: compare before and after.
     const before = await caller.contracts.get({ contractId: id });
-    expect(before.complianceScore).toBe(100);
-    expect(before.compliance).toMatchObject({ overdue: 0 });
+    expect(before.obligations.find((o) => o.key === "invoices_paid_on_time")?.status).toBe("not_applicable");
     await finance.invoices.create({
       contractId: id,
       invoice: { invoiceNumber: "U1", amountMinor: 1_000, receivedOn: "2025-05-01" },
     });
     const after = await caller.contracts.get({ contractId: id });
     expect(after.obligations.find((o) => o.key === "invoices_paid_on_time")?.status).toBe("overdue");
-    expect(after.complianceScore).toBeLessThan(100);
+    expect(after.compliance.overdue).toBe(before.compliance.overdue + 1);
+    expect(after.complianceScore).toBeLessThan(before.complianceScore ?? 0);
     const overview = await caller.contracts.compliance();
     expect(overview.needingAttention.map((c) => c.reference)).toContain("GM-UNPAID");
     expect(overview.payments.now.unpaidLateCount).toBeGreaterThan(0);

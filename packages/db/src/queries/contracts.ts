@@ -420,6 +420,8 @@ export async function listContractFacts(
         status: contracts.status,
         lifecycleStage: contracts.lifecycleStage,
         publicContract: contracts.publicContract,
+        totalValueMinor: contracts.totalValueMinor,
+        lightTouch: contracts.lightTouch,
         deviationGround: contracts.deviationGround,
         deviationReportedOn: contracts.deviationReportedOn,
       })

@@ -23,6 +23,8 @@ const contract = (id: string, facts: Partial<ContractFacts> = {}): ContractFacts
   status: "active",
   lifecycleStage: "delivery",
   publicContract: true,
+  totalValueMinor: null,
+  lightTouch: false,
   deviationGround: null,
   deviationReportedOn: null,
   ...facts,
@@ -52,6 +54,20 @@ describe("contractsCompliance", () => {
       invoices: [{ contractId: "a", receivedOn, paidOn }],
     });
     expect(compliance.get("a")?.summary).toMatchObject({ score, tracked: 4 });
+  });
+
+  test("KPI facts feed PA23 s.52 and the KPI tracker; a contract without KPIs counts as none set", () => {
+    const big = { totalValueMinor: 1_295_000_000 };
+    const { compliance } = overviewOf({
+      contracts: [contract("a", big), contract("b", big)],
+      changes: [],
+      invoices: [],
+      kpis: [{ contractId: "a", count: 3, measuredPeriods: ["2025-05-01"] }],
+    });
+    const status = (id: string, key: string) =>
+      compliance.get(id)?.obligations.find((o) => o.key === key)?.status;
+    expect([status("a", "kpis_set"), status("a", "kpi_tracker")]).toEqual(["met", "met"]);
+    expect([status("b", "kpis_set"), status("b", "kpi_tracker")]).toEqual(["overdue", "overdue"]);
   });
 
   test("a disputed invoice does not count against the score", () => {

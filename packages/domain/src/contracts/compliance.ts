@@ -35,6 +35,11 @@ export type ComplianceFacts = {
   invoices: readonly (InvoiceDates & { contractId: string })[];
   /** 004 §12.3: months (their first day) with a RAG status; absent leaves the monthly RAG "not yet tracked". */
   ragMonths?: readonly { contractId: string; month: string }[];
+  /**
+   * Per contract with KPIs: how many are live, the latest measured period and last month's when it has one
+   * (what `kpis_set`, `kpi_tracker` and `za_monthly_monitoring` read). Absent: KPIs are not yet tracked.
+   */
+  kpis?: readonly { contractId: string; count: number; measuredPeriods: string[] }[];
 };
 
 export type CouncilRules = { jurisdiction: Jurisdiction; settings: TenantSettings };
@@ -55,8 +60,8 @@ const isRole = (value: string | null): value is Role =>
 
 /**
  * Each contract's obligations and score, derived on read (DESIGN §4) from the sources that exist: the
- * register's fields, its changes and its invoices. Sources of later features (meetings, plans, risks, RAG,
- * KPIs, training) are not passed, so their duties show as "not yet tracked here".
+ * register's fields, its changes, its invoices and its KPIs. A source not given (a feature not yet built) leaves
+ * its duties "not yet tracked here".
  */
 export function contractsCompliance(
   facts: ComplianceFacts,
@@ -66,6 +71,7 @@ export function contractsCompliance(
   const changes = groupBy(facts.changes);
   const invoices = groupBy(facts.invoices);
   const ragMonths = facts.ragMonths === undefined ? undefined : groupBy(facts.ragMonths);
+  const kpis = facts.kpis ? new Map(facts.kpis.map((row) => [row.contractId, row])) : undefined;
   return new Map(
     facts.contracts.map((contract) => {
       const obligations = deriveObligations(
@@ -88,6 +94,12 @@ export function contractsCompliance(
             ragMonths === undefined
               ? undefined
               : (ragMonths.get(contract.id) ?? []).map((entry) => ({ month: monthOf(entry.month) })),
+          ...(kpis && {
+            kpis: { count: kpis.get(contract.id)?.count ?? 0 },
+            kpiMeasurements: (kpis.get(contract.id)?.measuredPeriods ?? []).map((measuredOn) => ({
+              measuredOn,
+            })),
+          }),
         },
         today,
         council.settings,

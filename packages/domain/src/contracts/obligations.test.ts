@@ -25,6 +25,8 @@ const contract: ObligationContract = {
   status: "active",
   lifecycleStage: "delivery",
   publicContract: true,
+  totalValueMinor: null,
+  lightTouch: false,
   deviation: null,
   jurisdiction: "ZA",
 };
@@ -261,6 +263,7 @@ describe("deriveObligations: sources that do not exist yet are not yet tracked",
       ["contract_manager_named", "met"],
       ["sro_named", "met"],
       ["tier_assessed", "met"],
+      ["kpis_set", "not_applicable"],
       ["close_out", "not_applicable"],
     ]);
     expect(obligations.filter((o) => o.status === "not_tracked").map((o) => o.key)).toEqual([
@@ -333,6 +336,33 @@ describe("deriveObligations: sources that do not exist yet are not yet tracked",
   });
 });
 
+describe("kpis_set (PA23 s.52(1): at least three KPIs for a public contract over £5m)", () => {
+  const england = { ...contract, jurisdiction: "GB-ENG" as const, totalValueMinor: 500_000_001 };
+  const kpisSet = (facts: Partial<ObligationContract>, sources: ObligationSources, day = today) =>
+    deriveObligations({ ...england, ...facts }, sources, day, settings).find((o) => o.key === "kpis_set");
+
+  test.each([
+    { facts: {}, count: 3, status: "met", detail: "3 KPIs set." },
+    { facts: {}, count: 2, status: "overdue" },
+    { facts: { startDate: future }, count: 0, status: "due_soon" },
+    { facts: { totalValueMinor: 500_000_000 }, count: 0, status: "not_applicable" },
+    { facts: { totalValueMinor: null }, count: 0, status: "not_applicable" },
+    { facts: { publicContract: false }, count: 0, status: "not_applicable" },
+    { facts: { lightTouch: true }, count: 0, status: "not_applicable" },
+  ] as const)("$facts with $count KPIs → $status", ({ facts, count, status, ...rest }) => {
+    const obligation = kpisSet(facts, { kpis: { count } });
+    expect(obligation).toMatchObject({ status, source: "PA23 s.52" });
+    if ("detail" in rest) expect(obligation?.detail).toBe(rest.detail);
+  });
+
+  test("says how many are set when short, and is not tracked without the source; England only", () => {
+    expect(kpisSet({}, { kpis: { count: 1 } })?.detail).toMatch(/^Set at least three KPIs \(1 KPI so far\)/);
+    expect(kpisSet({}, {})?.status).toBe("not_tracked");
+    const za = deriveObligations({ ...england, jurisdiction: "ZA" }, { kpis: { count: 0 } }, today, settings);
+    expect(za.some((o) => o.key === "kpis_set")).toBe(false);
+  });
+});
+
 describe("deriveObligations: not applicable and edge cases", () => {
   const everySource: ObligationSources = {
     reviewMeetings: [],
@@ -340,6 +370,7 @@ describe("deriveObligations: not applicable and edge cases", () => {
     risks: { count: 0 },
     ragStatuses: [],
     kpiMeasurements: [],
+    kpis: { count: 0 },
     monitoringReports: [],
     changes: [{ status: "approved", valueDeltaMinor: 1, approvedByRole: null }],
     training: { managerFoundationValidUntil: null },
@@ -383,7 +414,7 @@ describe("deriveObligations: not applicable and edge cases", () => {
         today,
         settings,
       );
-      expect(obligations).toHaveLength(jurisdiction === "ZA" ? 18 : 15);
+      expect(obligations).toHaveLength(jurisdiction === "ZA" ? 18 : 16);
       expect(
         obligations
           .filter((o) => o.status !== "not_applicable")

@@ -7,6 +7,9 @@ import { addDays, addMonths, daysBetween, firstOfMonth, monthOf } from "./iso-da
 import { type InvoiceDates, invoiceStanding, paymentDeadline, paymentRules } from "./payments.ts";
 import { tierLabels } from "./tiering.ts";
 
+/** PA23 s.52(1): £5 million, in pence. */
+export const kpiDutyValueMinor = 500_000_000;
+
 export type ContractStatus = (typeof contractStatuses)[number];
 /**
  * `not_tracked`: the duty is owed but Steward does not yet record what would show it done (its feature comes
@@ -24,6 +27,7 @@ export type ObligationKey =
   | "risk_register"
   | "monthly_rag"
   | "kpi_tracker"
+  | "kpis_set"
   | "supplier_monitoring_report"
   | "variations_recorded"
   | "manager_training"
@@ -59,6 +63,10 @@ export type ObligationContract = {
   lifecycleStage: string;
   /** PA23 s.3: a public (above-threshold) contract; England only. */
   publicContract: boolean;
+  /** The estimated (whole-life) value in minor units; PA23 s.52 sets KPIs above £5m. */
+  totalValueMinor: number | null;
+  /** PA23 s.52 does not apply to light touch contracts. */
+  lightTouch: boolean;
   /** SCM reg 36 (ZA): a deviation from the official procurement processes, and when it was reported. */
   deviation: { ground: DeviationGround; reportedOn: string | null } | null;
   jurisdiction: Jurisdiction;
@@ -75,7 +83,10 @@ export type ObligationSources = {
   risks?: { count: number };
   /** Months (`YYYY-MM`) that have a RAG status. */
   ragStatuses?: { month: string }[];
+  /** The first day of measured KPI periods (at least the latest, and last month's when it has one). */
   kpiMeasurements?: { measuredOn: string }[];
+  /** The contract's live (not archived) KPIs. */
+  kpis?: { count: number };
   monitoringReports?: { receivedOn: string }[];
   changes?: { status: ChangeStatus; valueDeltaMinor: number; approvedByRole: Role | null }[];
   training?: { managerFoundationValidUntil: string | null };
@@ -260,6 +271,31 @@ const obligationRules: readonly ObligationRule[] = [
         ),
         3,
         "High tier contracts record a KPI measurement at least every 3 months.",
+      );
+    },
+  },
+  {
+    key: "kpis_set",
+    title: "At least three KPIs set",
+    source: "PA23 s.52",
+    jurisdiction: "GB-ENG",
+    // PA23 s.52(1): "before entering into a public contract with an estimated value of more than £5 million, a
+    // contracting authority must set at least three key performance indicators", unless it considers performance
+    // could not appropriately be assessed by KPIs; light touch contracts and frameworks are outside the section.
+    // Steward reads the register's total value as the estimate and counts the contract's live KPIs.
+    assess: ({ contract, sources, today }) => {
+      if (!contract.publicContract || contract.lightTouch) {
+        return notApplicable("PA23 s.52 applies to public contracts that are not light touch.");
+      }
+      if (contract.totalValueMinor === null || contract.totalValueMinor <= kpiDutyValueMinor) {
+        return notApplicable("Only public contracts over £5 million must set three KPIs.");
+      }
+      if (sources.kpis === undefined) return notTracked("KPIs are not yet recorded here.");
+      if (sources.kpis.count >= 3) return met(`${plural(sources.kpis.count, "KPI")} set.`);
+      return outstanding(
+        contract.startDate,
+        today,
+        `Set at least three KPIs (${plural(sources.kpis.count, "KPI")} so far) and publish them in the Contract Details Notice, unless performance could not appropriately be assessed by KPIs.`,
       );
     },
   },

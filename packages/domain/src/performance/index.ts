@@ -1,4 +1,5 @@
 export * from "./improvement-plans.ts";
+export * from "./measurements.ts";
 export * from "./meetings.ts";
 export * from "./rag.ts";
 export * from "./rag-reminders.ts";

@@ -1,0 +1,331 @@
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, max, sql } from "drizzle-orm";
+import type { Tx } from "../database.ts";
+import {
+  kpiMeasurementHistory,
+  kpiMeasurementParts,
+  kpiMeasurements,
+  kpis,
+  kpiTemplates,
+  users,
+} from "../schema/index.ts";
+
+export type KpiRow = typeof kpis.$inferSelect;
+export type KpiMeasurementRow = typeof kpiMeasurements.$inferSelect;
+export type KpiMeasurementPartRow = typeof kpiMeasurementParts.$inferSelect;
+
+/** A contract's KPIs in their order; archived ones only when asked. */
+export async function listKpis(
+  tx: Tx,
+  {
+    tenantId,
+    contractId,
+    includeArchived = false,
+  }: { tenantId: string; contractId: string; includeArchived?: boolean },
+) {
+  return tx
+    .select()
+    .from(kpis)
+    .where(
+      and(
+        eq(kpis.tenantId, tenantId),
+        eq(kpis.contractId, contractId),
+        includeArchived ? undefined : isNull(kpis.archivedAt),
+      ),
+    )
+    .orderBy(asc(kpis.position), asc(kpis.createdAt));
+}
+
+export async function getKpi(tx: Tx, { tenantId, kpiId }: { tenantId: string; kpiId: string }) {
+  const [row] = await tx
+    .select()
+    .from(kpis)
+    .where(and(eq(kpis.tenantId, tenantId), eq(kpis.id, kpiId)));
+  return row ?? null;
+}
+
+/** Adds a KPI after the contract's others. */
+export async function insertKpi(tx: Tx, values: Omit<typeof kpis.$inferInsert, "position">) {
+  const [row] = await tx
+    .insert(kpis)
+    .values({
+      ...values,
+      position: sql`(select coalesce(max(${kpis.position}) + 1, 0) from ${kpis} where ${kpis.tenantId} = ${values.tenantId} and ${kpis.contractId} = ${values.contractId})`,
+    })
+    .returning();
+  if (!row) throw new Error("insert returned no KPI");
+  return row;
+}
+
+/** Updates a KPI at the version read; null when it moved on. */
+export async function updateKpi(
+  tx: Tx,
+  {
+    tenantId,
+    kpiId,
+    version,
+    values,
+  }: { tenantId: string; kpiId: string; version: number; values: Partial<typeof kpis.$inferInsert> },
+) {
+  const [row] = await tx
+    .update(kpis)
+    .set({ ...values, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(kpis.tenantId, tenantId), eq(kpis.id, kpiId), eq(kpis.version, version)))
+    .returning();
+  return row ?? null;
+}
+
+/** Whether the platform's KPI library holds this template (issue 9 fills it). */
+export async function kpiTemplateExists(tx: Tx, templateId: string) {
+  const [row] = await tx
+    .select({ id: kpiTemplates.id })
+    .from(kpiTemplates)
+    .where(eq(kpiTemplates.id, templateId));
+  return row !== undefined;
+}
+
+/**
+ * A contract's measurements in `from`..`to` (period starts, inclusive), oldest first, each with its parts and
+ * the name of who entered it; of one KPI when `kpiId` is given.
+ */
+export async function listMeasurements(
+  tx: Tx,
+  {
+    tenantId,
+    contractId,
+    kpiId,
+    from,
+    to,
+  }: { tenantId: string; contractId: string; kpiId?: string; from?: string; to?: string },
+) {
+  const scope = and(
+    eq(kpiMeasurements.tenantId, tenantId),
+    eq(kpiMeasurements.contractId, contractId),
+    kpiId ? eq(kpiMeasurements.kpiId, kpiId) : undefined,
+    from ? gte(kpiMeasurements.periodStart, from) : undefined,
+    to ? lte(kpiMeasurements.periodStart, to) : undefined,
+  );
+  const [rows, parts] = await Promise.all([
+    tx
+      .select({ measurement: kpiMeasurements, enteredByName: users.name })
+      .from(kpiMeasurements)
+      .innerJoin(users, eq(users.id, kpiMeasurements.enteredBy))
+      .where(scope)
+      .orderBy(asc(kpiMeasurements.periodStart)),
+    tx
+      .select({ part: kpiMeasurementParts })
+      .from(kpiMeasurementParts)
+      .innerJoin(
+        kpiMeasurements,
+        and(
+          eq(kpiMeasurements.tenantId, kpiMeasurementParts.tenantId),
+          eq(kpiMeasurements.id, kpiMeasurementParts.measurementId),
+        ),
+      )
+      .where(and(eq(kpiMeasurementParts.tenantId, tenantId), scope))
+      .orderBy(asc(kpiMeasurementParts.label)),
+  ]);
+  const partsOf = new Map<string, KpiMeasurementPartRow[]>();
+  for (const { part } of parts) {
+    const list = partsOf.get(part.measurementId);
+    if (list) list.push(part);
+    else partsOf.set(part.measurementId, [part]);
+  }
+  return rows.map(({ measurement, enteredByName }) => ({
+    ...measurement,
+    enteredByName,
+    parts: partsOf.get(measurement.id) ?? [],
+  }));
+}
+
+export async function getMeasurement(
+  tx: Tx,
+  { tenantId, measurementId }: { tenantId: string; measurementId: string },
+) {
+  const [row] = await tx
+    .select()
+    .from(kpiMeasurements)
+    .where(and(eq(kpiMeasurements.tenantId, tenantId), eq(kpiMeasurements.id, measurementId)));
+  if (!row) return null;
+  const parts = await listParts(tx, { tenantId, measurementId });
+  return { ...row, parts };
+}
+
+async function listParts(tx: Tx, { tenantId, measurementId }: { tenantId: string; measurementId: string }) {
+  return tx
+    .select()
+    .from(kpiMeasurementParts)
+    .where(
+      and(eq(kpiMeasurementParts.tenantId, tenantId), eq(kpiMeasurementParts.measurementId, measurementId)),
+    )
+    .orderBy(asc(kpiMeasurementParts.label));
+}
+
+type Figures = { value: number | null; numerator: number | null; denominator: number | null };
+type NewMeasurement = Omit<typeof kpiMeasurements.$inferInsert, "id" | "version" | "enteredAt"> & {
+  parts: (Figures & { label: string })[];
+};
+
+/**
+ * Inserts measurements with their parts. A KPI that already has one for its period is left alone (the unique
+ * key decides, so two people entering the same month cannot both succeed); returns the ids inserted by KPI.
+ */
+export async function insertMeasurements(tx: Tx, measurements: NewMeasurement[]) {
+  if (measurements.length === 0) return new Map<string, string>();
+  const inserted = await tx
+    .insert(kpiMeasurements)
+    .values(measurements.map(({ parts: _parts, ...measurement }) => measurement))
+    .onConflictDoNothing()
+    .returning({ id: kpiMeasurements.id, kpiId: kpiMeasurements.kpiId });
+  const ids = new Map(inserted.map((row) => [row.kpiId, row.id]));
+  const parts = measurements.flatMap((measurement) => {
+    const measurementId = ids.get(measurement.kpiId);
+    return measurementId === undefined
+      ? []
+      : measurement.parts.map((part) => ({ tenantId: measurement.tenantId, measurementId, ...part }));
+  });
+  if (parts.length > 0) await tx.insert(kpiMeasurementParts).values(parts);
+  return ids;
+}
+
+/**
+ * Corrects a measurement at the version read: the earlier figures and parts go to the history with who
+ * corrected them and why, then the new ones replace them. Null when the measurement moved on.
+ */
+export async function correctMeasurement(
+  tx: Tx,
+  {
+    tenantId,
+    measurement,
+    values,
+    parts,
+    correctedBy,
+    correctionReason,
+  }: {
+    tenantId: string;
+    measurement: KpiMeasurementRow & { parts: KpiMeasurementPartRow[] };
+    values: Figures & Pick<KpiMeasurementRow, "rating" | "ratingReason" | "evidenceNote">;
+    parts: (Figures & { label: string })[];
+    correctedBy: string;
+    correctionReason: string;
+  },
+) {
+  const [row] = await tx
+    .update(kpiMeasurements)
+    .set({ ...values, version: measurement.version + 1, enteredBy: correctedBy, enteredAt: new Date() })
+    .where(
+      and(
+        eq(kpiMeasurements.tenantId, tenantId),
+        eq(kpiMeasurements.id, measurement.id),
+        eq(kpiMeasurements.version, measurement.version),
+      ),
+    )
+    .returning();
+  if (!row) return null;
+  await Promise.all([
+    tx.insert(kpiMeasurementHistory).values({
+      tenantId,
+      measurementId: measurement.id,
+      value: measurement.value,
+      numerator: measurement.numerator,
+      denominator: measurement.denominator,
+      parts: measurement.parts.map(({ label, value, numerator, denominator }) => ({
+        label,
+        value,
+        numerator,
+        denominator,
+      })),
+      rating: measurement.rating,
+      evidenceNote: measurement.evidenceNote,
+      enteredBy: measurement.enteredBy,
+      enteredAt: measurement.enteredAt,
+      correctedBy,
+      correctionReason,
+    }),
+    tx
+      .delete(kpiMeasurementParts)
+      .where(
+        and(
+          eq(kpiMeasurementParts.tenantId, tenantId),
+          eq(kpiMeasurementParts.measurementId, measurement.id),
+        ),
+      ),
+  ]);
+  if (parts.length > 0) {
+    await tx
+      .insert(kpiMeasurementParts)
+      .values(parts.map((part) => ({ tenantId, measurementId: measurement.id, ...part })));
+  }
+  return row;
+}
+
+/** The earlier figures of a measurement, newest correction first, with who entered and who corrected them. */
+export async function listMeasurementHistory(
+  tx: Tx,
+  { tenantId, measurementId }: { tenantId: string; measurementId: string },
+) {
+  const correctors = sql<string>`(select ${users.name} from ${users} where ${users.id} = ${kpiMeasurementHistory.correctedBy})`;
+  return tx
+    .select({ entry: kpiMeasurementHistory, enteredByName: users.name, correctedByName: correctors })
+    .from(kpiMeasurementHistory)
+    .innerJoin(users, eq(users.id, kpiMeasurementHistory.enteredBy))
+    .where(
+      and(
+        eq(kpiMeasurementHistory.tenantId, tenantId),
+        eq(kpiMeasurementHistory.measurementId, measurementId),
+      ),
+    )
+    .orderBy(desc(kpiMeasurementHistory.correctedAt));
+}
+
+/**
+ * The KPI facts the obligations engine reads, one row per contract with live KPIs: how many, the latest
+ * measured period up to `today`, and `lastMonth` when it was measured (PA23 s.52, 004 §5, MFMA s.116(2)).
+ */
+export async function listKpiFacts(
+  tx: Tx,
+  {
+    tenantId,
+    contractIds,
+    lastMonth,
+    today,
+  }: { tenantId: string; contractIds?: string[]; lastMonth: string; today: string },
+) {
+  const measured = tx
+    .select({
+      kpiId: kpiMeasurements.kpiId,
+      latest: max(kpiMeasurements.periodStart).as("latest"),
+      lastMonth: sql<boolean>`bool_or(${kpiMeasurements.periodStart} = ${lastMonth})`.as("last_month"),
+    })
+    .from(kpiMeasurements)
+    .where(
+      and(
+        eq(kpiMeasurements.tenantId, tenantId),
+        lte(kpiMeasurements.periodStart, today),
+        contractIds ? inArray(kpiMeasurements.contractId, contractIds) : undefined,
+      ),
+    )
+    .groupBy(kpiMeasurements.kpiId)
+    .as("measured");
+  const rows = await tx
+    .select({
+      contractId: kpis.contractId,
+      count: count(),
+      latest: max(measured.latest),
+      lastMonth: sql<boolean>`coalesce(bool_or(${measured.lastMonth}), false)`,
+    })
+    .from(kpis)
+    .leftJoin(measured, eq(measured.kpiId, kpis.id))
+    .where(
+      and(
+        eq(kpis.tenantId, tenantId),
+        isNull(kpis.archivedAt),
+        contractIds ? inArray(kpis.contractId, contractIds) : undefined,
+      ),
+    )
+    .groupBy(kpis.contractId);
+  return rows.map((row) => ({
+    contractId: row.contractId,
+    count: row.count,
+    measuredPeriods: [...(row.latest ? [row.latest] : []), ...(row.lastMonth ? [lastMonth] : [])],
+  }));
+}
