@@ -295,7 +295,7 @@ describe("contracts", () => {
     });
     const after = await caller.contracts.get({ contractId: id });
     expect(after.obligations.find((o) => o.key === "invoices_paid_on_time")?.status).toBe("overdue");
-    expect(after.compliance.overdue).toBe(before.compliance.overdue + 1);
+    expect(after.compliance?.overdue).toBe((before.compliance?.overdue ?? 0) + 1);
     expect(after.complianceScore).toBeLessThan(before.complianceScore ?? 0);
     const overview = await caller.contracts.compliance();
     expect(overview.needingAttention.map((c) => c.reference)).toContain("GM-UNPAID");
