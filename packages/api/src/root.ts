@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from "./init.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
+import { boardRouter } from "./routers/board.ts";
 import { changesRouter } from "./routers/changes.ts";
 import { contractsRouter } from "./routers/contracts.ts";
 import { councilRouter } from "./routers/council.ts";
@@ -15,6 +16,7 @@ import { suppliersRouter } from "./routers/suppliers.ts";
 export const appRouter = router({
   audit: auditRouter,
   auth: authRouter,
+  board: boardRouter,
   changes: changesRouter,
   contracts: contractsRouter,
   council: councilRouter,

@@ -187,6 +187,8 @@ const validCalls: Record<string, (h: Harness) => Promise<unknown>> = {
     contractIds: [await make.contract(h)],
     set: { serviceArea: "Waste" },
   }),
+  "board.view": async () => ({}),
+  "board.myContracts": async () => undefined,
   "rag.list": async (h) => ({ contractId: await make.contract(h) }),
   "rag.suggest": async (h) => ({ contractId: await make.contract(h), month: "2026-01" }),
   "rag.set": async (h) => ({
@@ -246,6 +248,8 @@ const expectedPermissions: Record<string, Permission> = {
   "register.commitImport": "register:import",
   "register.exportCsv": "contracts:read",
   "register.bulkEdit": "contracts:write",
+  "board.view": "contracts:read",
+  "board.myContracts": "contracts:read",
   "rag.list": "contracts:read",
   "rag.suggest": "contracts:read",
   "rag.set": "performance:write",

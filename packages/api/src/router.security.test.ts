@@ -160,6 +160,8 @@ const attacks: Record<string, (attacker: Attacker) => Attack> = {
     input: { contractIds: [bIds.contract], set: { serviceArea: "attack" } },
     outcome: "refused",
   }),
+  "board.view": () => ({ input: { month: "2026-01" }, outcome: "nothing of B" }),
+  "board.myContracts": () => ({ input: undefined, outcome: "nothing of B" }),
   "rag.list": () => ({ input: { contractId: bIds.contract }, outcome: "refused" }),
   "rag.suggest": () => ({ input: { contractId: bIds.contract, month: "2026-01" }, outcome: "refused" }),
   "rag.set": () => ({

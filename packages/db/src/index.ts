@@ -5,6 +5,7 @@ export * from "./migrate.ts";
 export * from "./queries/actions.ts";
 export * from "./queries/attempts.ts";
 export * from "./queries/audit.ts";
+export * from "./queries/board.ts";
 export * from "./queries/bulk.ts";
 export * from "./queries/changes.ts";
 export * from "./queries/contracts.ts";

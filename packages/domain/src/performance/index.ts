@@ -1,3 +1,4 @@
+export * from "./board.ts";
 export * from "./improvement-plans.ts";
 export * from "./measurements.ts";
 export * from "./meetings.ts";

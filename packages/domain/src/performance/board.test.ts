@@ -1,0 +1,47 @@
+import { describe, expect, test } from "vitest";
+import { kpiTrends, noServiceArea, ragCountsBy } from "./board.ts";
+
+describe("ragCountsBy", () => {
+  test("counts every tier, and service areas largest first, with no status as not set", () => {
+    const counts = ragCountsBy([
+      { tier: "high", serviceArea: "Waste", status: "red", contracts: 2 },
+      { tier: "high", serviceArea: "Waste", status: "green", contracts: 3 },
+      { tier: "medium", serviceArea: "Housing", status: null, contracts: 1 },
+      { tier: "medium", serviceArea: " ", status: "amber", contracts: 1 },
+      { tier: "medium", serviceArea: null, status: "green", contracts: 1 },
+    ]);
+    expect(counts.total).toEqual({ green: 4, amber: 1, red: 2, notSet: 1 });
+    expect(counts.byTier).toEqual([
+      { tier: "high", counts: { green: 3, amber: 0, red: 2, notSet: 0 } },
+      { tier: "medium", counts: { green: 1, amber: 1, red: 0, notSet: 1 } },
+      { tier: "low", counts: { green: 0, amber: 0, red: 0, notSet: 0 } },
+    ]);
+    expect(counts.byServiceArea).toEqual([
+      { serviceArea: "Waste", counts: { green: 3, amber: 0, red: 2, notSet: 0 } },
+      { serviceArea: noServiceArea, counts: { green: 1, amber: 1, red: 0, notSet: 0 } },
+      { serviceArea: "Housing", counts: { green: 0, amber: 0, red: 0, notSet: 1 } },
+    ]);
+  });
+});
+
+describe("kpiTrends", () => {
+  test("each month's share at or close to target, Other left out of the share, empty months null", () => {
+    const trends = kpiTrends(
+      [
+        { contractId: "c", periodStart: "2026-01-01", rating: "good", measurements: 2 },
+        { contractId: "c", periodStart: "2026-01-01", rating: "approaching_target", measurements: 1 },
+        { contractId: "c", periodStart: "2026-01-01", rating: "inadequate", measurements: 1 },
+        { contractId: "c", periodStart: "2026-02-01", rating: "requires_improvement", measurements: 2 },
+        { contractId: "c", periodStart: "2026-02-01", rating: "other", measurements: 1 },
+        { contractId: "c", periodStart: "2026-02-01", rating: "good", measurements: 1 },
+      ],
+      ["2025-12-01", "2026-01-01", "2026-02-01"],
+    );
+    expect(trends.get("c")).toEqual([
+      { month: "2025-12-01", measured: 0, onTarget: 0, belowTarget: 0, onTargetPercent: null },
+      { month: "2026-01-01", measured: 4, onTarget: 3, belowTarget: 1, onTargetPercent: 75 },
+      { month: "2026-02-01", measured: 4, onTarget: 1, belowTarget: 2, onTargetPercent: 33 },
+    ]);
+    expect(trends.get("other")).toBeUndefined();
+  });
+});
