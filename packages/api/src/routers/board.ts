@@ -61,9 +61,7 @@ export const boardRouter = router({
         countRatingsByMonth(ctx.tx, { ...scope, contractIds, from, to: month }),
         listRagHistory(ctx.tx, { ...scope, contractIds, from, to: month }),
         countOverdueActions(ctx.tx, { ...scope, contractIds, today: on }),
-        contractIds.length > 0
-          ? complianceOf(ctx, council, contractIds).then((found) => found.compliance)
-          : null,
+        contractIds.length > 0 ? complianceOf(ctx, contractIds).then((found) => found.compliance) : null,
       ]);
       const trends = kpiTrends(ratings, trendMonths);
       const statusOf = new Map(history.map((entry) => [`${entry.contractId}/${entry.month}`, entry.status]));
@@ -103,10 +101,7 @@ export const boardRouter = router({
     const dueMonth = ragDueMonth(on);
     const weekEnd = addDays(on, weekDays);
     const scope = { tenantId: ctx.tenantId };
-    const [mine, council] = await Promise.all([
-      listMyContracts(ctx.tx, { ...scope, userId: ctx.user.id, month: dueMonth }),
-      ctx.council(),
-    ]);
+    const mine = await listMyContracts(ctx.tx, { ...scope, userId: ctx.user.id, month: dueMonth });
     const contractIds = mine.map((contract) => contract.contractId);
     const forMine = { ...scope, dueBy: weekEnd, contractIds };
     const [openActions, meetings, riskReviews, planReviews, compliance] = await Promise.all([
@@ -114,9 +109,7 @@ export const boardRouter = router({
       contractIds.length > 0 ? listMeetingsDue(ctx.tx, forMine) : [],
       contractIds.length > 0 ? listRiskReviewsDue(ctx.tx, forMine) : [],
       contractIds.length > 0 ? listPlanReviewsDue(ctx.tx, forMine) : [],
-      contractIds.length > 0
-        ? complianceOf(ctx, council, contractIds).then((found) => found.compliance)
-        : null,
+      contractIds.length > 0 ? complianceOf(ctx, contractIds).then((found) => found.compliance) : null,
     ]);
     const obligations = mine.flatMap((contract) =>
       (compliance?.get(contract.contractId)?.obligations ?? []).map((obligation) => ({
