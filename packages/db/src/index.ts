@@ -21,6 +21,7 @@ export * from "./queries/rag.ts";
 export * from "./queries/rag-reminders.ts";
 export * from "./queries/search.ts";
 export * from "./queries/sessions.ts";
+export * from "./queries/supplier-returns.ts";
 export * from "./queries/suppliers.ts";
 export * from "./queries/tenants.ts";
 export * from "./queries/users.ts";

@@ -5,4 +5,5 @@ export * from "./meetings.ts";
 export * from "./rag.ts";
 export * from "./rag-reminders.ts";
 export * from "./ratings.ts";
+export * from "./supplier-return.ts";
 export * from "./vocabulary.ts";
