@@ -7,6 +7,7 @@ import { contractsRouter } from "./routers/contracts.ts";
 import { councilRouter } from "./routers/council.ts";
 import { improvementPlansRouter } from "./routers/improvement-plans.ts";
 import { invoicesRouter } from "./routers/invoices.ts";
+import { kpisRouter } from "./routers/kpis.ts";
 import { mailboxRouter } from "./routers/mailbox.ts";
 import { membersRouter } from "./routers/members.ts";
 import { ragRouter } from "./routers/rag.ts";
@@ -22,6 +23,7 @@ export const appRouter = router({
   council: councilRouter,
   improvementPlans: improvementPlansRouter,
   invoices: invoicesRouter,
+  kpis: kpisRouter,
   mailbox: mailboxRouter,
   members: membersRouter,
   rag: ragRouter,

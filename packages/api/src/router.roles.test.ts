@@ -63,6 +63,13 @@ const improvementPlan = {
   title: "Missed collections",
   reason: "Missed bins above target for two months",
 };
+const kpi = {
+  name: "Calls answered in 60 seconds",
+  definition: "Calls answered within 60 seconds ÷ calls offered",
+  unit: "percent" as const,
+  direction: "higher_is_better" as const,
+  target: 80,
+};
 const csv =
   "Reference,Title,Supplier Name,Start Date,End Date,Contract Value,Category\r\nIMP-001,Street cleansing,Clean Streets Ltd,01/04/2025,31/03/2027,50000,Services\r\n";
 
@@ -81,6 +88,16 @@ const make = {
   invoice: async (h: Harness) => {
     const contractId = await make.contract(h);
     return (await h.admin.invoices.create({ contractId, invoice })).id;
+  },
+  kpi: async (h: Harness) => {
+    const contractId = await make.contract(h);
+    return { contractId, kpiId: (await h.admin.kpis.create({ contractId, kpi })).id };
+  },
+  measurement: async (h: Harness) => {
+    const { contractId, kpiId } = await make.kpi(h);
+    const entries = [{ kpiId, numerator: 70, denominator: 100 }];
+    const recorded = await h.admin.kpis.recordMonth({ contractId, periodStart: "2026-01-01", entries });
+    return recorded.measurements[0]?.measurementId ?? "";
   },
   improvementPlan: async (h: Harness) => {
     const contractId = await make.contract(h);
@@ -168,6 +185,22 @@ const validCalls: Record<string, (h: Harness) => Promise<unknown>> = {
     version: 1,
     invoice: { ...invoice, paidOn: "2026-01-20" },
   }),
+  "kpis.list": async (h) => ({ contractId: await make.contract(h) }),
+  "kpis.create": async (h) => ({ contractId: await make.contract(h), kpi }),
+  "kpis.update": async (h) => ({ kpiId: (await make.kpi(h)).kpiId, version: 1, kpi: { ...kpi, target: 85 } }),
+  "kpis.archive": async (h) => ({ kpiId: (await make.kpi(h)).kpiId, version: 1 }),
+  "kpis.recordMonth": async (h) => {
+    const { contractId, kpiId } = await make.kpi(h);
+    return { contractId, periodStart: "2026-01-01", entries: [{ kpiId, numerator: 81, denominator: 100 }] };
+  },
+  "kpis.correct": async (h) => ({
+    measurementId: await make.measurement(h),
+    version: 1,
+    numerator: 79,
+    denominator: 100,
+    reason: "Recount",
+  }),
+  "kpis.history": async (h) => ({ measurementId: await make.measurement(h) }),
   "improvementPlans.list": async (h) => ({ contractId: await make.contract(h) }),
   "improvementPlans.open": async (h) => ({ contractId: await make.contract(h), ...improvementPlan }),
   "improvementPlans.escalate": async (h) => ({
@@ -240,6 +273,13 @@ const expectedPermissions: Record<string, Permission> = {
   "invoices.create": "invoices:write",
   "invoices.update": "invoices:write",
   "invoices.setDispute": "invoices:write",
+  "kpis.list": "contracts:read",
+  "kpis.create": "performance:write",
+  "kpis.update": "performance:write",
+  "kpis.archive": "performance:write",
+  "kpis.recordMonth": "performance:write",
+  "kpis.correct": "performance:write",
+  "kpis.history": "contracts:read",
   "improvementPlans.list": "contracts:read",
   "improvementPlans.open": "performance:write",
   "improvementPlans.escalate": "performance:write",

@@ -35,6 +35,13 @@ type Attack =
   | { input: unknown; outcome: "nothing of B"; refusals?: TRPC_ERROR_CODE_KEY[] };
 /** Entries may use the calling role to keep A's own records apart (one invitation per address, say). */
 type Attacker = { role: Role };
+const walkKpi = {
+  name: "Calls answered",
+  definition: "Calls answered within 60 seconds",
+  unit: "count" as const,
+  direction: "higher_is_better" as const,
+  target: 100,
+};
 const attacks: Record<string, (attacker: Attacker) => Attack> = {
   "members.list": () => ({ input: undefined, outcome: "nothing of B" }),
   "members.invitations": () => ({ input: undefined, outcome: "nothing of B" }),
@@ -130,6 +137,19 @@ const attacks: Record<string, (attacker: Attacker) => Attack> = {
     input: { improvementPlanId: bIds.improvementPlan, version: 1, closure: { outcome: "termination" } },
     outcome: "refused",
   }),
+  "kpis.list": () => ({ input: { contractId: bIds.contract }, outcome: "refused" }),
+  "kpis.create": () => ({ input: { contractId: bIds.contract, kpi: walkKpi }, outcome: "refused" }),
+  "kpis.update": () => ({ input: { kpiId: bIds.kpi, version: 1, kpi: walkKpi }, outcome: "refused" }),
+  "kpis.archive": () => ({ input: { kpiId: bIds.kpi, version: 1 }, outcome: "refused" }),
+  "kpis.recordMonth": () => ({
+    input: { contractId: bIds.contract, periodStart: "2026-02-01", entries: [{ kpiId: bIds.kpi, value: 1 }] },
+    outcome: "refused",
+  }),
+  "kpis.correct": () => ({
+    input: { measurementId: bIds.measurement, version: 1, value: 1, reason: "attack" },
+    outcome: "refused",
+  }),
+  "kpis.history": () => ({ input: { measurementId: bIds.measurement }, outcome: "refused" }),
   "invoices.list": () => ({ input: { contractId: bIds.contract }, outcome: "refused" }),
   "invoices.create": () => ({
     input: {
@@ -312,6 +332,13 @@ async function walkFixture() {
       entry: { status: "red", commentary: "B's red month" },
     })
   ).id;
+  bIds.kpi = (await caller.kpis.create({ contractId: bIds.contract, kpi: walkKpi })).id;
+  const recorded = await caller.kpis.recordMonth({
+    contractId: bIds.contract,
+    periodStart: "2026-01-01",
+    entries: [{ kpiId: bIds.kpi, value: 90 }],
+  });
+  bIds.measurement = recorded.measurements[0]?.measurementId ?? "";
   const before = await snapshotOfB();
   // The snapshot sees B's records, so an unchanged snapshot means something.
   for (const table of [
@@ -323,6 +350,8 @@ async function walkFixture() {
     "invoices",
     "improvement_plans",
     "rag_entries",
+    "kpis",
+    "kpi_measurements",
   ]) {
     expect(before[table]?.length, `B's ${table} are in the snapshot`).toBeGreaterThan(0);
   }

@@ -3,7 +3,13 @@ import type { ContractInput, Tier } from "./contracts/contract-input.ts";
 import type { DeviationInput } from "./contracts/deviations.ts";
 import type { InvoiceInput } from "./contracts/payments.ts";
 import type { SupplierInput } from "./contracts/supplier-input.ts";
-import type { ImprovementPlanOutcome, ImprovementPlanTrigger, RagStatus } from "./performance/vocabulary.ts";
+import type { KpiInput } from "./performance/measurements.ts";
+import type {
+  ImprovementPlanOutcome,
+  ImprovementPlanTrigger,
+  KpiRating,
+  RagStatus,
+} from "./performance/vocabulary.ts";
 import type { Role } from "./roles.ts";
 import type { TenantSettings } from "./tenant-settings.ts";
 
@@ -46,6 +52,17 @@ type RagRecord = {
   status: RagStatus;
   commentary: string | null;
   suggested: { status: RagStatus; reasons: string[] } | null;
+};
+/** A measurement's figures as its events record them. */
+type MeasurementRecord = {
+  measurementId: string;
+  kpiId: string;
+  periodStart: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  parts: { label: string; value: number | null; numerator: number | null; denominator: number | null }[];
+  rating: KpiRating;
 };
 type SupplierRecord = Omit<SupplierInput, "organisationScheme"> & { id: string };
 
@@ -120,6 +137,25 @@ export interface AuditEventShapes {
     after: DeviationInput;
   };
   "contract.deviation_removed": { entityType: "contract"; before: DeviationInput };
+  "kpi.created": { entityType: "contract"; after: KpiInput & { kpiId: string } };
+  /** Only the fields that changed, before and after. */
+  "kpi.updated": {
+    entityType: "contract";
+    before: Partial<KpiInput> & { kpiId: string };
+    after: Partial<KpiInput> & { kpiId: string };
+  };
+  "kpi.archived": { entityType: "contract"; before: { kpiId: string; name: string } };
+  /** Issue 8 §2: one month's measurements entered together. */
+  "kpi.measurements_recorded": {
+    entityType: "contract";
+    after: { periodStart: string; measurements: MeasurementRecord[] };
+  };
+  /** A correction: the earlier figures are kept in the measurement's history too. */
+  "kpi.measurement_corrected": {
+    entityType: "contract";
+    before: MeasurementRecord;
+    after: MeasurementRecord & { reason: string };
+  };
   "improvement_plan.opened": { entityType: "contract"; after: ImprovementPlanRecord };
   /** 004 §9: escalated to the SRO, with what was asked of them. */
   "improvement_plan.escalated": {
@@ -176,6 +212,11 @@ export const auditActionWords: Record<AuditAction, string> = {
   "invoice.dispute_cleared": "cleared an invoice's dispute",
   "contract.deviation_recorded": "recorded a deviation from the procurement processes",
   "contract.deviation_removed": "removed a recorded deviation",
+  "kpi.created": "added a KPI",
+  "kpi.updated": "edited a KPI",
+  "kpi.archived": "archived a KPI",
+  "kpi.measurements_recorded": "recorded KPI measurements",
+  "kpi.measurement_corrected": "corrected a KPI measurement",
   "improvement_plan.opened": "opened an improvement plan",
   "improvement_plan.escalated": "escalated an improvement plan to the senior responsible officer",
   "improvement_plan.closed": "closed an improvement plan",
