@@ -10,13 +10,15 @@ import {
   passwordResetLimiter,
 } from "@steward/auth";
 import type { Database } from "@steward/db";
+import type { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import type { TRPCRequestInfo } from "@trpc/server/http";
 import { type Context, Hono } from "hono";
-import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
 import { isLoopbackAddress, type MailboxMode } from "./env.ts";
 import type { JobRunner } from "./jobs/runner.ts";
 import { createMetrics } from "./metrics.ts";
+import { answerJsonCall, isPlainJsonCall } from "./trpc-json.ts";
 
 export interface AppOptions {
   database: Database;
@@ -39,6 +41,42 @@ export interface AppOptions {
 type Variables = { requestId: string };
 type Bindings = { incoming?: { socket?: { remoteAddress?: string } } };
 type AppContext = Context<{ Variables: Variables; Bindings: Bindings }>;
+
+/**
+ * The security headers of every response (DESIGN §3; docs/security.md): only the app's own scripts, styles,
+ * images, fonts and connections; never framed; no referrer; HTTPS only (HSTS) when APP_URL is HTTPS.
+ */
+function securityHeaders(https: boolean): Record<string, string> {
+  return {
+    "content-security-policy": [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self'",
+      "font-src 'self'",
+      "connect-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join("; "),
+    "cross-origin-opener-policy": "same-origin",
+    "cross-origin-resource-policy": "same-origin",
+    "origin-agent-cluster": "?1",
+    "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=()",
+    "referrer-policy": "no-referrer",
+    ...(https ? { "strict-transport-security": "max-age=31536000; includeSubDomains" } : {}),
+    "x-content-type-options": "nosniff",
+    "x-dns-prefetch-control": "off",
+    "x-download-options": "noopen",
+    "x-frame-options": "DENY",
+    "x-permitted-cross-domain-policies": "none",
+    "x-xss-protection": "0",
+  };
+}
+
+/** Responses made with the security headers already in them (tRPC's JSON answers). */
+const secured = new WeakSet<Response>();
 
 /** Vite names every file under /assets by a hash of its content: a browser may keep it for good. */
 const immutable = "public, max-age=31536000, immutable";
@@ -88,27 +126,14 @@ export function createApp(options: AppOptions) {
   });
 
   // On every response (DESIGN §3): the page runs only its own scripts and styles, is never framed, sends no
-  // referrer (reset and invitation links carry tokens), and is HTTPS-only once APP_URL is HTTPS.
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'"],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-      strictTransportSecurity: https ? "max-age=31536000; includeSubDomains" : false,
-      referrerPolicy: "no-referrer",
-      xFrameOptions: "DENY",
-      permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [] },
-    }),
-  );
+  // referrer (reset and invitation links carry tokens), and is HTTPS-only once APP_URL is HTTPS. tRPC's JSON
+  // answers carry them from the start (a plain object, written as it is); every other response gets them here.
+  const security = securityHeaders(https);
+  app.use(async (c, next) => {
+    await next();
+    if (secured.has(c.res)) return;
+    for (const name in security) c.res.headers.set(name, security[name] ?? "");
+  });
 
   app.use(async (c, next) => {
     const offered = c.req.header("x-request-id");
@@ -166,43 +191,69 @@ export function createApp(options: AppOptions) {
   app.all("/trpc/*", async (c) => {
     const started = performance.now();
     const mailboxReaders = mailboxReadersFor(options.mailbox, isLocalRequest(c));
-    const response = await fetchRequestHandler({
-      endpoint: "/trpc",
-      req: c.req.raw,
-      router: appRouter,
-      createContext: ({ resHeaders, info }): RequestContext => {
-        refuseBatchedAuthMutations(info);
-        resHeaders.set("x-request-id", c.get("requestId"));
-        return {
-          database: options.database,
-          requestId: c.get("requestId"),
-          // app.request() in tests has no socket at all.
-          ip: clientAddress({
-            socketAddress: c.env?.incoming?.socket?.remoteAddress,
-            forwardedFor: c.req.header("x-forwarded-for"),
-            trustedProxies,
-          }),
-          cookieHeader: c.req.header("cookie"),
-          tenantHeader: c.req.header("x-steward-tenant") ?? null,
-          appUrl: options.appUrl,
-          cookie,
-          limits,
-          resHeaders,
-          mail: { mailboxReaders, wake: options.mail.wake },
-        };
-      },
-      onError: ({ error, path }) => {
-        metrics.countError(path, error.code);
-        if (error.code === "INTERNAL_SERVER_ERROR") {
-          // The logger describes the error by kind and code, never by its parameters (logger.ts).
-          options.logger.error(
-            { err: error.cause ?? error, path, requestId: c.get("requestId") },
-            "procedure failed",
-          );
-        }
-      },
-    });
-    metrics.observeProcedures(c.req.path.slice("/trpc/".length), (performance.now() - started) / 1000);
+    const requestId = c.get("requestId");
+    const context = (info: TRPCRequestInfo, resHeaders: Headers): RequestContext => {
+      refuseBatchedAuthMutations(info);
+      return {
+        database: options.database,
+        requestId,
+        // app.request() in tests has no socket at all.
+        ip: clientAddress({
+          socketAddress: c.env?.incoming?.socket?.remoteAddress,
+          forwardedFor: c.req.header("x-forwarded-for"),
+          trustedProxies,
+        }),
+        cookieHeader: c.req.header("cookie"),
+        tenantHeader: c.req.header("x-steward-tenant") ?? null,
+        appUrl: options.appUrl,
+        cookie,
+        limits,
+        resHeaders,
+        mail: { mailboxReaders, wake: options.mail.wake },
+      };
+    };
+    const onError = (error: TRPCError, path: string | undefined) => {
+      metrics.countError(path, error.code);
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        // The logger describes the error by kind and code, never by its parameters (logger.ts).
+        options.logger.error({ err: error.cause ?? error, path, requestId }, "procedure failed");
+      }
+    };
+    const paths = c.req.path.slice("/trpc/".length);
+    let response: Response;
+    if (isPlainJsonCall(c.req.raw)) {
+      const resHeaders = new Headers();
+      const answer = await answerJsonCall({
+        req: c.req.raw,
+        path: paths,
+        router: appRouter,
+        createContext: (info) => context(info, resHeaders),
+        onError,
+      });
+      const headers: Record<string, string | string[]> = {
+        ...security,
+        "content-type": "application/json",
+        vary: "trpc-accept, accept",
+        "x-request-id": requestId,
+      };
+      if (answer.allow) headers.allow = answer.allow;
+      const cookies = resHeaders.getSetCookie();
+      if (cookies.length > 0) headers["set-cookie"] = cookies;
+      response = new Response(answer.body, { status: answer.status, headers });
+      secured.add(response);
+    } else {
+      response = await fetchRequestHandler({
+        endpoint: "/trpc",
+        req: c.req.raw,
+        router: appRouter,
+        createContext: ({ resHeaders, info }) => {
+          resHeaders.set("x-request-id", requestId);
+          return context(info, resHeaders);
+        },
+        onError: ({ error, path }) => onError(error, path),
+      });
+    }
+    metrics.observeProcedures(paths, (performance.now() - started) / 1000);
     return response;
   });
 
