@@ -1,6 +1,6 @@
 import { createCaller, type RequestContext } from "@steward/api";
 import { AttemptLimiter, passwordResetLimiter } from "@steward/auth";
-import { addMembership, appRole, connectDatabase, inTransaction } from "@steward/db";
+import { addMembership, appRole, connectDatabase, inTransaction, postgresAttachmentStore } from "@steward/db";
 import { newId, toCsv } from "@steward/domain";
 import type postgres from "postgres";
 import { type BenchDatabase, sessionCookie } from "./database.ts";
@@ -120,6 +120,7 @@ export function context(
     appUrl: "http://localhost",
     cookie: { secure: false },
     limits: { signIn: new AttemptLimiter(), passwordReset: passwordResetLimiter() },
+    attachments: postgresAttachmentStore,
     resHeaders: new Headers(),
     mail: { mailboxReaders: "anyone", wake: () => {} },
   };

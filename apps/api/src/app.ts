@@ -9,7 +9,7 @@ import {
   parseTrustedProxies,
   passwordResetLimiter,
 } from "@steward/auth";
-import type { Database } from "@steward/db";
+import { type AttachmentStore, type Database, postgresAttachmentStore } from "@steward/db";
 import type { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { TRPCRequestInfo } from "@trpc/server/http";
@@ -36,6 +36,8 @@ export interface AppOptions {
   isReady: () => Promise<boolean>;
   /** TRUSTED_PROXY: the proxies whose X-Forwarded-For is believed; none when absent. */
   trustedProxy?: string;
+  /** Where attachments' bytes go (ATTACHMENT_STORE); PostgreSQL when absent. */
+  attachments?: AttachmentStore;
 }
 
 type Variables = { requestId: string };
@@ -208,6 +210,7 @@ export function createApp(options: AppOptions) {
         appUrl: options.appUrl,
         cookie,
         limits,
+        attachments: options.attachments ?? postgresAttachmentStore,
         resHeaders,
         mail: { mailboxReaders, wake: options.mail.wake },
       };

@@ -1,5 +1,5 @@
 import type { AttemptLimiter, SessionCookieSettings } from "@steward/auth";
-import type { Database } from "@steward/db";
+import type { AttachmentStore, Database } from "@steward/db";
 
 export type MailboxReaders = "nobody" | "operator" | "anyone";
 
@@ -20,6 +20,8 @@ export interface RequestContext {
     /** Password reset requests: 3 per account, 20 per address, in an hour. */
     passwordReset: AttemptLimiter;
   };
+  /** Where attachments' bytes are kept (PostgreSQL by default, S3-compatible by configuration: apps/api env). */
+  attachments: AttachmentStore;
   /** Response headers: procedures set cookies through them. */
   resHeaders: Headers;
   mail: {

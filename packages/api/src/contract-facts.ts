@@ -4,6 +4,8 @@ import {
   listContractFacts,
   listInvoiceDates,
   listKpiFacts,
+  listManagementPlanFacts,
+  listMonitoringReportFacts,
   listRagMonths,
 } from "@steward/db";
 import {
@@ -62,16 +64,19 @@ export async function complianceOf(
   contractIds?: string[],
 ) {
   const on = today();
-  const [facts, invoices, ragMonths, council, kpis] = await Promise.all([
-    listContractFacts(ctx.tx, { tenantId: ctx.tenantId, contractIds }),
-    listInvoiceDates(ctx.tx, { tenantId: ctx.tenantId, contractIds }),
+  const scope = { tenantId: ctx.tenantId, contractIds };
+  const [facts, invoices, ragMonths, council, kpis, managementPlans, monitoringReports] = await Promise.all([
+    listContractFacts(ctx.tx, scope),
+    listInvoiceDates(ctx.tx, scope),
     // 004 §12.3: the monthly RAG rule reads last month only.
-    listRagMonths(ctx.tx, { tenantId: ctx.tenantId, since: ragDueMonth(on), contractIds }),
+    listRagMonths(ctx.tx, { ...scope, since: ragDueMonth(on) }),
     ctx.council(),
-    listKpiFacts(ctx.tx, { tenantId: ctx.tenantId, contractIds, lastMonth: firstOfMonth(on, -1), today: on }),
+    listKpiFacts(ctx.tx, { ...scope, lastMonth: firstOfMonth(on, -1), today: on }),
+    listManagementPlanFacts(ctx.tx, scope),
+    listMonitoringReportFacts(ctx.tx, scope),
   ]);
   const compliance = contractsCompliance(
-    { ...facts, invoices, ragMonths, kpis },
+    { ...facts, invoices, ragMonths, kpis, managementPlans, monitoringReports },
     { jurisdiction: council.jurisdiction, settings: council.settings },
     on,
   );

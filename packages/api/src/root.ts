@@ -1,31 +1,39 @@
 import { createCallerFactory, router } from "./init.ts";
+import { attachmentsRouter } from "./routers/attachments.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
 import { boardRouter } from "./routers/board.ts";
 import { changesRouter } from "./routers/changes.ts";
+import { closeOutRouter } from "./routers/close-out.ts";
 import { contractsRouter } from "./routers/contracts.ts";
 import { councilRouter } from "./routers/council.ts";
 import { improvementPlansRouter } from "./routers/improvement-plans.ts";
 import { invoicesRouter } from "./routers/invoices.ts";
 import { kpisRouter } from "./routers/kpis.ts";
+import { lessonsRouter } from "./routers/lessons.ts";
 import { mailboxRouter } from "./routers/mailbox.ts";
 import { membersRouter } from "./routers/members.ts";
+import { plansRouter } from "./routers/plans.ts";
 import { ragRouter } from "./routers/rag.ts";
 import { registerRouter } from "./routers/register.ts";
 import { suppliersRouter } from "./routers/suppliers.ts";
 
 export const appRouter = router({
+  attachments: attachmentsRouter,
   audit: auditRouter,
   auth: authRouter,
   board: boardRouter,
   changes: changesRouter,
+  closeOut: closeOutRouter,
   contracts: contractsRouter,
   council: councilRouter,
   improvementPlans: improvementPlansRouter,
   invoices: invoicesRouter,
   kpis: kpisRouter,
+  lessons: lessonsRouter,
   mailbox: mailboxRouter,
   members: membersRouter,
+  plans: plansRouter,
   rag: ragRouter,
   register: registerRouter,
   suppliers: suppliersRouter,

@@ -70,6 +70,19 @@ const kpi = {
   direction: "higher_is_better" as const,
   target: 80,
 };
+const plan = {
+  monitoring: "Monthly KPI returns",
+  governance: "SRO chairs the quarterly review",
+  milestones: [],
+  agreedOn: "2025-04-01",
+};
+const report = { periodStart: "2025-10-01", periodEnd: "2025-12-31", receivedOn: "2026-01-08" };
+const attachment = {
+  ownerType: "management_plan" as const,
+  fileName: "plan.txt",
+  contentType: "text/plain",
+  contentBase64: Buffer.from("the plan").toString("base64"),
+};
 const csv =
   "Reference,Title,Supplier Name,Start Date,End Date,Contract Value,Category\r\nIMP-001,Street cleansing,Clean Streets Ltd,01/04/2025,31/03/2027,50000,Services\r\n";
 
@@ -102,6 +115,31 @@ const make = {
   improvementPlan: async (h: Harness) => {
     const contractId = await make.contract(h);
     return (await h.admin.improvementPlans.open({ contractId, ...improvementPlan })).id;
+  },
+  /** A contract with its management plan (version 1). */
+  plan: async (h: Harness) => {
+    const contractId = await make.contract(h);
+    await h.admin.plans.save({ contractId, version: null, plan });
+    return contractId;
+  },
+  report: async (h: Harness) => {
+    const contractId = await make.contract(h);
+    return (await h.admin.plans.recordReport({ contractId, report })).id;
+  },
+  /** A contract whose close-out (version 1) is ready to complete. */
+  closeOut: async (h: Harness) => {
+    const contractId = await make.contract(h);
+    await h.admin.closeOut.save({
+      contractId,
+      version: null,
+      closeOut: { checklist: [{ item: "Exit", done: true, note: null }], finalEvaluation: "Met its KPIs" },
+    });
+    return contractId;
+  },
+  attachment: async (h: Harness) => {
+    const contractId = await make.plan(h);
+    const file = { ...attachment, contractId, ownerId: contractId };
+    return (await h.admin.attachments.upload(file)).id;
   },
 };
 
@@ -232,6 +270,40 @@ const validCalls: Record<string, (h: Harness) => Promise<unknown>> = {
   "rag.missing": async () => ({}),
   "council.get": async () => undefined,
   "council.updateSettings": async () => ({ settings: { dueSoonDays: 14 } }),
+  "plans.get": async (h) => ({ contractId: await make.contract(h) }),
+  "plans.save": async (h) => ({ contractId: await make.contract(h), version: null, plan }),
+  "plans.review": async (h) => ({ contractId: await make.plan(h), version: 1, reviewedOn: "2025-10-01" }),
+  "plans.reports": async (h) => ({ contractId: await make.contract(h) }),
+  "plans.recordReport": async (h) => ({ contractId: await make.contract(h), report }),
+  "plans.assessReport": async (h) => ({
+    reportId: await make.report(h),
+    version: 1,
+    assessment: "satisfactory",
+    assessedOn: "2026-01-10",
+  }),
+  "closeOut.get": async (h) => ({ contractId: await make.contract(h) }),
+  "closeOut.save": async (h) => ({
+    contractId: await make.contract(h),
+    version: null,
+    closeOut: { checklist: [], finalEvaluation: null },
+  }),
+  "closeOut.complete": async (h) => ({ contractId: await make.closeOut(h), version: 1 }),
+  "lessons.list": async () => ({ search: "bins" }),
+  "lessons.create": async (h) => ({
+    contractId: await make.contract(h),
+    title: "Agree the data format early",
+    body: "The supplier's returns came in three formats before the kickoff settled one.",
+  }),
+  "attachments.list": async (h) => {
+    const contractId = await make.plan(h);
+    return { contractId, ownerType: "management_plan", ownerId: contractId };
+  },
+  "attachments.upload": async (h) => {
+    const contractId = await make.plan(h);
+    return { ...attachment, contractId, ownerId: contractId };
+  },
+  "attachments.download": async (h) => ({ attachmentId: await make.attachment(h) }),
+  "attachments.remove": async (h) => ({ attachmentId: await make.attachment(h) }),
 };
 
 /**
@@ -284,6 +356,21 @@ const expectedPermissions: Record<string, Permission> = {
   "improvementPlans.open": "performance:write",
   "improvementPlans.escalate": "performance:write",
   "improvementPlans.close": "performance:write",
+  "plans.get": "contracts:read",
+  "plans.save": "performance:write",
+  "plans.review": "performance:write",
+  "plans.reports": "contracts:read",
+  "plans.recordReport": "performance:write",
+  "plans.assessReport": "performance:write",
+  "closeOut.get": "contracts:read",
+  "closeOut.save": "performance:write",
+  "closeOut.complete": "performance:write",
+  "lessons.list": "contracts:read",
+  "lessons.create": "performance:write",
+  "attachments.list": "contracts:read",
+  "attachments.upload": "performance:write",
+  "attachments.download": "contracts:read",
+  "attachments.remove": "performance:write",
   "register.previewImport": "register:import",
   "register.commitImport": "register:import",
   "register.exportCsv": "contracts:read",

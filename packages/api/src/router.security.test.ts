@@ -194,6 +194,52 @@ const attacks: Record<string, (attacker: Attacker) => Attack> = {
     outcome: "refused",
   }),
   "rag.missing": () => ({ input: { month: "2026-01" }, outcome: "nothing of B" }),
+  "plans.get": () => ({ input: { contractId: bIds.contract }, outcome: "refused" }),
+  "plans.save": () => ({
+    input: { contractId: bIds.contract, version: 1, plan: planValues },
+    outcome: "refused",
+  }),
+  "plans.review": () => ({
+    input: { contractId: bIds.contract, version: 1, reviewedOn: "2026-01-10", note: "attack" },
+    outcome: "refused",
+  }),
+  "plans.reports": () => ({ input: { contractId: bIds.contract }, outcome: "refused" }),
+  "plans.recordReport": () => ({
+    input: { contractId: bIds.contract, report: reportValues },
+    outcome: "refused",
+  }),
+  "plans.assessReport": () => ({
+    input: { reportId: bIds.report, version: 1, assessment: "satisfactory", assessedOn: "2026-01-10" },
+    outcome: "refused",
+  }),
+  "closeOut.get": () => ({ input: { contractId: bIds.contract }, outcome: "refused" }),
+  "closeOut.save": () => ({
+    input: { contractId: bIds.contract, version: 1, closeOut: { checklist: [], finalEvaluation: "attack" } },
+    outcome: "refused",
+  }),
+  "closeOut.complete": () => ({ input: { contractId: bIds.contract, version: 1 }, outcome: "refused" }),
+  "lessons.list": () => ({ input: { search: "B's lesson" }, outcome: "nothing of B" }),
+  "lessons.create": () => ({
+    input: { contractId: bIds.contract, title: "attack", body: "attack" },
+    outcome: "refused",
+  }),
+  "attachments.list": () => ({
+    input: { contractId: bIds.contract, ownerType: "management_plan", ownerId: bIds.contract },
+    outcome: "refused",
+  }),
+  "attachments.upload": () => ({
+    input: {
+      contractId: bIds.contract,
+      ownerType: "management_plan",
+      ownerId: bIds.contract,
+      fileName: "attack.txt",
+      contentType: "text/plain",
+      contentBase64: Buffer.from("attack").toString("base64"),
+    },
+    outcome: "refused",
+  }),
+  "attachments.download": () => ({ input: { attachmentId: bIds.attachment }, outcome: "refused" }),
+  "attachments.remove": () => ({ input: { attachmentId: bIds.attachment }, outcome: "refused" }),
   "council.get": () => ({ input: undefined, outcome: "nothing of B" }),
   "council.updateSettings": () => ({ input: { settings: { dueSoonDays: 7 } }, outcome: "nothing of B" }),
 };
@@ -209,6 +255,14 @@ function contractValues(reference: string) {
     totalValueMinor: 12_000_000,
   };
 }
+
+const planValues = {
+  monitoring: "Monthly KPI returns and a quarterly review meeting",
+  governance: "SRO chairs the quarterly review",
+  milestones: [],
+  agreedOn: "2025-04-01",
+};
+const reportValues = { periodStart: "2025-10-01", periodEnd: "2025-12-31", receivedOn: "2026-01-08" };
 
 function registerCsv(reference: string) {
   return `Reference,Title,Supplier Name,Start Date,End Date,Contract Value,Category\r\n${reference},Street cleansing,B Supplies Ltd,01/04/2025,31/03/2027,50000,Services\r\n`;
@@ -339,6 +393,26 @@ async function walkFixture() {
     entries: [{ kpiId: bIds.kpi, value: 90 }],
   });
   bIds.measurement = recorded.measurements[0]?.measurementId ?? "";
+  await caller.plans.save({ contractId: bIds.contract, version: null, plan: planValues });
+  bIds.report = (await caller.plans.recordReport({ contractId: bIds.contract, report: reportValues })).id;
+  await caller.closeOut.save({
+    contractId: bIds.contract,
+    version: null,
+    closeOut: { checklist: [{ item: "B's exit item", done: false, note: null }], finalEvaluation: null },
+  });
+  bIds.lesson = (
+    await caller.lessons.create({ contractId: bIds.contract, title: "B's lesson", body: "B's lesson text" })
+  ).id;
+  bIds.attachment = (
+    await caller.attachments.upload({
+      contractId: bIds.contract,
+      ownerType: "management_plan",
+      ownerId: bIds.contract,
+      fileName: "b-plan.txt",
+      contentType: "text/plain",
+      contentBase64: Buffer.from("B's plan").toString("base64"),
+    })
+  ).id;
   const before = await snapshotOfB();
   // The snapshot sees B's records, so an unchanged snapshot means something.
   for (const table of [
@@ -352,6 +426,12 @@ async function walkFixture() {
     "rag_entries",
     "kpis",
     "kpi_measurements",
+    "management_plans",
+    "monitoring_reports",
+    "close_outs",
+    "lessons",
+    "attachments",
+    "attachment_blobs",
   ]) {
     expect(before[table]?.length, `B's ${table} are in the snapshot`).toBeGreaterThan(0);
   }

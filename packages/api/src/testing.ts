@@ -1,5 +1,5 @@
 import { AttemptLimiter, passwordResetLimiter, SessionStore } from "@steward/auth";
-import { inTransaction } from "@steward/db";
+import { inTransaction, postgresAttachmentStore } from "@steward/db";
 import type { TestDatabase } from "@steward/db/testing";
 import { newId } from "@steward/domain";
 import { TRPCError } from "@trpc/server";
@@ -36,6 +36,7 @@ export async function callerFor(
     appUrl: "http://localhost:3000",
     cookie,
     limits: { signIn: options.signInLimiter ?? new AttemptLimiter(), passwordReset: passwordResetLimiter() },
+    attachments: postgresAttachmentStore,
     resHeaders: new Headers(),
     mail: { mailboxReaders: "anyone", wake: () => {} },
   };

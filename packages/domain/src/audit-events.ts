@@ -3,11 +3,15 @@ import type { ContractInput, Tier } from "./contracts/contract-input.ts";
 import type { DeviationInput } from "./contracts/deviations.ts";
 import type { InvoiceInput } from "./contracts/payments.ts";
 import type { SupplierInput } from "./contracts/supplier-input.ts";
+import type { CloseOutInput } from "./performance/close-out.ts";
 import type { KpiInput } from "./performance/measurements.ts";
+import type { ManagementPlanInput, MonitoringReportInput } from "./performance/plans.ts";
 import type {
+  AttachmentOwner,
   ImprovementPlanOutcome,
   ImprovementPlanTrigger,
   KpiRating,
+  MonitoringAssessment,
   RagStatus,
 } from "./performance/vocabulary.ts";
 import type { Role } from "./roles.ts";
@@ -65,6 +69,14 @@ type MeasurementRecord = {
   rating: KpiRating;
 };
 type SupplierRecord = Omit<SupplierInput, "organisationScheme"> & { id: string };
+type AttachmentRecord = {
+  attachmentId: string;
+  ownerType: AttachmentOwner;
+  ownerId: string;
+  fileName: string;
+  sizeBytes: number;
+  sha256: string;
+};
 
 /**
  * Every action Steward records in the audit log (DESIGN §3.8): its entity type and the shape of its before and
@@ -173,6 +185,41 @@ export interface AuditEventShapes {
   };
   /** 004 §12.3: a month's RAG status set or changed (before is null for a month not set before). */
   "rag.set": { entityType: "contract"; before: RagRecord | null; after: RagRecord };
+  /** 004 §5–6: the contract management plan written, edited and reviewed. */
+  "plan.created": { entityType: "contract"; after: ManagementPlanInput };
+  "plan.updated": {
+    entityType: "contract";
+    before: Partial<ManagementPlanInput>;
+    after: Partial<ManagementPlanInput>;
+  };
+  "plan.reviewed": {
+    entityType: "contract";
+    after: { reviewId: string; reviewedOn: string; note: string | null; nextReviewOn: string | null };
+  };
+  "monitoring_report.received": {
+    entityType: "contract";
+    after: MonitoringReportInput & { reportId: string };
+  };
+  "monitoring_report.assessed": {
+    entityType: "contract";
+    after: {
+      reportId: string;
+      assessment: MonitoringAssessment;
+      assessmentNote: string | null;
+      assessedOn: string;
+    };
+  };
+  /** The close-out's checklist and final evaluation as saved (before is null for its first save). */
+  "close_out.saved": { entityType: "contract"; before: CloseOutInput | null; after: CloseOutInput };
+  /** 004 §6: close-out completed; the contract's lifecycle stage became closed. */
+  "close_out.completed": {
+    entityType: "contract";
+    before: { lifecycleStage: string };
+    after: { lifecycleStage: "closed"; completedOn: string };
+  };
+  "lesson.recorded": { entityType: "contract"; after: { lessonId: string; title: string; body: string } };
+  "attachment.added": { entityType: "contract"; after: AttachmentRecord };
+  "attachment.removed": { entityType: "contract"; before: AttachmentRecord };
   "supplier.created": { entityType: "supplier"; after: SupplierRecord };
   "supplier.updated": { entityType: "supplier"; before: SupplierRecord; after: SupplierRecord };
   "council.settings_changed": { entityType: "council"; before: TenantSettings; after: TenantSettings };
@@ -221,6 +268,16 @@ export const auditActionWords: Record<AuditAction, string> = {
   "improvement_plan.escalated": "escalated an improvement plan to the senior responsible officer",
   "improvement_plan.closed": "closed an improvement plan",
   "rag.set": "set the monthly red, amber or green status",
+  "plan.created": "wrote the contract management plan",
+  "plan.updated": "edited the contract management plan",
+  "plan.reviewed": "reviewed the contract management plan",
+  "monitoring_report.received": "recorded a supplier monitoring report",
+  "monitoring_report.assessed": "assessed a supplier monitoring report",
+  "close_out.saved": "updated the close-out",
+  "close_out.completed": "completed the close-out and closed the contract",
+  "lesson.recorded": "recorded a lesson learned",
+  "attachment.added": "attached a file",
+  "attachment.removed": "removed an attached file",
   "supplier.created": "added a supplier",
   "supplier.updated": "edited a supplier",
   "council.settings_changed": "changed the council's settings",

@@ -40,6 +40,10 @@ export type ComplianceFacts = {
    * (what `kpis_set`, `kpi_tracker` and `za_monthly_monitoring` read). Absent: KPIs are not yet tracked.
    */
   kpis?: readonly { contractId: string; count: number; measuredPeriods: string[] }[];
+  /** 004 §5–6: each contract management plan (a contract without one has none). Absent: not tracked. */
+  managementPlans?: readonly { contractId: string; agreedOn: string; lastReviewedOn: string | null }[];
+  /** 004 §5 (High tier): when each supplier monitoring report was received. Absent: not tracked. */
+  monitoringReports?: readonly { contractId: string; receivedOn: string }[];
 };
 
 export type CouncilRules = { jurisdiction: Jurisdiction; settings: TenantSettings };
@@ -72,6 +76,9 @@ export function contractsCompliance(
   const invoices = groupBy(facts.invoices);
   const ragMonths = facts.ragMonths === undefined ? undefined : groupBy(facts.ragMonths);
   const kpis = facts.kpis ? new Map(facts.kpis.map((row) => [row.contractId, row])) : undefined;
+  const plans =
+    facts.managementPlans && new Map(facts.managementPlans.map((plan) => [plan.contractId, plan]));
+  const reports = facts.monitoringReports && groupBy(facts.monitoringReports);
   return new Map(
     facts.contracts.map((contract) => {
       const obligations = deriveObligations(
@@ -100,6 +107,8 @@ export function contractsCompliance(
               measuredOn,
             })),
           }),
+          managementPlan: plans && planSource(plans.get(contract.id)),
+          monitoringReports: reports && (reports.get(contract.id) ?? []),
         },
         today,
         council.settings,
@@ -107,6 +116,10 @@ export function contractsCompliance(
       return [contract.id, { obligations, summary: complianceSummary(obligations) }] as const;
     }),
   );
+}
+
+function planSource(plan: { agreedOn: string; lastReviewedOn: string | null } | undefined) {
+  return plan ? { createdOn: plan.agreedOn, lastReviewedOn: plan.lastReviewedOn } : null;
 }
 
 export type ComplianceOverview = {

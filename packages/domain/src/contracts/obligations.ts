@@ -118,7 +118,7 @@ type ObligationRule = {
 // 004 §5: review meetings "low – no less than yearly – Medium – no less than 6 monthly – High no less than quarterly"
 const reviewMeetingMonths: Record<Tier, number> = { high: 3, medium: 6, low: 12 };
 // 004 §5: the plan is reviewed "no less than every six months" (High) and "no less than annually" (Medium)
-const planReviewMonths: Record<Tier, number | null> = { high: 6, medium: 12, low: null };
+export const planReviewMonths: Record<Tier, number | null> = { high: 6, medium: 12, low: null };
 
 const obligationRules: readonly ObligationRule[] = [
   {
