@@ -42,6 +42,17 @@ async function newContract(reference = "RAG-1", startDate = "2024-01-01") {
     contractManagerId: council.users.contract_manager,
     sroId: council.users.sro,
   });
+  // A Medium tier contract owes a contract management plan (004 §5): written, so it is not overdue.
+  await caller.plans.save({
+    contractId: id,
+    version: null,
+    plan: {
+      monitoring: "Monthly returns",
+      governance: "Quarterly review",
+      milestones: [],
+      agreedOn: today(),
+    },
+  });
   return id;
 }
 
