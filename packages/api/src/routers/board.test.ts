@@ -47,6 +47,17 @@ async function newContract(
     contractManagerId: values.managerId ?? council.users.contract_manager,
     sroId: values.sroId === undefined ? council.users.sro : values.sroId,
   });
+  // Medium and High tier contracts owe a contract management plan (004 §5): written, so it is not overdue.
+  await caller.plans.save({
+    contractId: id,
+    version: null,
+    plan: {
+      monitoring: "Monthly returns",
+      governance: "Quarterly review",
+      milestones: [],
+      agreedOn: today(),
+    },
+  });
   return id;
 }
 
