@@ -1,6 +1,6 @@
 import { appRouter, type RequestContext, refuseBatchedAuthMutations } from "@steward/api";
 import { AttemptLimiter, passwordResetLimiter, SessionStore } from "@steward/auth";
-import { inTransaction } from "@steward/db";
+import { inTransaction, postgresAttachmentStore } from "@steward/db";
 import { createTenantFixture, createTestDatabase, type TestDatabase } from "@steward/db/testing";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { TRPCRequestInfo } from "@trpc/server/http";
@@ -35,6 +35,7 @@ function context(info: TRPCRequestInfo, resHeaders: Headers, signedIn: boolean):
     appUrl: "http://localhost:3000",
     cookie: { secure: false },
     limits,
+    attachments: postgresAttachmentStore,
     resHeaders,
     mail: { mailboxReaders: "nobody", wake: () => {} },
   };
