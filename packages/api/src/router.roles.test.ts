@@ -86,6 +86,9 @@ const attachment = {
 const csv =
   "Reference,Title,Supplier Name,Start Date,End Date,Contract Value,Category\r\nIMP-001,Street cleansing,Clean Streets Ltd,01/04/2025,31/03/2027,50000,Services\r\n";
 
+/** A supplier's return for `kpi` (a percentage): one month, numerator and denominator. */
+const supplierReturn = `KPI,Period,Numerator,Denominator\n${kpi.name},2026-01,81,100\n`;
+
 /** A change the member's role may decide under the default scheme of delegation. */
 const changeFor = (h: Harness) => (h.role === "finance" ? financeChange : smallChange);
 
@@ -239,6 +242,8 @@ const validCalls: Record<string, (h: Harness) => Promise<unknown>> = {
     reason: "Recount",
   }),
   "kpis.history": async (h) => ({ measurementId: await make.measurement(h) }),
+  "kpis.previewReturn": async (h) => ({ contractId: (await make.kpi(h)).contractId, csv: supplierReturn }),
+  "kpis.commitReturn": async (h) => ({ contractId: (await make.kpi(h)).contractId, csv: supplierReturn }),
   "improvementPlans.list": async (h) => ({ contractId: await make.contract(h) }),
   "improvementPlans.open": async (h) => ({ contractId: await make.contract(h), ...improvementPlan }),
   "improvementPlans.escalate": async (h) => ({
@@ -352,6 +357,8 @@ const expectedPermissions: Record<string, Permission> = {
   "kpis.recordMonth": "performance:write",
   "kpis.correct": "performance:write",
   "kpis.history": "contracts:read",
+  "kpis.previewReturn": "performance:write",
+  "kpis.commitReturn": "performance:write",
   "improvementPlans.list": "contracts:read",
   "improvementPlans.open": "performance:write",
   "improvementPlans.escalate": "performance:write",

@@ -150,6 +150,14 @@ const attacks: Record<string, (attacker: Attacker) => Attack> = {
     outcome: "refused",
   }),
   "kpis.history": () => ({ input: { measurementId: bIds.measurement }, outcome: "refused" }),
+  "kpis.previewReturn": () => ({
+    input: { contractId: bIds.contract, csv: "KPI,Period,Value\nAttack,2026-01,1\n" },
+    outcome: "refused",
+  }),
+  "kpis.commitReturn": () => ({
+    input: { contractId: bIds.contract, csv: "KPI,Period,Value\nAttack,2026-01,1\n" },
+    outcome: "refused",
+  }),
   "invoices.list": () => ({ input: { contractId: bIds.contract }, outcome: "refused" }),
   "invoices.create": () => ({
     input: {

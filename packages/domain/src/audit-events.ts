@@ -220,6 +220,17 @@ export interface AuditEventShapes {
   "lesson.recorded": { entityType: "contract"; after: { lessonId: string; title: string; body: string } };
   "attachment.added": { entityType: "contract"; after: AttachmentRecord };
   "attachment.removed": { entityType: "contract"; before: AttachmentRecord };
+  /** Issue 8 §2: a supplier's return uploaded as a file; its measurements name who entered them and when. */
+  "kpi.supplier_return_recorded": {
+    entityType: "contract";
+    after: {
+      fileName: string | null;
+      measurements: number;
+      firstPeriod: string;
+      lastPeriod: string;
+      kpis: { kpiId: string; name: string; measurements: number }[];
+    };
+  };
   "supplier.created": { entityType: "supplier"; after: SupplierRecord };
   "supplier.updated": { entityType: "supplier"; before: SupplierRecord; after: SupplierRecord };
   "council.settings_changed": { entityType: "council"; before: TenantSettings; after: TenantSettings };
@@ -278,6 +289,7 @@ export const auditActionWords: Record<AuditAction, string> = {
   "lesson.recorded": "recorded a lesson learned",
   "attachment.added": "attached a file",
   "attachment.removed": "removed an attached file",
+  "kpi.supplier_return_recorded": "uploaded a supplier's KPI return",
   "supplier.created": "added a supplier",
   "supplier.updated": "edited a supplier",
   "council.settings_changed": "changed the council's settings",

@@ -33,6 +33,7 @@ import { z } from "zod";
 import { loadContract, today } from "../contract-facts.ts";
 import { idempotencyKey, once } from "../idempotency.ts";
 import { permittedProcedure, router, type TenantContext } from "../init.ts";
+import { supplierReturnProcedures } from "./supplier-returns.ts";
 
 const correctThese = "Some answers need correcting: see the marked fields.";
 const changedMeanwhile = () =>
@@ -377,4 +378,6 @@ export const kpisRouter = router({
         correctedByName,
       }));
     }),
+
+  ...supplierReturnProcedures,
 });
