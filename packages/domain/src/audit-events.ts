@@ -289,7 +289,7 @@ export const auditActionWords: Record<AuditAction, string> = {
   "lesson.recorded": "recorded a lesson learned",
   "attachment.added": "attached a file",
   "attachment.removed": "removed an attached file",
-  "kpi.supplier_return_recorded": "uploaded a supplier's KPI return",
+  "kpi.supplier_return_recorded": "uploaded a supplier's performance return",
   "supplier.created": "added a supplier",
   "supplier.updated": "edited a supplier",
   "council.settings_changed": "changed the council's settings",
