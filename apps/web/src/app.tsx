@@ -33,6 +33,7 @@ const EditContract = page(() => import("./routes/contracts/contract-edit.tsx"), 
 const ContractPage = page(() => import("./routes/contracts/contract-page.tsx"), "ContractPage");
 const ImportRegister = page(() => import("./routes/contracts/import/import-page.tsx"), "ImportRegister");
 const Register = page(() => import("./routes/contracts/register.tsx"), "Register");
+const AssuranceBoard = page(() => import("./routes/council/board.tsx"), "AssuranceBoard");
 const AuditLog = page(() => import("./routes/council/audit.tsx"), "AuditLog");
 const Members = page(() => import("./routes/council/members.tsx"), "Members");
 const Overview = page(() => import("./routes/council/overview.tsx"), "Overview");
@@ -116,6 +117,7 @@ export function App() {
         <Route path="/suppliers/:supplierId" component={SupplierPage} />
         <Route path="/suppliers/:supplierId/edit" component={EditSupplier} />
         <Route path="/compliance" component={Compliance} />
+        <Route path="/board" component={AssuranceBoard} />
         <Route path="/members" component={Members} />
         <Route path="/audit" component={AuditLog} />
         <Route path="/settings" component={CouncilSettings} />

@@ -11,6 +11,8 @@ export interface CouncilFormat {
   date(iso: string): string;
   /** A month's first day (YYYY-MM-01) → "March 2025". */
   month(iso: string): string;
+  /** A month's first day → "Mar" (a chart's axis, a strip of months). */
+  monthShort(iso: string): string;
   /** A timestamp → "3 Mar 2025, 14:05", in the reader's time zone. */
   dateTime(iso: string): string;
 }
@@ -21,10 +23,12 @@ export function councilFormat(council: { locale: string; currency: string }): Co
   const locale = council.locale || defaultLocale;
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
   const month = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" });
+  const monthShort = new Intl.DateTimeFormat(locale, { month: "short", timeZone: "UTC" });
   return {
     money: (minor) => formatMoney(minor, council.currency, locale),
     date: (iso) => formatDate(iso, locale),
     month: (iso) => month.format(new Date(`${iso.slice(0, 7)}-01T00:00:00Z`)),
+    monthShort: (iso) => monthShort.format(new Date(`${iso.slice(0, 7)}-01T00:00:00Z`)),
     dateTime: (iso) => dateTime.format(new Date(iso)),
   };
 }

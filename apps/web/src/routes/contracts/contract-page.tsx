@@ -14,10 +14,12 @@ import { HistoryTab } from "./history-tab.tsx";
 import { InvoicesTab } from "./invoices-tab.tsx";
 import { ObligationsTab } from "./obligations-tab.tsx";
 import { OverviewTab } from "./overview-tab.tsx";
+import { RagTab } from "./rag-tab.tsx";
 
 const tabs = [
   { value: "overview", label: "Overview" },
   { value: "obligations", label: "Obligations" },
+  { value: "rag", label: "Monthly RAG" },
   { value: "changes", label: "Changes" },
   { value: "invoices", label: "Invoices" },
   { value: "history", label: "History" },
@@ -154,6 +156,9 @@ export function ContractPage() {
               </Tabs.Content>
               <Tabs.Content class="tabs__panel" value="obligations">
                 <ObligationsTab detail={found()} />
+              </Tabs.Content>
+              <Tabs.Content class="tabs__panel" value="rag">
+                <RagTab detail={found()} announce={setAnnouncement} />
               </Tabs.Content>
               <Tabs.Content class="tabs__panel" value="changes">
                 <ChangesTab detail={found()} announce={setAnnouncement} />

@@ -6,6 +6,7 @@ import { PageHeading } from "../../components/page-heading.tsx";
 import { useCouncil } from "../../council.tsx";
 import { councilQuery } from "../../council-query.ts";
 import { registerHref } from "../contracts/register-query.ts";
+import { MyContracts } from "./my-contracts.tsx";
 
 const jurisdictionNames: Record<string, string> = {
   "GB-ENG": "England",
@@ -47,11 +48,15 @@ export function Overview() {
           </dd>
         </div>
       </dl>
+      <MyContracts />
       <EndingSoon />
       <h2>What you can do here</h2>
       <ul class="link-list">
         <li>
           <A href={`${base()}/contracts`}>Open the contract register</A>
+        </li>
+        <li>
+          <A href={`${base()}/board`}>Open the Contract Assurance Board</A>
         </li>
         <Show when={can("users:manage")}>
           <li>

@@ -72,6 +72,11 @@ function Shell(props: { me: Accessor<Me>; council: Accessor<Council>; children: 
               Compliance
             </A>
           </li>
+          <li>
+            <A href={`${base()}/board`} class="section-nav__link">
+              Assurance board
+            </A>
+          </li>
           <Show when={value.can("users:manage")}>
             <li>
               <A href={`${base()}/members`} class="section-nav__link">
