@@ -19,9 +19,9 @@ import { RagTab } from "./rag-tab.tsx";
 const tabs = [
   { value: "overview", label: "Overview" },
   { value: "obligations", label: "Obligations" },
-  { value: "rag", label: "Monthly RAG" },
   { value: "changes", label: "Changes" },
   { value: "invoices", label: "Invoices" },
+  { value: "rag", label: "Monthly RAG" },
   { value: "history", label: "History" },
 ] as const;
 type TabValue = (typeof tabs)[number]["value"];
