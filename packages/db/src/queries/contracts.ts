@@ -396,74 +396,100 @@ export async function updateContract(
   return row ?? null;
 }
 
+/** `= any($contractIds)`: the contracts' ids as one array parameter, so the statement is the same for any list. */
+const listedContracts = sql`any(${sql.placeholder("contractIds")}::uuid[])`;
+
+/**
+ * The statements the obligations engine reads, built once (the contract page and the register read them on every
+ * request): for the whole council, or for listed contracts.
+ */
+function factStatements(listed: boolean) {
+  const tenant = sql.placeholder("tenantId");
+  const scope = and(
+    eq(contracts.tenantId, tenant),
+    isNull(contracts.archivedAt),
+    listed ? sql`${contracts.id} = ${listedContracts}` : undefined,
+  );
+  return {
+    contracts: builtOnce((db) =>
+      db
+        .select({
+          id: contracts.id,
+          reference: contracts.reference,
+          title: contracts.title,
+          tier: contracts.tier,
+          contractManagerId: contracts.contractManagerId,
+          sroId: contracts.sroId,
+          startDate: contracts.startDate,
+          endDate: contracts.endDate,
+          status: contracts.status,
+          lifecycleStage: contracts.lifecycleStage,
+          publicContract: contracts.publicContract,
+          totalValueMinor: contracts.totalValueMinor,
+          lightTouch: contracts.lightTouch,
+          deviationGround: contracts.deviationGround,
+          deviationReportedOn: contracts.deviationReportedOn,
+        })
+        .from(contracts)
+        .where(scope),
+    ),
+    changes: builtOnce((db) =>
+      db
+        .select({
+          contractId: contractChanges.contractId,
+          status: contractChanges.status,
+          valueDeltaMinor: contractChanges.valueDeltaMinor,
+          decidedByRole: contractChanges.decidedByRole,
+        })
+        .from(contractChanges)
+        .innerJoin(
+          contracts,
+          and(eq(contracts.tenantId, contractChanges.tenantId), eq(contracts.id, contractChanges.contractId)),
+        )
+        .where(and(eq(contractChanges.tenantId, tenant), scope)),
+    ),
+    invoices: builtOnce((db) =>
+      db
+        .select({
+          contractId: invoices.contractId,
+          receivedOn: invoices.receivedOn,
+          dueOn: invoices.dueOn,
+          paidOn: invoices.paidOn,
+          disputedOn: invoices.disputedOn,
+          amountMinor: invoices.amountMinor,
+        })
+        .from(invoices)
+        .where(
+          and(
+            eq(invoices.tenantId, tenant),
+            listed ? sql`${invoices.contractId} = ${listedContracts}` : undefined,
+          ),
+        ),
+    ),
+  };
+}
+
+const councilFacts = factStatements(false);
+const listedFacts = factStatements(true);
+
 /** The facts the obligations engine and the compliance overview read, for many contracts in one query each. */
 export async function listContractFacts(
   tx: Tx,
   { tenantId, contractIds }: { tenantId: string; contractIds?: string[] },
 ) {
-  const scope = and(
-    eq(contracts.tenantId, tenantId),
-    isNull(contracts.archivedAt),
-    contractIds ? inArray(contracts.id, contractIds) : undefined,
-  );
+  const statements = contractIds ? listedFacts : councilFacts;
+  const values = { tenantId, contractIds };
   const [rows, changes] = await Promise.all([
-    tx
-      .select({
-        id: contracts.id,
-        reference: contracts.reference,
-        title: contracts.title,
-        tier: contracts.tier,
-        contractManagerId: contracts.contractManagerId,
-        sroId: contracts.sroId,
-        startDate: contracts.startDate,
-        endDate: contracts.endDate,
-        status: contracts.status,
-        lifecycleStage: contracts.lifecycleStage,
-        publicContract: contracts.publicContract,
-        totalValueMinor: contracts.totalValueMinor,
-        lightTouch: contracts.lightTouch,
-        deviationGround: contracts.deviationGround,
-        deviationReportedOn: contracts.deviationReportedOn,
-      })
-      .from(contracts)
-      .where(scope),
-    tx
-      .select({
-        contractId: contractChanges.contractId,
-        status: contractChanges.status,
-        valueDeltaMinor: contractChanges.valueDeltaMinor,
-        decidedByRole: contractChanges.decidedByRole,
-      })
-      .from(contractChanges)
-      .innerJoin(
-        contracts,
-        and(eq(contracts.tenantId, contractChanges.tenantId), eq(contracts.id, contractChanges.contractId)),
-      )
-      .where(and(eq(contractChanges.tenantId, tenantId), scope)),
+    statements.contracts(tx, values),
+    statements.changes(tx, values),
   ]);
   return { contracts: rows, changes };
 }
 
-/** Invoice dates of one contract, of some contracts, or (neither given) of the whole council. */
+/** Invoice dates of some contracts or (none given) of the whole council. */
 export async function listInvoiceDates(
   tx: Tx,
-  { tenantId, contractId, contractIds }: { tenantId: string; contractId?: string; contractIds?: string[] },
+  { tenantId, contractIds }: { tenantId: string; contractIds?: string[] },
 ) {
-  return tx
-    .select({
-      contractId: invoices.contractId,
-      receivedOn: invoices.receivedOn,
-      dueOn: invoices.dueOn,
-      paidOn: invoices.paidOn,
-      disputedOn: invoices.disputedOn,
-      amountMinor: invoices.amountMinor,
-    })
-    .from(invoices)
-    .where(
-      and(
-        eq(invoices.tenantId, tenantId),
-        contractId ? eq(invoices.contractId, contractId) : undefined,
-        contractIds ? inArray(invoices.contractId, contractIds) : undefined,
-      ),
-    );
+  return (contractIds ? listedFacts : councilFacts).invoices(tx, { tenantId, contractIds });
 }
