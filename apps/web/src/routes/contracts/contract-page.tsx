@@ -12,6 +12,7 @@ import { ChangesTab } from "./changes-tab.tsx";
 import type { ContractDetail } from "./contract-detail.ts";
 import { HistoryTab } from "./history-tab.tsx";
 import { InvoicesTab } from "./invoices-tab.tsx";
+import { KpisTab } from "./kpis-tab.tsx";
 import { ObligationsTab } from "./obligations-tab.tsx";
 import { OverviewTab } from "./overview-tab.tsx";
 import { RagTab } from "./rag-tab.tsx";
@@ -21,6 +22,7 @@ const tabs = [
   { value: "obligations", label: "Obligations" },
   { value: "changes", label: "Changes" },
   { value: "invoices", label: "Invoices" },
+  { value: "kpis", label: "KPIs" },
   { value: "rag", label: "Monthly RAG" },
   { value: "history", label: "History" },
 ] as const;
@@ -165,6 +167,9 @@ export function ContractPage() {
               </Tabs.Content>
               <Tabs.Content class="tabs__panel" value="invoices">
                 <InvoicesTab detail={found()} announce={setAnnouncement} />
+              </Tabs.Content>
+              <Tabs.Content class="tabs__panel" value="kpis">
+                <KpisTab detail={found()} announce={setAnnouncement} />
               </Tabs.Content>
               <Tabs.Content class="tabs__panel" value="history">
                 <HistoryTab detail={found()} />
