@@ -34,7 +34,7 @@ function summarise(times: number[]) {
   return { p50: Number(percentile(sorted, 50).toFixed(2)), p95: Number(percentile(sorted, 95).toFixed(2)) };
 }
 
-async function timeEach(count: number, work: (index: number) => Promise<unknown>) {
+export async function timeEach(count: number, work: (index: number) => Promise<unknown>) {
   for (let index = 0; index < 20; index += 1) await work(index);
   const times: number[] = [];
   for (let index = 0; index < count; index += 1) {

@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- plumbing|register|import] [--seconds N]`: prints figures; it is not a test.
+ * `npm run bench [-- plumbing|register|import|performance] [--seconds N]`: prints figures; it is not a test.
  */
 import { parseArgs } from "node:util";
 import { startBenchDatabase } from "./database.ts";
+import { benchPerformance } from "./performance.ts";
 import { benchPlumbing } from "./plumbing.ts";
 import { benchImport, benchRegister } from "./register.ts";
 
@@ -16,6 +17,7 @@ try {
   if (which.has("plumbing")) await benchPlumbing(bench, Number(values.seconds));
   if (which.has("register")) await benchRegister(bench);
   if (which.has("import")) await benchImport(bench);
+  if (which.has("performance")) await benchPerformance(bench);
 } finally {
   await bench.stop();
 }
