@@ -216,7 +216,9 @@ export function supplierReturnCsv(lastMonth: string): string {
         const regions = [235, 240, 238, 243].map((on, region) => on - ((back + region + index) % 7));
         const total = regions.reduce((sum, on) => sum + on, 0);
         lines.push(`${name},${period},,${total},1000,,Supplier's monthly return`);
-        regions.forEach((on, region) => lines.push(`${name},${period},,${on},250,Region ${region + 1},`));
+        for (const [region, on] of regions.entries()) {
+          lines.push(`${name},${period},,${on},250,Region ${region + 1},`);
+        }
       } else lines.push(`${name},${period},${10 + ((back * 7 + index) % 25)},,,,`);
     }
   }
