@@ -60,6 +60,8 @@ type DemoKpi = {
   spread: number;
   /** A rate's denominator a month (collections due, calls offered, …). */
   volume?: number;
+  /** How much worse the value is over the last five months where the contract slips (complaints follow misses). */
+  slipBump?: number;
 };
 
 const regions = { North: 0.27, South: 0.25, East: 0.22, West: 0.26 };
@@ -132,6 +134,7 @@ const demoKpis: Record<string, DemoKpi[]> = {
       dataSource: "residents",
       typical: 33,
       spread: 7,
+      slipBump: 12,
     },
     {
       name: "Local apprentices employed on the contract",
@@ -353,7 +356,13 @@ export async function seedPerformance(
             numerator = Math.round((rate * denominator) / multiplier);
           }
         } else {
-          value = round(Math.max(0, definition.typical + wander + (slipping && ago <= 5 ? 12 : 0)), 0);
+          value = round(
+            Math.max(
+              0,
+              definition.typical + wander + (slipping && ago <= 5 ? (definition.slipBump ?? 0) : 0),
+            ),
+            0,
+          );
         }
         const measured = measuredValue(definition.unit, { value, numerator, denominator });
         const rated = rateValue(
