@@ -261,6 +261,9 @@ function generator(seed: number) {
   };
 }
 
+/** A moment of the story, but never in the future: last month's return and RAG may have come in today. */
+const notAfterNow = (isoTime: string) => new Date(Math.min(Date.parse(isoTime), Date.now()));
+
 const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
 
 type SeededContract = { id: string; reference: string; startDate: string | null; endDate: string | null };
@@ -384,7 +387,7 @@ export async function seedPerformance(
             ratingReason: rated.reason,
             evidenceNote: definition.dataSource === "council" ? null : "Supplier's monthly return",
             enteredBy: people.manager,
-            enteredAt: new Date(`${dayOf(addMonths(month, 1), 6)}T10:00:00Z`),
+            enteredAt: notAfterNow(`${dayOf(addMonths(month, 1), 6)}T10:00:00Z`),
           })
           .returning({ id: kpiMeasurements.id });
         if (!measurement) throw new Error("The demo measurement was not written.");
@@ -430,7 +433,7 @@ export async function seedPerformance(
         status,
         commentary: ragCommentary(status, contract === waste && council.slipping),
         setBy: people.manager,
-        setAt: new Date(`${dayOf(addMonths(month, 1), 8)}T09:00:00Z`),
+        setAt: notAfterNow(`${dayOf(addMonths(month, 1), 8)}T09:00:00Z`),
       });
     }
   }

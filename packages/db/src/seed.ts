@@ -188,6 +188,16 @@ const demoSuppliers = [
   { name: "Civic IT Partners Ltd", registrationNumber: "09876543", isSme: true, isVcse: false },
 ];
 
+/** The service area of each demo contract, as the board counts them. */
+const demoServiceAreas: Record<string, string> = {
+  "WST-2023-01": "Environment",
+  "GRD-2024-03": "Environment",
+  "MLS-2025-02": "Adult social care",
+  "ICT-2022-07": "Corporate services",
+  "CLN-2025-05": "Corporate services",
+  "WRK-2026-01": "Highways and transport",
+};
+
 /** [reference, title, category, supplier index, start, end, annual value in major units, flags] */
 const demoContracts = [
   [
@@ -263,6 +273,7 @@ async function seedRegister(
         reference,
         title,
         category,
+        serviceArea: demoServiceAreas[reference] ?? null,
         supplierId: suppliers[supplierIndex]?.id ?? null,
         contractManagerId: memberWithRole("contract_manager"),
         sroId: reference === "CLN-2025-05" ? null : memberWithRole("sro"),
