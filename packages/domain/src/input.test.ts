@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, test } from "vitest";
 import { z } from "zod";
 import {
   emailInput,
@@ -10,6 +10,7 @@ import {
   optionalEmailInput,
   optionalTextInput,
   pageInput,
+  readDecimalText,
   textInput,
   versionInput,
 } from "./input.ts";
@@ -133,4 +134,26 @@ describe("field messages for schemas that set none", () => {
       "This answer is not in the form expected: reload the page and try again.",
     ],
   ])("%s", (_name, schema, value, message) => expect(messageOf(schema, value)).toBe(message));
+});
+
+describe("readDecimalText (a number typed in a form, in the council's locale)", () => {
+  test.each([
+    ["en-GB", "", null],
+    ["en-GB", "  ", null],
+    ["en-GB", "95", 95],
+    ["en-GB", "2.5", 2.5],
+    ["en-GB", "1,720", 1720],
+    ["en-GB", "1 720.5", 1720.5],
+    ["en-GB", "-3", -3],
+    ["en-ZA", "2,5", 2.5],
+    ["en-ZA", "1 720,5", 1720.5],
+    ["en-ZA", "1.720,5", 1720.5],
+    ["en-ZA", "2.5", 2.5],
+  ])("%s %j → %s", (locale, text, value) => {
+    expect(readDecimalText(text, locale)).toEqual({ ok: true, value });
+  });
+
+  test.each(["abc", "1e400", "Infinity", "NaN", "1..2", "0x10", "12abc"])("%j is not a number", (text) => {
+    expect(readDecimalText(text, "en-GB")).toEqual({ ok: false });
+  });
 });

@@ -211,3 +211,24 @@ export function decimalInput(options: { min?: number; max?: number; message?: st
     `Enter a number from ${min.toLocaleString("en-GB")} to ${max.toLocaleString("en-GB")}.`;
   return z.number({ error: message }).min(min, message).max(max, message);
 }
+
+/**
+ * A number typed in a form, read in the council's locale: blank is null; spaces and thousands separators are
+ * ignored. Where the decimal mark is a comma (en-ZA: "2,5") a point is read as one too when there is no comma.
+ */
+export function readDecimalText(
+  text: string,
+  locale: string,
+): { ok: true; value: number | null } | { ok: false } {
+  const decimalMark = new Intl.NumberFormat(locale)
+    .formatToParts(1.5)
+    .find((part) => part.type === "decimal")?.value;
+  let cleaned = text.trim().replace(/[\s\u00a0\u202f']/g, "");
+  if (cleaned === "") return { ok: true, value: null };
+  cleaned =
+    decimalMark === "," && cleaned.includes(",")
+      ? cleaned.replace(/\./g, "").replace(",", ".")
+      : cleaned.replace(/,/g, "");
+  const value = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned) ? Number(cleaned) : Number.NaN;
+  return Number.isFinite(value) ? { ok: true, value } : { ok: false };
+}

@@ -12,6 +12,7 @@ import {
   kpiFrequencyLabels,
   kpiUnitLabels,
   kpiUnits,
+  readDecimalText,
 } from "@steward/domain";
 import { createSignal, Show } from "solid-js";
 import { CheckboxField } from "../../components/checkbox-field.tsx";
@@ -21,6 +22,7 @@ import { FormDialog } from "../../components/form-dialog.tsx";
 import { createSubmission, FormProblem } from "../../components/forms.ts";
 import { createIdempotencyKey } from "../../components/idempotency.ts";
 import { TextareaField } from "../../components/textarea-field.tsx";
+import { useCouncil } from "../../council.tsx";
 import { councilMutations } from "../../council-query.ts";
 import type { Answer, Client } from "../../trpc.ts";
 
@@ -47,14 +49,6 @@ const fieldIds: Record<string, string> = {
 const choices = <V extends string>(values: readonly V[], labels: Record<V, string>) =>
   values.map((value) => ({ value, label: labels[value] }));
 
-/** A number typed in a form: blank is null; spaces and thousands commas are ignored. */
-export function readNumber(text: string): { ok: true; value: number | null } | { ok: false } {
-  const cleaned = text.trim().replace(/[\s,]/g, "");
-  if (cleaned === "") return { ok: true, value: null };
-  const value = Number(cleaned);
-  return Number.isFinite(value) ? { ok: true, value } : { ok: false };
-}
-
 const shownNumber = (value: number | null) => (value === null ? "" : String(value));
 
 /** Adds a KPI to a contract, or edits one (issue 8 §1: SMART fields, how it is rated, how often). */
@@ -66,6 +60,7 @@ export function KpiForm(props: {
   onClose: () => void;
   onSaved: (name: string) => void;
 }) {
+  const { council } = useCouncil();
   const mutate = councilMutations();
   const submission = createSubmission();
   const key = createIdempotencyKey();
@@ -93,7 +88,7 @@ export function KpiForm(props: {
     const result = await submission.submit(async (): Promise<unknown> => {
       const problems: Record<string, string> = {};
       const number = (field: string, text: string) => {
-        const reading = readNumber(text);
+        const reading = readDecimalText(text, council().locale);
         if (!reading.ok) problems[`kpi.${field}`] = "Enter a number, like 95 or 2.5.";
         return reading.ok ? reading.value : null;
       };

@@ -330,13 +330,20 @@ function KpiSection(props: {
   );
 }
 
+/** The measurements table shows the latest six until asked for all (the chart shows them all). */
+const recentRows = 6;
+
 function MeasurementsTable(props: {
   kpi: KpiListing;
   writable: boolean;
   onCorrect: (measurement: Measurement) => void;
 }) {
   const { council, format } = useCouncil();
-  const newestFirst = () => [...props.kpi.measurements].reverse();
+  const [all, setAll] = createSignal(false);
+  const newestFirst = () => {
+    const rows = [...props.kpi.measurements].reverse();
+    return all() ? rows : rows.slice(0, recentRows);
+  };
   const shown = (value: number | null) =>
     value === null ? "—" : formatKpiValue(props.kpi, value, council());
   const count = new Intl.NumberFormat(council().locale);
@@ -409,6 +416,12 @@ function MeasurementsTable(props: {
           </tbody>
         </table>
       </TableWrap>
+      <Show when={props.kpi.measurements.length > recentRows}>
+        <button type="button" class="button button--secondary button--small" onClick={() => setAll(!all())}>
+          {all() ? `Show the latest ${recentRows}` : `Show all ${props.kpi.measurements.length} measurements`}
+          <span class="visually-hidden"> of {props.kpi.name}</span>
+        </button>
+      </Show>
     </Show>
   );
 }

@@ -1,4 +1,4 @@
-import { firstOfMonth, formatKpiValue, isPeriodStart, isRateUnit } from "@steward/domain";
+import { firstOfMonth, formatKpiValue, isPeriodStart, isRateUnit, readDecimalText } from "@steward/domain";
 import { createMemo, createSignal, For, onCleanup, Show } from "solid-js";
 import { createStore, type SetStoreFunction } from "solid-js/store";
 import { ErrorSummary } from "../../components/error-summary.tsx";
@@ -11,7 +11,7 @@ import { TextareaField } from "../../components/textarea-field.tsx";
 import { useCouncil } from "../../council.tsx";
 import { councilMutations } from "../../council-query.ts";
 import { todayIso } from "./invoice-form.tsx";
-import { type KpiListing, readNumber } from "./kpi-form.tsx";
+import type { KpiListing } from "./kpi-form.tsx";
 
 type Measurement = KpiListing["measurements"][number];
 type PartDraft = { label: string; value: string; numerator: string; denominator: string };
@@ -75,9 +75,15 @@ const isBlank = (draft: FiguresDraft) =>
   );
 
 /** The figures as the API takes them; a number that does not read becomes a field problem under `path`. */
-function figuresOf(kpi: KpiListing, draft: FiguresDraft, path: string, problems: Record<string, string>) {
+function figuresOf(
+  kpi: KpiListing,
+  draft: FiguresDraft,
+  path: string,
+  problems: Record<string, string>,
+  locale: string,
+) {
   const number = (field: string, value: string) => {
-    const reading = readNumber(value);
+    const reading = readDecimalText(value, locale);
     if (!reading.ok) problems[`${path}${field}`] = "Enter a number, like 95 or 2.5.";
     return reading.ok ? reading.value : null;
   };
@@ -300,7 +306,10 @@ export function RecordMonth(props: {
       const problems: Record<string, string> = {};
       const entries = sent.map((kpi) => {
         const index = open().indexOf(kpi);
-        return { kpiId: kpi.id, ...figuresOf(kpi, draft(kpi), `entries.${index}.`, problems) };
+        return {
+          kpiId: kpi.id,
+          ...figuresOf(kpi, draft(kpi), `entries.${index}.`, problems, council().locale),
+        };
       });
       if (Object.keys(problems).length > 0) {
         throw new FormProblem("Some answers need correcting: see the marked fields.", problems);
@@ -424,7 +433,7 @@ export function CorrectMeasurement(props: {
   onClose: () => void;
   onCorrected: (message: string) => void;
 }) {
-  const { format } = useCouncil();
+  const { council, format } = useCouncil();
   const mutate = councilMutations();
   const submission = createSubmission();
   const [draft, setDraft] = createStore(draftOf(props.kpi, props.measurement));
@@ -441,7 +450,7 @@ export function CorrectMeasurement(props: {
   const save = async () => {
     const result = await submission.submit(() => {
       const problems: Record<string, string> = {};
-      const figures = figuresOf(props.kpi, draft, "", problems);
+      const figures = figuresOf(props.kpi, draft, "", problems, council().locale);
       if (Object.keys(problems).length > 0) {
         throw new FormProblem("Some answers need correcting: see the marked fields.", problems);
       }
