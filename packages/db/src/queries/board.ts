@@ -12,6 +12,7 @@ import {
   risks,
   users,
 } from "../schema/index.ts";
+import { idIn } from "./bulk.ts";
 import { owingRagFor } from "./rag.ts";
 
 /**
@@ -101,7 +102,7 @@ export async function countRatingsByMonth(
     .where(
       and(
         eq(kpiMeasurements.tenantId, tenantId),
-        inArray(kpiMeasurements.contractId, contractIds),
+        idIn(kpiMeasurements.contractId, contractIds),
         gte(kpiMeasurements.periodStart, from),
         lte(kpiMeasurements.periodStart, to),
       ),
@@ -121,7 +122,7 @@ export async function listRagHistory(
     .where(
       and(
         eq(ragEntries.tenantId, tenantId),
-        inArray(ragEntries.contractId, contractIds),
+        idIn(ragEntries.contractId, contractIds),
         gte(ragEntries.month, from),
         lte(ragEntries.month, to),
       ),
@@ -142,7 +143,7 @@ export async function countOverdueActions(
         eq(actions.tenantId, tenantId),
         eq(actions.status, "open"),
         lt(actions.dueOn, today),
-        inArray(actions.contractId, contractIds),
+        idIn(actions.contractId, contractIds),
       ),
     )
     .groupBy(actions.contractId);
@@ -180,7 +181,7 @@ export async function listOpenImprovementPlans(
         eq(improvementPlans.tenantId, tenantId),
         ne(improvementPlans.status, "closed"),
         live(tenantId),
-        contractIds ? inArray(improvementPlans.contractId, contractIds) : undefined,
+        contractIds ? idIn(improvementPlans.contractId, contractIds) : undefined,
       ),
     )
     .orderBy(asc(improvementPlans.openedOn))
@@ -202,7 +203,7 @@ export async function listPlanReviewsDue(
         eq(managementPlans.tenantId, tenantId),
         lte(managementPlans.nextReviewOn, dueBy),
         live(tenantId),
-        contractIds ? inArray(managementPlans.contractId, contractIds) : undefined,
+        contractIds ? idIn(managementPlans.contractId, contractIds) : undefined,
       ),
     )
     .orderBy(asc(managementPlans.nextReviewOn))
@@ -232,7 +233,7 @@ export async function listRiskReviewsDue(
         eq(risks.status, "open"),
         lte(risks.reviewOn, dueBy),
         live(tenantId),
-        contractIds ? inArray(risks.contractId, contractIds) : undefined,
+        contractIds ? idIn(risks.contractId, contractIds) : undefined,
       ),
     )
     .orderBy(asc(risks.reviewOn))
@@ -260,7 +261,7 @@ export async function listMeetingsDue(
         isNull(meetings.heldOn),
         lte(meetings.scheduledOn, dueBy),
         live(tenantId),
-        contractIds ? inArray(meetings.contractId, contractIds) : undefined,
+        contractIds ? idIn(meetings.contractId, contractIds) : undefined,
       ),
     )
     .orderBy(asc(meetings.scheduledOn))
@@ -339,7 +340,7 @@ export async function listMyOpenActions(
         eq(actions.status, "open"),
         lte(actions.dueOn, dueBy),
         contractIds.length > 0
-          ? or(eq(actions.ownerUserId, userId), inArray(actions.contractId, contractIds))
+          ? or(eq(actions.ownerUserId, userId), idIn(actions.contractId, contractIds))
           : eq(actions.ownerUserId, userId),
         isNull(contracts.archivedAt),
       ),

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, max, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, isNull, lte, max, sql } from "drizzle-orm";
 import type { Tx } from "../database.ts";
 import {
   kpiMeasurementHistory,
@@ -8,6 +8,7 @@ import {
   kpiTemplates,
   users,
 } from "../schema/index.ts";
+import { idIn } from "./bulk.ts";
 
 export type KpiRow = typeof kpis.$inferSelect;
 export type KpiMeasurementRow = typeof kpiMeasurements.$inferSelect;
@@ -301,7 +302,7 @@ export async function listKpiFacts(
       and(
         eq(kpiMeasurements.tenantId, tenantId),
         lte(kpiMeasurements.periodStart, today),
-        contractIds ? inArray(kpiMeasurements.contractId, contractIds) : undefined,
+        contractIds ? idIn(kpiMeasurements.contractId, contractIds) : undefined,
       ),
     )
     .groupBy(kpiMeasurements.kpiId)
@@ -319,7 +320,7 @@ export async function listKpiFacts(
       and(
         eq(kpis.tenantId, tenantId),
         isNull(kpis.archivedAt),
-        contractIds ? inArray(kpis.contractId, contractIds) : undefined,
+        contractIds ? idIn(kpis.contractId, contractIds) : undefined,
       ),
     )
     .groupBy(kpis.contractId);

@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray, max } from "drizzle-orm";
+import { and, desc, eq, max } from "drizzle-orm";
 import type { Tx } from "../database.ts";
 import { managementPlanReviews, managementPlans, monitoringReports, users } from "../schema/index.ts";
+import { idIn } from "./bulk.ts";
 
 export type ManagementPlanRow = typeof managementPlans.$inferSelect;
 export type MonitoringReportRow = typeof monitoringReports.$inferSelect;
@@ -103,7 +104,7 @@ export async function listManagementPlanFacts(
     .where(
       and(
         eq(managementPlans.tenantId, tenantId),
-        contractIds ? inArray(managementPlans.contractId, contractIds) : undefined,
+        contractIds ? idIn(managementPlans.contractId, contractIds) : undefined,
       ),
     )
     .groupBy(managementPlans.contractId, managementPlans.agreedOn);
@@ -178,7 +179,7 @@ export async function listMonitoringReportFacts(
     .where(
       and(
         eq(monitoringReports.tenantId, tenantId),
-        contractIds ? inArray(monitoringReports.contractId, contractIds) : undefined,
+        contractIds ? idIn(monitoringReports.contractId, contractIds) : undefined,
       ),
     );
 }

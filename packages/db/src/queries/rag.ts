@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, isNull, lt, lte, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Tx } from "../database.ts";
 import { contracts, improvementPlans, kpiMeasurements, kpis, ragEntries, users } from "../schema/index.ts";
+import { idIn } from "./bulk.ts";
 
 export type RagEntryRow = typeof ragEntries.$inferSelect;
 
@@ -96,7 +97,7 @@ export async function listRagMonths(
       and(
         eq(ragEntries.tenantId, tenantId),
         gte(ragEntries.month, since),
-        contractIds ? inArray(ragEntries.contractId, contractIds) : undefined,
+        contractIds ? idIn(ragEntries.contractId, contractIds) : undefined,
       ),
     );
 }
