@@ -2,11 +2,13 @@ import {
   type ContractRow,
   getContract,
   listContractFacts,
+  listHeldMeetings,
   listInvoiceDates,
   listKpiFacts,
   listManagementPlanFacts,
   listMonitoringReportFacts,
   listRagMonths,
+  listRiskFacts,
 } from "@steward/db";
 import {
   type ContractInput,
@@ -56,8 +58,9 @@ export function contractInputOf(row: ContractRow): ContractInput {
 
 /**
  * Obligations and score of the council's live contracts (or of `contractIds`), derived on read from the
- * register, its changes and its invoices (DESIGN §4; the rules are in @steward/domain). The council's row is
- * read with the facts, in the same round trip, unless the request has read it already.
+ * register, its changes, its invoices, its RAG months, its held meetings and its risks (DESIGN §4; the rules
+ * are in @steward/domain). The council's row is read with the facts, in the same round trip, unless the
+ * request has read it already.
  */
 export async function complianceOf(
   ctx: Pick<TenantContext, "tx" | "tenantId" | "council">,
@@ -65,18 +68,21 @@ export async function complianceOf(
 ) {
   const on = today();
   const scope = { tenantId: ctx.tenantId, contractIds };
-  const [facts, invoices, ragMonths, council, kpis, managementPlans, monitoringReports] = await Promise.all([
-    listContractFacts(ctx.tx, scope),
-    listInvoiceDates(ctx.tx, scope),
-    // 004 §12.3: the monthly RAG rule reads last month only.
-    listRagMonths(ctx.tx, { ...scope, since: ragDueMonth(on) }),
-    ctx.council(),
-    listKpiFacts(ctx.tx, { ...scope, lastMonth: firstOfMonth(on, -1), today: on }),
-    listManagementPlanFacts(ctx.tx, scope),
-    listMonitoringReportFacts(ctx.tx, scope),
-  ]);
+  const [facts, invoices, ragMonths, meetings, risks, council, kpis, managementPlans, monitoringReports] =
+    await Promise.all([
+      listContractFacts(ctx.tx, scope),
+      listInvoiceDates(ctx.tx, scope),
+      // 004 §12.3: the monthly RAG rule reads last month only.
+      listRagMonths(ctx.tx, { ...scope, since: ragDueMonth(on) }),
+      listHeldMeetings(ctx.tx, scope),
+      listRiskFacts(ctx.tx, scope),
+      ctx.council(),
+      listKpiFacts(ctx.tx, { ...scope, lastMonth: firstOfMonth(on, -1), today: on }),
+      listManagementPlanFacts(ctx.tx, scope),
+      listMonitoringReportFacts(ctx.tx, scope),
+    ]);
   const compliance = contractsCompliance(
-    { ...facts, invoices, ragMonths, kpis, managementPlans, monitoringReports },
+    { ...facts, invoices, ragMonths, kpis, managementPlans, monitoringReports, meetings, risks },
     { jurisdiction: council.jurisdiction, settings: council.settings },
     on,
   );

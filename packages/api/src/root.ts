@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from "./init.ts";
+import { actionsRouter } from "./routers/actions.ts";
 import { attachmentsRouter } from "./routers/attachments.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
@@ -12,13 +13,16 @@ import { invoicesRouter } from "./routers/invoices.ts";
 import { kpisRouter } from "./routers/kpis.ts";
 import { lessonsRouter } from "./routers/lessons.ts";
 import { mailboxRouter } from "./routers/mailbox.ts";
+import { meetingsRouter } from "./routers/meetings.ts";
 import { membersRouter } from "./routers/members.ts";
 import { plansRouter } from "./routers/plans.ts";
 import { ragRouter } from "./routers/rag.ts";
 import { registerRouter } from "./routers/register.ts";
+import { risksRouter } from "./routers/risks.ts";
 import { suppliersRouter } from "./routers/suppliers.ts";
 
 export const appRouter = router({
+  actions: actionsRouter,
   attachments: attachmentsRouter,
   audit: auditRouter,
   auth: authRouter,
@@ -32,10 +36,12 @@ export const appRouter = router({
   kpis: kpisRouter,
   lessons: lessonsRouter,
   mailbox: mailboxRouter,
+  meetings: meetingsRouter,
   members: membersRouter,
   plans: plansRouter,
   rag: ragRouter,
   register: registerRouter,
+  risks: risksRouter,
   suppliers: suppliersRouter,
 });
 

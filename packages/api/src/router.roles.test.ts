@@ -58,6 +58,22 @@ const financeChange = {
   description: "A change routed to finance",
   valueDeltaMinor: 3_000_000,
 };
+const meeting = { type: "review" as const, scheduledOn: "2026-01-10" };
+const action = {
+  description: "Send the missed-bin breakdown by round",
+  ownerParty: "supplier" as const,
+  ownerName: "Dana Cole",
+  dueOn: "2026-02-01",
+};
+const risk = {
+  title: "Crew shortages over winter",
+  category: "delivery" as const,
+  likelihood: 3,
+  impact: 4,
+  ownerParty: "supplier" as const,
+  ownerName: "Dana Cole",
+  reviewOn: "2026-03-01",
+};
 const improvementPlan = {
   trigger: "other" as const,
   title: "Missed collections",
@@ -114,6 +130,18 @@ const make = {
     const entries = [{ kpiId, numerator: 70, denominator: 100 }];
     const recorded = await h.admin.kpis.recordMonth({ contractId, periodStart: "2026-01-01", entries });
     return recorded.measurements[0]?.measurementId ?? "";
+  },
+  meeting: async (h: Harness) => {
+    const contractId = await make.contract(h);
+    return (await h.admin.meetings.record({ contractId, meeting })).id;
+  },
+  action: async (h: Harness) => {
+    const contractId = await make.contract(h);
+    return (await h.admin.actions.add({ contractId, action })).id;
+  },
+  risk: async (h: Harness) => {
+    const contractId = await make.contract(h);
+    return (await h.admin.risks.record({ contractId, risk })).id;
   },
   improvementPlan: async (h: Harness) => {
     const contractId = await make.contract(h);
@@ -244,6 +272,25 @@ const validCalls: Record<string, (h: Harness) => Promise<unknown>> = {
   "kpis.history": async (h) => ({ measurementId: await make.measurement(h) }),
   "kpis.previewReturn": async (h) => ({ contractId: (await make.kpi(h)).contractId, csv: supplierReturn }),
   "kpis.commitReturn": async (h) => ({ contractId: (await make.kpi(h)).contractId, csv: supplierReturn }),
+  "meetings.list": async (h) => ({ contractId: await make.contract(h) }),
+  "meetings.record": async (h) => ({ contractId: await make.contract(h), meeting }),
+  "meetings.update": async (h) => ({
+    meetingId: await make.meeting(h),
+    version: 1,
+    meeting: { ...meeting, notes: "Agreed the recovery steps" },
+  }),
+  "actions.list": async (h) => ({ contractId: await make.contract(h) }),
+  "actions.add": async (h) => ({ contractId: await make.contract(h), action }),
+  "actions.update": async (h) => ({
+    actionId: await make.action(h),
+    version: 1,
+    action: { ...action, dueOn: "2026-02-15" },
+  }),
+  "actions.setStatus": async (h) => ({ actionId: await make.action(h), version: 1, status: "done" }),
+  "risks.list": async (h) => ({ contractId: await make.contract(h) }),
+  "risks.record": async (h) => ({ contractId: await make.contract(h), risk }),
+  "risks.update": async (h) => ({ riskId: await make.risk(h), version: 1, risk: { ...risk, likelihood: 2 } }),
+  "risks.setStatus": async (h) => ({ riskId: await make.risk(h), version: 1, status: "closed" }),
   "improvementPlans.list": async (h) => ({ contractId: await make.contract(h) }),
   "improvementPlans.open": async (h) => ({ contractId: await make.contract(h), ...improvementPlan }),
   "improvementPlans.escalate": async (h) => ({
@@ -359,6 +406,17 @@ const expectedPermissions: Record<string, Permission> = {
   "kpis.history": "contracts:read",
   "kpis.previewReturn": "performance:write",
   "kpis.commitReturn": "performance:write",
+  "meetings.list": "contracts:read",
+  "meetings.record": "performance:write",
+  "meetings.update": "performance:write",
+  "actions.list": "contracts:read",
+  "actions.add": "performance:write",
+  "actions.update": "performance:write",
+  "actions.setStatus": "performance:write",
+  "risks.list": "contracts:read",
+  "risks.record": "performance:write",
+  "risks.update": "performance:write",
+  "risks.setStatus": "performance:write",
   "improvementPlans.list": "contracts:read",
   "improvementPlans.open": "performance:write",
   "improvementPlans.escalate": "performance:write",

@@ -42,6 +42,21 @@ const walkKpi = {
   direction: "higher_is_better" as const,
   target: 100,
 };
+const attackAction = {
+  description: "attack",
+  ownerParty: "supplier",
+  ownerName: "Intruder",
+  dueOn: "2026-02-01",
+};
+const attackRisk = {
+  title: "attack",
+  category: "other" as const,
+  likelihood: 5,
+  impact: 5,
+  ownerParty: "supplier" as const,
+  ownerName: "Intruder",
+  reviewOn: "2026-03-01",
+};
 const attacks: Record<string, (attacker: Attacker) => Attack> = {
   "members.list": () => ({ input: undefined, outcome: "nothing of B" }),
   "members.invitations": () => ({ input: undefined, outcome: "nothing of B" }),
@@ -124,6 +139,35 @@ const attacks: Record<string, (attacker: Attacker) => Attack> = {
     outcome: "refused",
   }),
   "changes.withdraw": () => ({ input: { changeId: bIds.change, version: 1 }, outcome: "refused" }),
+  "meetings.list": () => ({ input: { contractId: bIds.contract }, outcome: "refused" }),
+  "meetings.record": () => ({
+    input: { contractId: bIds.contract, meeting: { type: "review", scheduledOn: "2026-01-10" } },
+    outcome: "refused",
+  }),
+  "meetings.update": () => ({
+    input: { meetingId: bIds.meeting, version: 1, meeting: { type: "review", scheduledOn: "2026-01-10" } },
+    outcome: "refused",
+  }),
+  "actions.list": () => ({ input: { contractId: bIds.contract }, outcome: "refused" }),
+  "actions.add": () => ({
+    input: { contractId: bIds.contract, action: attackAction },
+    outcome: "refused",
+  }),
+  "actions.update": () => ({
+    input: { actionId: bIds.action, version: 1, action: attackAction },
+    outcome: "refused",
+  }),
+  "actions.setStatus": () => ({
+    input: { actionId: bIds.action, version: 1, status: "cancelled" },
+    outcome: "refused",
+  }),
+  "risks.list": () => ({ input: { contractId: bIds.contract }, outcome: "refused" }),
+  "risks.record": () => ({ input: { contractId: bIds.contract, risk: attackRisk }, outcome: "refused" }),
+  "risks.update": () => ({ input: { riskId: bIds.risk, version: 1, risk: attackRisk }, outcome: "refused" }),
+  "risks.setStatus": () => ({
+    input: { riskId: bIds.risk, version: 1, status: "closed" },
+    outcome: "refused",
+  }),
   "improvementPlans.list": () => ({ input: { contractId: bIds.contract }, outcome: "refused" }),
   "improvementPlans.open": () => ({
     input: { contractId: bIds.contract, trigger: "other", title: "attack", reason: "attack" },
@@ -379,6 +423,30 @@ async function walkFixture() {
       invoice: { invoiceNumber: "B-INV-1", amountMinor: 250_000, receivedOn: "2026-01-05" },
     })
   ).id;
+  bIds.meeting = (
+    await caller.meetings.record({
+      contractId: bIds.contract,
+      meeting: { type: "review", scheduledOn: "2026-01-10" },
+    })
+  ).id;
+  bIds.action = (
+    await caller.actions.add({
+      contractId: bIds.contract,
+      meetingId: bIds.meeting,
+      action: {
+        description: "B's action",
+        ownerParty: "supplier",
+        ownerName: "B's supplier",
+        dueOn: "2026-02-01",
+      },
+    })
+  ).id;
+  bIds.risk = (
+    await caller.risks.record({
+      contractId: bIds.contract,
+      risk: { ...attackRisk, title: "B's risk" },
+    })
+  ).id;
   bIds.improvementPlan = (
     await caller.improvementPlans.open({
       contractId: bIds.contract,
@@ -440,6 +508,9 @@ async function walkFixture() {
     "lessons",
     "attachments",
     "attachment_blobs",
+    "meetings",
+    "actions",
+    "risks",
   ]) {
     expect(before[table]?.length, `B's ${table} are in the snapshot`).toBeGreaterThan(0);
   }

@@ -5,14 +5,18 @@ import type { InvoiceInput } from "./contracts/payments.ts";
 import type { SupplierInput } from "./contracts/supplier-input.ts";
 import type { CloseOutInput } from "./performance/close-out.ts";
 import type { KpiInput } from "./performance/measurements.ts";
+import type { ActionInput, MeetingInput } from "./performance/meetings.ts";
 import type { ManagementPlanInput, MonitoringReportInput } from "./performance/plans.ts";
+import type { RiskInput } from "./performance/risks.ts";
 import type {
+  ActionStatus,
   AttachmentOwner,
   ImprovementPlanOutcome,
   ImprovementPlanTrigger,
   KpiRating,
   MonitoringAssessment,
   RagStatus,
+  RiskStatus,
 } from "./performance/vocabulary.ts";
 import type { Role } from "./roles.ts";
 import type { TenantSettings } from "./tenant-settings.ts";
@@ -68,6 +72,13 @@ type MeasurementRecord = {
   parts: { label: string; value: number | null; numerator: number | null; denominator: number | null }[];
   rating: KpiRating;
 };
+type MeetingRecord = MeetingInput & { id: string };
+type ActionRecord = ActionInput & {
+  id: string;
+  meetingId: string | null;
+  improvementPlanId: string | null;
+};
+type RiskRecord = RiskInput & { id: string };
 type SupplierRecord = Omit<SupplierInput, "organisationScheme"> & { id: string };
 type AttachmentRecord = {
   attachmentId: string;
@@ -231,6 +242,22 @@ export interface AuditEventShapes {
       kpis: { kpiId: string; name: string; measurements: number }[];
     };
   };
+  "meeting.recorded": { entityType: "contract"; after: MeetingRecord };
+  "meeting.updated": { entityType: "contract"; before: MeetingRecord; after: MeetingRecord };
+  "action.added": { entityType: "contract"; after: ActionRecord };
+  "action.updated": { entityType: "contract"; before: ActionRecord; after: ActionRecord };
+  "action.status_changed": {
+    entityType: "contract";
+    before: { actionId: string; status: ActionStatus };
+    after: { actionId: string; status: ActionStatus; completedOn: string | null };
+  };
+  "risk.recorded": { entityType: "contract"; after: RiskRecord };
+  "risk.updated": { entityType: "contract"; before: RiskRecord; after: RiskRecord };
+  "risk.status_changed": {
+    entityType: "contract";
+    before: { riskId: string; status: RiskStatus };
+    after: { riskId: string; status: RiskStatus; closedOn: string | null };
+  };
   "supplier.created": { entityType: "supplier"; after: SupplierRecord };
   "supplier.updated": { entityType: "supplier"; before: SupplierRecord; after: SupplierRecord };
   "council.settings_changed": { entityType: "council"; before: TenantSettings; after: TenantSettings };
@@ -290,6 +317,14 @@ export const auditActionWords: Record<AuditAction, string> = {
   "attachment.added": "attached a file",
   "attachment.removed": "removed an attached file",
   "kpi.supplier_return_recorded": "uploaded a supplier's performance return",
+  "meeting.recorded": "recorded a meeting",
+  "meeting.updated": "updated a meeting",
+  "action.added": "added an action",
+  "action.updated": "edited an action",
+  "action.status_changed": "changed an action's status",
+  "risk.recorded": "recorded a risk",
+  "risk.updated": "updated a risk",
+  "risk.status_changed": "closed or reopened a risk",
   "supplier.created": "added a supplier",
   "supplier.updated": "edited a supplier",
   "council.settings_changed": "changed the council's settings",

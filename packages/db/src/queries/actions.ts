@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lt, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lt, type SQL } from "drizzle-orm";
 import type { Tx } from "../database.ts";
 import { actions, contracts, users } from "../schema/index.ts";
 
@@ -47,4 +47,49 @@ export async function listOverdueActions(
     .where(and(...filters, isNull(contracts.archivedAt)))
     .orderBy(asc(actions.dueOn), asc(actions.createdAt))
     .limit(limit);
+}
+
+/** A contract's action log across its meetings and improvement plans: open first by due date, then the rest. */
+export async function listActions(
+  tx: Tx,
+  { tenantId, contractId }: { tenantId: string; contractId: string },
+) {
+  return tx
+    .select({ action: actions, ownerUserName: users.name })
+    .from(actions)
+    .leftJoin(users, eq(users.id, actions.ownerUserId))
+    .where(and(eq(actions.tenantId, tenantId), eq(actions.contractId, contractId)))
+    .orderBy(desc(eq(actions.status, "open")), asc(actions.dueOn), asc(actions.createdAt))
+    .then((rows) => rows.map((row) => ({ ...row.action, ownerUserName: row.ownerUserName })));
+}
+
+export async function getAction(tx: Tx, { tenantId, actionId }: { tenantId: string; actionId: string }) {
+  const [row] = await tx
+    .select()
+    .from(actions)
+    .where(and(eq(actions.tenantId, tenantId), eq(actions.id, actionId)));
+  return row ?? null;
+}
+
+export async function insertAction(tx: Tx, values: typeof actions.$inferInsert) {
+  const [row] = await tx.insert(actions).values(values).returning();
+  if (!row) throw new Error("insert returned no action");
+  return row;
+}
+
+export async function updateAction(
+  tx: Tx,
+  {
+    tenantId,
+    actionId,
+    version,
+    values,
+  }: { tenantId: string; actionId: string; version: number; values: Partial<typeof actions.$inferInsert> },
+) {
+  const [row] = await tx
+    .update(actions)
+    .set({ ...values, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(actions.tenantId, tenantId), eq(actions.id, actionId), eq(actions.version, version)))
+    .returning();
+  return row ?? null;
 }

@@ -1,3 +1,4 @@
+import type { MeetingType, RiskStatus } from "../performance/vocabulary.ts";
 import { type Role, roles } from "../roles.ts";
 import type { Jurisdiction, TenantSettings } from "../tenant-settings.ts";
 import type { ChangeStatus } from "./changes.ts";
@@ -44,7 +45,15 @@ export type ComplianceFacts = {
   managementPlans?: readonly { contractId: string; agreedOn: string; lastReviewedOn: string | null }[];
   /** 004 §5 (High tier): when each supplier monitoring report was received. Absent: not tracked. */
   monitoringReports?: readonly { contractId: string; receivedOn: string }[];
+  /** Held meetings (left out: meetings are not tracked). */
+  meetings?: readonly { contractId: string; type: MeetingType; heldOn: string }[];
+  /** The joint register's risks (left out: risks are not tracked). */
+  risks?: readonly { contractId: string; status: RiskStatus; reviewOn: string }[];
 };
+
+// 004 §5 "Regular contract review meetings": a review or a performance meeting is one; a kickoff (004 §6)
+// and a close-out are not.
+const reviewMeetingTypes: readonly MeetingType[] = ["review", "performance"];
 
 export type CouncilRules = { jurisdiction: Jurisdiction; settings: TenantSettings };
 export type ContractCompliance = { obligations: Obligation[]; summary: ComplianceSummary };
@@ -79,6 +88,8 @@ export function contractsCompliance(
   const plans =
     facts.managementPlans && new Map(facts.managementPlans.map((plan) => [plan.contractId, plan]));
   const reports = facts.monitoringReports && groupBy(facts.monitoringReports);
+  const meetings = facts.meetings && groupBy(facts.meetings);
+  const risks = facts.risks && groupBy(facts.risks);
   return new Map(
     facts.contracts.map((contract) => {
       const obligations = deriveObligations(
@@ -109,6 +120,8 @@ export function contractsCompliance(
           }),
           managementPlan: plans && planSource(plans.get(contract.id)),
           monitoringReports: reports && (reports.get(contract.id) ?? []),
+          ...(meetings && meetingSources(meetings.get(contract.id) ?? [])),
+          ...(risks && riskSource(risks.get(contract.id) ?? [])),
         },
         today,
         council.settings,
@@ -120,6 +133,22 @@ export function contractsCompliance(
 
 function planSource(plan: { agreedOn: string; lastReviewedOn: string | null } | undefined) {
   return plan ? { createdOn: plan.agreedOn, lastReviewedOn: plan.lastReviewedOn } : null;
+}
+
+function meetingSources(held: NonNullable<ComplianceFacts["meetings"]>) {
+  return {
+    kickoffMeetings: held.filter((meeting) => meeting.type === "kickoff"),
+    reviewMeetings: held.filter((meeting) => reviewMeetingTypes.includes(meeting.type)),
+  };
+}
+
+function riskSource(risks: NonNullable<ComplianceFacts["risks"]>) {
+  return {
+    risks: {
+      count: risks.length,
+      openReviewDates: risks.filter((risk) => risk.status === "open").map((risk) => risk.reviewOn),
+    },
+  };
 }
 
 export type ComplianceOverview = {

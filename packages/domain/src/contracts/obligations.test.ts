@@ -87,6 +87,20 @@ const cases: Case[] = [
     dueSoon: () => ({ contract: { tier: null, startDate: future }, sources: {} }),
     overdue: () => ({ contract: { tier: null }, sources: {} }),
   },
+  {
+    key: "kickoff_meeting",
+    appliesTo: allTiers,
+    met: () => ({
+      contract: { lifecycleStage: "mobilisation", startDate: future },
+      sources: { kickoffMeetings: [{ heldOn: past }] },
+    }),
+    dueSoon: () => ({
+      contract: { lifecycleStage: "mobilisation", startDate: future },
+      sources: { kickoffMeetings: [] },
+    }),
+    // Started in the last three months and no kickoff held: overdue, whatever the stage.
+    overdue: () => ({ contract: { startDate: past }, sources: { kickoffMeetings: [{ heldOn: future }] } }),
+  },
   recurringCase(
     "review_meetings",
     allTiers,
@@ -113,9 +127,12 @@ const cases: Case[] = [
   {
     key: "risk_register",
     appliesTo: ["high"],
-    met: () => ({ sources: { risks: { count: 3 } } }),
-    dueSoon: () => ({ contract: { startDate: future }, sources: { risks: { count: 0 } } }),
-    overdue: () => ({ sources: { risks: { count: 0 } } }),
+    met: () => ({ sources: { risks: { count: 3, openReviewDates: [addDays(today, 31)] } } }),
+    dueSoon: () => ({
+      contract: { startDate: future },
+      sources: { risks: { count: 0, openReviewDates: [] } },
+    }),
+    overdue: () => ({ sources: { risks: { count: 0, openReviewDates: [] } } }),
   },
   {
     key: "monthly_rag",
@@ -252,7 +269,7 @@ describe("deriveObligations: every obligation × tier × state (004 §5–6, PA2
   );
 
   test("every obligation but the termination notice (not tracked yet, below) is in the table", () => {
-    expect(new Set(cases.map((c) => c.key)).size).toBe(19);
+    expect(new Set(cases.map((c) => c.key)).size).toBe(21);
   });
 });
 
@@ -264,6 +281,7 @@ describe("deriveObligations: sources that do not exist yet are not yet tracked",
       ["sro_named", "met"],
       ["tier_assessed", "met"],
       ["kpis_set", "not_applicable"],
+      ["kickoff_meeting", "not_applicable"],
       ["close_out", "not_applicable"],
     ]);
     expect(obligations.filter((o) => o.status === "not_tracked").map((o) => o.key)).toEqual([
@@ -365,9 +383,10 @@ describe("kpis_set (PA23 s.52(1): at least three KPIs for a public contract over
 
 describe("deriveObligations: not applicable and edge cases", () => {
   const everySource: ObligationSources = {
+    kickoffMeetings: [],
     reviewMeetings: [],
     managementPlan: null,
-    risks: { count: 0 },
+    risks: { count: 0, openReviewDates: [] },
     ragStatuses: [],
     kpiMeasurements: [],
     kpis: { count: 0 },
@@ -414,7 +433,7 @@ describe("deriveObligations: not applicable and edge cases", () => {
         today,
         settings,
       );
-      expect(obligations).toHaveLength(jurisdiction === "ZA" ? 18 : 16);
+      expect(obligations).toHaveLength(jurisdiction === "ZA" ? 19 : 17);
       expect(
         obligations
           .filter((o) => o.status !== "not_applicable")
@@ -690,5 +709,50 @@ describe("complianceScore", () => {
     { statuses: ["met", "due_soon", "overdue", "not_tracked", "not_applicable"], tracked: 3, owed: 4 },
   ])("$statuses: $tracked of $owed tracked", ({ statuses, tracked, owed }) => {
     expect(complianceSummary(statuses.map(obligation))).toMatchObject({ tracked, owed });
+  });
+});
+
+describe("deriveObligations: the kickoff meeting and the risk register's reviews", () => {
+  const kickoff = (facts: Partial<ObligationContract>, sources: ObligationSources) =>
+    deriveObligations({ ...contract, ...facts }, sources, today, settings).find(
+      (o) => o.key === "kickoff_meeting",
+    );
+
+  test.each([
+    // 004 §6: owed during handover and mobilisation, and by a contract started in the last three months.
+    [{ lifecycleStage: "handover", startDate: "2020-01-01" }, "overdue"],
+    [{ lifecycleStage: "delivery", startDate: addMonths(today, -3) }, "overdue"],
+    [{ lifecycleStage: "delivery", startDate: addDays(addMonths(today, -3), -1) }, "not_applicable"],
+    [{ lifecycleStage: "mobilisation", startDate: null }, "due_soon"],
+    [{ lifecycleStage: "delivery", startDate: null }, "not_applicable"],
+  ] as const)("%j with no kickoff held → %s", (facts, status) => {
+    expect(kickoff(facts, { kickoffMeetings: [] })?.status).toBe(status);
+  });
+
+  test("a kickoff held is met, with the day it was held", () => {
+    expect(
+      kickoff({ lifecycleStage: "mobilisation" }, { kickoffMeetings: [{ heldOn: "2025-06-01" }] }),
+    ).toMatchObject({ status: "met", dueDate: "2025-06-01" });
+  });
+
+  const register = (openReviewDates: string[]) =>
+    deriveObligations(contract, { risks: { count: 4, openReviewDates } }, today, settings).find(
+      (o) => o.key === "risk_register",
+    );
+
+  test.each([
+    [[], "met", null],
+    [[addDays(today, 31)], "met", addDays(today, 31)],
+    [[addDays(today, 40), addDays(today, 10)], "due_soon", addDays(today, 10)],
+    [[today], "due_soon", today],
+    [[past, addDays(today, 40)], "overdue", past],
+  ] as const)("open risks reviewed on %j → %s, due %s", (dates, status, dueDate) => {
+    expect(register([...dates])).toMatchObject({ status, dueDate });
+  });
+
+  test("says how many risks are past their review date", () => {
+    expect(register([past, addDays(today, -10)])?.detail).toBe(
+      "2 risks are past their review date: review them with the supplier.",
+    );
   });
 });

@@ -21,6 +21,7 @@ export type ObligationKey =
   | "contract_manager_named"
   | "sro_named"
   | "tier_assessed"
+  | "kickoff_meeting"
   | "review_meetings"
   | "management_plan"
   | "management_plan_review"
@@ -78,9 +79,13 @@ export type ObligationContract = {
  * "nothing recorded", which makes those obligations due or overdue.
  */
 export type ObligationSources = {
+  /** Held kickoff meetings (004 §6 mobilisation). */
+  kickoffMeetings?: { heldOn: string }[];
+  /** Held contract review and performance meetings (004 §5, §9). */
   reviewMeetings?: { heldOn: string }[];
   managementPlan?: { createdOn: string; lastReviewedOn: string | null } | null;
-  risks?: { count: number };
+  /** Risks recorded in the joint register, and the review dates of those still open. */
+  risks?: { count: number; openReviewDates: string[] };
   /** Months (`YYYY-MM`) that have a RAG status. */
   ragStatuses?: { month: string }[];
   /** The first day of measured KPI periods (at least the latest, and last month's when it has one). */
@@ -119,6 +124,8 @@ type ObligationRule = {
 const reviewMeetingMonths: Record<Tier, number> = { high: 3, medium: 6, low: 12 };
 // 004 §5: the plan is reviewed "no less than every six months" (High) and "no less than annually" (Medium)
 export const planReviewMonths: Record<Tier, number | null> = { high: 6, medium: 12, low: null };
+// Steward: a contract started within these months is still new enough to owe its kickoff (004 §6).
+const kickoffWindowMonths = 3;
 
 const obligationRules: readonly ObligationRule[] = [
   {
@@ -158,6 +165,35 @@ const obligationRules: readonly ObligationRule[] = [
       contract.tier !== null
         ? met(`Assessed as ${tierLabels[contract.tier]} tier.`)
         : outstanding(contract.startDate, today, "Run the tiering assessment to set High, Medium or Low."),
+  },
+  {
+    key: "kickoff_meeting",
+    title: "Kickoff meeting held",
+    source: "004 §6",
+    // 004 §6 "Contract mobilisation": "Hold kick-off meeting with the supplier, and discuss contract management
+    // process". Owed by a new contract: one in handover or mobilisation, or started in the last 3 months (a
+    // Steward figure: a contract long in delivery is past its mobilisation). Held by the start date.
+    assess: ({ contract, sources, today }) => {
+      const mobilising = contract.lifecycleStage === "handover" || contract.lifecycleStage === "mobilisation";
+      const recent =
+        contract.startDate !== null && contract.startDate >= addMonths(today, -kickoffWindowMonths);
+      if (!mobilising && !recent) {
+        return notApplicable(
+          "A kickoff meeting belongs to a new contract's mobilisation; this one is past it.",
+        );
+      }
+      const meetings = sources.kickoffMeetings;
+      if (meetings === undefined) return notTracked("Kickoff meetings are not yet recorded here.");
+      const heldOn = latest(
+        meetings.map((meeting) => meeting.heldOn),
+        today,
+      );
+      if (heldOn !== null) return met("The kickoff meeting with the supplier was held.", heldOn);
+      const detail =
+        "Hold the kickoff meeting with the supplier: expectations, roles, reporting and the meetings to come.";
+      if (contract.startDate === null) return { status: "due_soon", dueDate: null, detail };
+      return outstanding(contract.startDate, today, detail);
+    },
   },
   {
     key: "review_meetings",
@@ -229,11 +265,33 @@ const obligationRules: readonly ObligationRule[] = [
     key: "risk_register",
     title: "Joint risk register",
     source: "004 §5",
-    assess: ({ contract, sources, today }) => {
+    assess: ({ contract, sources, today, settings }) => {
       if (contract.tier !== "high")
         return notApplicable("Only High tier contracts need a joint risk register.");
-      if (sources.risks === undefined) return notTracked("Risk registers are not yet recorded here.");
-      if (sources.risks.count > 0) return met("The joint risk register has risks recorded.");
+      const risks = sources.risks;
+      if (risks === undefined) return notTracked("Risk registers are not yet recorded here.");
+      if (risks.count > 0) {
+        // 004 §6: "Keep the Contract Management Plan and any risk register up to date": a review date passed
+        // makes the register overdue; the earliest open review date is when it is next due.
+        const next = risks.openReviewDates.reduce<string | null>(
+          (first, date) => (first === null || date < first ? date : first),
+          null,
+        );
+        if (next === null) return met("The joint risk register has risks recorded; none is open.");
+        const late = risks.openReviewDates.filter((date) => date < today).length;
+        if (late > 0) {
+          return {
+            status: "overdue",
+            dueDate: next,
+            detail: `${plural(late, "risk")} ${late === 1 ? "is" : "are"} past ${late === 1 ? "its" : "their"} review date: review ${late === 1 ? "it" : "them"} with the supplier.`,
+          };
+        }
+        return {
+          status: dueStatus(next, today, settings.dueSoonDays),
+          dueDate: next,
+          detail: "The joint risk register is kept: the next risk review is on the date shown.",
+        };
+      }
       return outstanding(
         contract.startDate,
         today,
