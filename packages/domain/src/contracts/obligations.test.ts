@@ -269,7 +269,7 @@ describe("deriveObligations: every obligation × tier × state (004 §5–6, PA2
   );
 
   test("every obligation but the termination notice (not tracked yet, below) is in the table", () => {
-    expect(new Set(cases.map((c) => c.key)).size).toBe(21);
+    expect(new Set(cases.map((c) => c.key)).size).toBe(20);
   });
 });
 
@@ -280,8 +280,8 @@ describe("deriveObligations: sources that do not exist yet are not yet tracked",
       ["contract_manager_named", "met"],
       ["sro_named", "met"],
       ["tier_assessed", "met"],
-      ["kpis_set", "not_applicable"],
       ["kickoff_meeting", "not_applicable"],
+      ["kpis_set", "not_applicable"],
       ["close_out", "not_applicable"],
     ]);
     expect(obligations.filter((o) => o.status === "not_tracked").map((o) => o.key)).toEqual([
