@@ -180,7 +180,13 @@ describe("supplier returns (issue 8 §2)", () => {
       "NOT_FOUND",
     );
     const noColumns = await caller.kpis.previewReturn({ contractId, csv: "a,b\n1,2" });
-    expect(noColumns.problems.map((problem) => problem.column)).toEqual(["kpi", "period", "value"]);
+    expect(noColumns.problems.map((problem) => problem.column)).toEqual([
+      null,
+      null,
+      "kpi",
+      "period",
+      "value",
+    ]);
     expect((await refusal(caller.kpis.commitReturn({ contractId, csv: header }))).code).toBe("BAD_REQUEST");
   });
 

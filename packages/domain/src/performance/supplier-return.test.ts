@@ -226,10 +226,35 @@ describe("checkSupplierReturn (issue 8 §2)", () => {
     );
   });
 
+  test("the part column may be called by a KPI's breakdown; a column a return does not have is a problem", () => {
+    const byBreakdown = check(
+      [
+        "KPI,Period,Numerator,Denominator,Region",
+        "Collections on time,2026-11,960,1000,",
+        "Collections on time,2026-11,480,500,North",
+        "Collections on time,2026-11,480,500,South",
+      ].join("\n"),
+    );
+    expect(byBreakdown.problems).toEqual([]);
+    expect(byBreakdown.measurements[0]?.figures.parts.map((part) => part.label)).toEqual(["North", "South"]);
+    const unknown = check("KPI,Period,Value,Round\nComplaints,2026-11,3,");
+    expect(unknown.problems).toEqual([
+      {
+        rowNumber: 1,
+        column: null,
+        message:
+          "A return has no such column: name the columns kpi, period, value, numerator, denominator, part, evidence (the part column may be called by the KPI's breakdown, such as Region).",
+        value: "Round",
+      },
+    ]);
+  });
+
   test("a file without the columns it needs says so on its header row", () => {
     const checked = check("Name,When\nComplaints,2026-11");
     expect(checked.measurements).toEqual([]);
     expect(checked.problems.map((problem) => [problem.rowNumber, problem.column])).toEqual([
+      [1, null],
+      [1, null],
       [1, "kpi"],
       [1, "period"],
       [1, "value"],

@@ -99,16 +99,30 @@ export function readPeriod(cell: string): string | null {
 const clip = (cell: string) => (cell.length > 200 ? `${cell.slice(0, 200)}…` : cell);
 const nameKey = (name: string) => name.trim().replace(/\s+/g, " ").toLocaleLowerCase("en-GB");
 
-/** Which column each of the file's columns is, from its header; problems for missing or doubled columns. */
-function mapColumns(header: readonly string[]) {
+/**
+ * Which column each of the file's columns is, from its header (the part column may also be called by a KPI's
+ * breakdown, "Round"); problems for a column missing, doubled or not one a return has.
+ */
+function mapColumns(header: readonly string[], breakdownLabels: readonly string[]) {
   const positions = new Map<SupplierReturnColumn, number>();
   const problems: ReturnProblem[] = [];
+  const namesOf = (column: SupplierReturnColumn) =>
+    column === "part" ? [...columnNames.part, ...breakdownLabels] : columnNames[column];
   header.forEach((name, index) => {
     const key = normaliseHeader(name);
+    if (key === "") return;
     const column = supplierReturnColumns.find((candidate) =>
-      columnNames[candidate].some((alias) => normaliseHeader(alias) === key),
+      namesOf(candidate).some((alias) => normaliseHeader(alias) === key),
     );
-    if (!column) return;
+    if (!column) {
+      problems.push({
+        rowNumber: 1,
+        column: null,
+        message: `A return has no such column: name the columns ${supplierReturnColumns.join(", ")} (the part column may be called by the KPI's breakdown, such as ${breakdownLabels[0] ?? "Region"}).`,
+        value: clip(name),
+      });
+      return;
+    }
     if (positions.has(column)) {
       problems.push({
         rowNumber: 1,
@@ -164,7 +178,10 @@ export function checkSupplierReturn(input: {
   thisMonth: string;
 }): CheckedReturn {
   const [header = [], ...data] = input.rows;
-  const { positions, problems } = mapColumns(header);
+  const breakdownLabels = [
+    ...new Set(input.kpis.flatMap((kpi) => (kpi.breakdownLabel === null ? [] : [kpi.breakdownLabel]))),
+  ];
+  const { positions, problems } = mapColumns(header, breakdownLabels);
   const rowCount = data.filter((row) => row.some((cell) => cell.trim() !== "")).length;
   if (problems.length > 0) return { rowCount, measurements: [], problems };
   if (rowCount > supplierReturnRowLimit) {

@@ -19,6 +19,7 @@ import type { ContractDetail } from "./contract-detail.ts";
 import { KpiForm, type KpiListing } from "./kpi-form.tsx";
 import { CorrectMeasurement, RecordMonth } from "./measurement-forms.tsx";
 import { OpenImprovementPlan } from "./open-improvement-plan.tsx";
+import { SupplierReturn } from "./supplier-return.tsx";
 
 type Measurement = KpiListing["measurements"][number];
 
@@ -96,6 +97,7 @@ export function KpisTab(props: { detail: ContractDetail; announce: (message: str
                   kpis={found().kpis}
                   onRecorded={props.announce}
                 />
+                <SupplierReturn contractId={contractId()} />
               </Show>
             </Show>
             <For each={found().kpis}>
