@@ -1,6 +1,8 @@
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  artifactsDir,
   choose,
   demoPassword,
   expectNoSeriousAxeViolations,
@@ -105,6 +107,7 @@ describe("KPIs of a contract", () => {
     );
     await expectNoSeriousAxeViolations(page, "the KPIs tab with a month recorded");
     await screenshot(page, "kpis-month-recorded");
+    await recorded.screenshot({ path: join(artifactsDir, "kpi-with-breakdown.png") });
   });
 
   it("corrects the month and keeps the earlier figures", async () => {

@@ -276,6 +276,22 @@ describe("kpis", () => {
     expect(events.map((event) => event.action)).toContain("kpi.measurement_corrected");
   });
 
+  it("two people entering the same month at once: one is recorded, the other told to correct it", async () => {
+    const { caller, contractId } = await setUp();
+    const { id: kpiId } = await caller.kpis.create({ contractId, kpi: answered });
+    const sro = (await callerFor(test, { userId: council.users.sro, tenantId: council.tenantId })).caller;
+    const month = { contractId, periodStart: lastMonth };
+    const results = await Promise.allSettled([
+      caller.kpis.recordMonth({ ...month, entries: [{ kpiId, value: 2 }] }),
+      sro.kpis.recordMonth({ ...month, entries: [{ kpiId, value: 4 }] }),
+    ]);
+    expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = results.find((result) => result.status === "rejected");
+    expect(refused && (await refusal(Promise.reject(refused.reason))).code).toBe("CONFLICT");
+    const [kpi] = (await caller.kpis.list({ contractId })).kpis;
+    expect(kpi?.measurements).toHaveLength(1);
+  });
+
   it("edits with the version read, archives, and keeps viewers to reading", async () => {
     const { caller, contractId } = await setUp();
     const { id: kpiId } = await caller.kpis.create({ contractId, kpi: repairs });
