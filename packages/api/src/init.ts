@@ -68,15 +68,20 @@ const t = initTRPC
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Domain errors become tRPC errors in this one place; anything else is a 500 with no detail (see errorFormatter). */
-const mapDomainErrors = t.middleware(async ({ next }) => {
-  const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: domainErrorCodes[cause.kind], message: cause.message, cause });
-  }
+/**
+ * Domain errors become tRPC errors in this one place; anything else is a 500 with no detail (see errorFormatter).
+ * Every rung's result goes through it: `base` for the public and signed-in rungs, the tenant rung itself.
+ */
+function mappedDomainErrors<T extends { ok: boolean; error?: { cause?: unknown } }>(result: T): T {
+  if (!result.ok && result.error?.cause instanceof DomainError) throw trpcErrorOf(result.error.cause);
   return result;
-});
+}
+
+function trpcErrorOf(cause: DomainError): TRPCError {
+  return new TRPCError({ code: domainErrorCodes[cause.kind], message: cause.message, cause });
+}
+
+const mapDomainErrors = t.middleware(async ({ next }) => mappedDomainErrors(await next()));
 
 /**
  * One transaction per request (DESIGN §3.4): a failed procedure writes nothing. tRPC returns errors as
@@ -179,46 +184,55 @@ export interface TenantContext {
 }
 
 /**
- * A member of the council named by the request header. The tenant comes from the verified session and
- * membership, never from procedure input (DESIGN §3.5); the session and the membership arrive in one query.
+ * A member of the council named by the request header, whose role has `permission` (the permission matrix of
+ * packages/domain decides). The tenant comes from the verified session and membership, never from procedure
+ * input (DESIGN §3.5); the session and the membership arrive in one query. One middleware does it all, and maps
+ * the domain errors: each middleware level costs tRPC two copies of the call's options (docs/benchmarks.md).
  */
-export const tenantProcedure = base.meta({ access: "tenant" }).use(async ({ ctx, next }) => {
-  const tenantId = ctx.tenantHeader;
-  if (!tenantId || !isUuid(tenantId)) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "Choose a council first." });
-  }
-  return inRequestTransaction(ctx, { tenantId, userId: null }, async (tx, afterCommit) => {
-    const sessions = new SessionStore(tx, tenantId, ctx.cookie);
-    const { user, sessionId } = await authenticate(ctx, sessions);
-    if (!user.role)
-      throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this council." });
-    const role = user.role;
-    let council: Promise<Council> | null = null;
-    const tenant: TenantContext = {
-      tx,
-      tenantId,
-      role,
-      user,
-      council: () => {
-        council ??= getTenant(tx, { tenantId }).then((row) => {
-          if (!row) throw notFound("This council");
-          return { ...row, settings: tenantSettings(row.settings) };
-        });
-        return council;
-      },
-      audit: (event) =>
-        recordAudit(tx, { ...event, tenantId, actorUserId: user.id, requestId: ctx.requestId }),
-    };
-    return next({ ctx: { ...tenant, afterCommit, sessions, sessionId } });
-  });
-});
-
-/** Role guard: the permission matrix of packages/domain decides. */
-export function permittedProcedure(permission: Permission) {
-  return tenantProcedure.meta({ access: "tenant", permission }).use(({ ctx, next }) => {
-    if (!can(ctx.role, permission)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: "Your role in this council does not allow that." });
+function tenantRung(permission: Permission | null) {
+  return t.middleware(async ({ ctx, next }) => {
+    const tenantId = ctx.tenantHeader;
+    if (!tenantId || !isUuid(tenantId)) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: "Choose a council first." });
     }
-    return next();
+    const result = await inRequestTransaction(ctx, { tenantId, userId: null }, async (tx, afterCommit) => {
+      const sessions = new SessionStore(tx, tenantId, ctx.cookie);
+      const { user, sessionId } = await authenticate(ctx, sessions);
+      if (!user.role)
+        throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this council." });
+      const role = user.role;
+      if (permission && !can(role, permission)) {
+        throw new TRPCError({ code: "FORBIDDEN", message: "Your role in this council does not allow that." });
+      }
+      let council: Promise<Council> | null = null;
+      const tenant: TenantContext = {
+        tx,
+        tenantId,
+        role,
+        user,
+        council: () => {
+          council ??= getTenant(tx, { tenantId }).then((row) => {
+            if (!row) throw notFound("This council");
+            return { ...row, settings: tenantSettings(row.settings) };
+          });
+          return council;
+        },
+        audit: (event) =>
+          recordAudit(tx, { ...event, tenantId, actorUserId: user.id, requestId: ctx.requestId }),
+      };
+      return next({ ctx: { ...tenant, afterCommit, sessions, sessionId } });
+    }).catch((error: unknown) => {
+      // Thrown before the procedure ran (its own failures come back as a result).
+      throw error instanceof DomainError ? trpcErrorOf(error) : error;
+    });
+    return mappedDomainErrors(result);
   });
+}
+
+/** A member of the council named by the request header, whatever their role. */
+export const tenantProcedure = t.procedure.meta({ access: "tenant" }).use(tenantRung(null));
+
+/** A member of the council whose role has `permission`: the role guard of the tenant rung. */
+export function permittedProcedure(permission: Permission) {
+  return t.procedure.meta({ access: "tenant", permission }).use(tenantRung(permission));
 }

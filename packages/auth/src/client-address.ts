@@ -2,9 +2,9 @@ import { BlockList, isIP } from "node:net";
 
 /**
  * The proxies whose `X-Forwarded-For` is believed: a comma-separated list of addresses and CIDR ranges
- * (`10.0.0.0/8, 2001:db8::1`). Throws on an entry that is neither, so a typo stops the start.
+ * (`10.0.0.0/8, 2001:db8::1`), or null for none. Throws on an entry that is neither, so a typo stops the start.
  */
-export function parseTrustedProxies(list: string): BlockList {
+export function parseTrustedProxies(list: string): BlockList | null {
   const trusted = new BlockList();
   for (const entry of list
     .split(",")
@@ -25,7 +25,8 @@ export function parseTrustedProxies(list: string): BlockList {
     if (bits === null) trusted.addAddress(address, type);
     else trusted.addSubnet(address, bits, type);
   }
-  return trusted;
+  // None: a request's address is its socket's, without asking an empty list (a native call a request).
+  return trusted.rules.length > 0 ? trusted : null;
 }
 
 /**
@@ -37,16 +38,17 @@ export function parseTrustedProxies(list: string): BlockList {
 export function clientAddress(request: {
   socketAddress: string | undefined;
   forwardedFor: string | undefined;
-  trustedProxies: BlockList;
+  trustedProxies: BlockList | null;
 }): string {
   const socket = request.socketAddress ? unmapped(request.socketAddress) : "unknown";
-  if (!isTrusted(request.trustedProxies, socket)) return socket;
+  const trusted = request.trustedProxies;
+  if (!trusted || !isTrusted(trusted, socket)) return socket;
   let client = socket;
   const hops = (request.forwardedFor ?? "").split(",").map((hop) => unmapped(hop.trim()));
   for (const hop of hops.reverse()) {
     if (!isIP(hop)) break;
     client = hop;
-    if (!isTrusted(request.trustedProxies, hop)) break;
+    if (!isTrusted(trusted, hop)) break;
   }
   return client;
 }
