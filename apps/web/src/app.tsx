@@ -35,6 +35,7 @@ const ImportRegister = page(() => import("./routes/contracts/import/import-page.
 const Register = page(() => import("./routes/contracts/register.tsx"), "Register");
 const AssuranceBoard = page(() => import("./routes/council/board.tsx"), "AssuranceBoard");
 const AuditLog = page(() => import("./routes/council/audit.tsx"), "AuditLog");
+const LessonsLearned = page(() => import("./routes/council/lessons.tsx"), "LessonsLearned");
 const Members = page(() => import("./routes/council/members.tsx"), "Members");
 const Overview = page(() => import("./routes/council/overview.tsx"), "Overview");
 const CouncilSettings = page(() => import("./routes/council/settings.tsx"), "CouncilSettings");
@@ -118,6 +119,7 @@ export function App() {
         <Route path="/suppliers/:supplierId/edit" component={EditSupplier} />
         <Route path="/compliance" component={Compliance} />
         <Route path="/board" component={AssuranceBoard} />
+        <Route path="/lessons" component={LessonsLearned} />
         <Route path="/members" component={Members} />
         <Route path="/audit" component={AuditLog} />
         <Route path="/settings" component={CouncilSettings} />

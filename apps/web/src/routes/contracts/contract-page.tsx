@@ -9,12 +9,14 @@ import { useCouncil } from "../../council.tsx";
 import { councilMutations, councilQuery } from "../../council-query.ts";
 import { answer } from "../../query.ts";
 import { ChangesTab } from "./changes-tab.tsx";
+import { CloseOutTab } from "./close-out-tab.tsx";
 import type { ContractDetail } from "./contract-detail.ts";
 import { HistoryTab } from "./history-tab.tsx";
 import { InvoicesTab } from "./invoices-tab.tsx";
 import { KpisTab } from "./kpis-tab.tsx";
 import { ObligationsTab } from "./obligations-tab.tsx";
 import { OverviewTab } from "./overview-tab.tsx";
+import { PlanTab } from "./plan-tab.tsx";
 import { RagTab } from "./rag-tab.tsx";
 
 const tabs = [
@@ -24,6 +26,8 @@ const tabs = [
   { value: "invoices", label: "Invoices" },
   { value: "kpis", label: "KPIs" },
   { value: "rag", label: "Monthly RAG" },
+  { value: "plan", label: "Plan" },
+  { value: "close-out", label: "Close-out" },
   { value: "history", label: "History" },
 ] as const;
 type TabValue = (typeof tabs)[number]["value"];
@@ -170,6 +174,12 @@ export function ContractPage() {
               </Tabs.Content>
               <Tabs.Content class="tabs__panel" value="kpis">
                 <KpisTab detail={found()} announce={setAnnouncement} />
+              </Tabs.Content>
+              <Tabs.Content class="tabs__panel" value="plan">
+                <PlanTab detail={found()} announce={setAnnouncement} />
+              </Tabs.Content>
+              <Tabs.Content class="tabs__panel" value="close-out">
+                <CloseOutTab detail={found()} announce={setAnnouncement} />
               </Tabs.Content>
               <Tabs.Content class="tabs__panel" value="history">
                 <HistoryTab detail={found()} />

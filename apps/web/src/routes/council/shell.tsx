@@ -77,6 +77,11 @@ function Shell(props: { me: Accessor<Me>; council: Accessor<Council>; children: 
               Assurance board
             </A>
           </li>
+          <li>
+            <A href={`${base()}/lessons`} class="section-nav__link">
+              Lessons learned
+            </A>
+          </li>
           <Show when={value.can("users:manage")}>
             <li>
               <A href={`${base()}/members`} class="section-nav__link">
