@@ -83,20 +83,25 @@ export async function countContractsByRag(tx: Tx, { tenantId, month }: { tenantI
 }
 
 /**
- * The KPI ratings of some contracts' measurements for periods starting `from` to `to`, counted per contract,
- * period and rating (the board's KPI trend; the (tenant, contract, period) index).
+ * Some contracts' KPI measurements for periods starting `from` to `to`, counted per contract and period: how many,
+ * how many rated at or near target (Good, Approaching target) and how many below (Requires improvement,
+ * Inadequate), PR24 reg 39(5). The board's KPI trend; one row a contract-month, on the (tenant, contract,
+ * period) index.
  */
 export async function countRatingsByMonth(
   tx: Tx,
   { tenantId, contractIds, from, to }: { tenantId: string; contractIds: string[]; from: string; to: string },
 ) {
   if (contractIds.length === 0) return [];
+  const rated = (ratings: string[]) =>
+    sql<number>`(count(*) filter (where ${kpiMeasurements.rating} = any(${sql.param(ratings)}::text[])))::int`;
   return tx
     .select({
       contractId: kpiMeasurements.contractId,
       periodStart: kpiMeasurements.periodStart,
-      rating: kpiMeasurements.rating,
-      measurements: count(),
+      measured: count(),
+      onTarget: rated(["good", "approaching_target"]),
+      belowTarget: rated(["requires_improvement", "inadequate"]),
     })
     .from(kpiMeasurements)
     .where(
@@ -107,7 +112,7 @@ export async function countRatingsByMonth(
         lte(kpiMeasurements.periodStart, to),
       ),
     )
-    .groupBy(kpiMeasurements.contractId, kpiMeasurements.periodStart, kpiMeasurements.rating);
+    .groupBy(kpiMeasurements.contractId, kpiMeasurements.periodStart);
 }
 
 /** Some contracts' RAG statuses from `from` to `to` (the board's strip of recent months). */

@@ -28,12 +28,10 @@ describe("kpiTrends", () => {
   test("each month's share at or close to target, Other left out of the share, empty months null", () => {
     const trends = kpiTrends(
       [
-        { contractId: "c", periodStart: "2026-01-01", rating: "good", measurements: 2 },
-        { contractId: "c", periodStart: "2026-01-01", rating: "approaching_target", measurements: 1 },
-        { contractId: "c", periodStart: "2026-01-01", rating: "inadequate", measurements: 1 },
-        { contractId: "c", periodStart: "2026-02-01", rating: "requires_improvement", measurements: 2 },
-        { contractId: "c", periodStart: "2026-02-01", rating: "other", measurements: 1 },
-        { contractId: "c", periodStart: "2026-02-01", rating: "good", measurements: 1 },
+        { contractId: "c", periodStart: "2026-01-01", measured: 4, onTarget: 3, belowTarget: 1 },
+        // One of four rated Other: measured, but in neither count.
+        { contractId: "c", periodStart: "2026-02-01", measured: 4, onTarget: 1, belowTarget: 2 },
+        { contractId: "d", periodStart: "2026-02-01", measured: 1, onTarget: 0, belowTarget: 0 },
       ],
       ["2025-12-01", "2026-01-01", "2026-02-01"],
     );
@@ -42,6 +40,7 @@ describe("kpiTrends", () => {
       { month: "2026-01-01", measured: 4, onTarget: 3, belowTarget: 1, onTargetPercent: 75 },
       { month: "2026-02-01", measured: 4, onTarget: 1, belowTarget: 2, onTargetPercent: 33 },
     ]);
+    expect(trends.get("d")?.[2]?.onTargetPercent).toBeNull();
     expect(trends.get("other")).toBeUndefined();
   });
 });

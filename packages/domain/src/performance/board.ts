@@ -1,5 +1,5 @@
 import { type Tier, tiers } from "../contracts/contract-input.ts";
-import type { KpiRating, RagStatus } from "./vocabulary.ts";
+import type { RagStatus } from "./vocabulary.ts";
 
 /**
  * The Contract Assurance Board's figures (004 §12.3: "SLT will review the Performance Tracker prior to the
@@ -61,35 +61,40 @@ export type KpiTrendMonth = {
 };
 
 /**
- * Each contract's KPI trend over `months` (oldest first) from measurements counted by contract, period and
- * rating. Ratings of Other (no usable data) count as measured but neither on nor below target.
+ * Each contract's KPI trend over `months` (oldest first) from its measurements counted by contract and period
+ * (`onTarget`: Good or Approaching target; `belowTarget`: Requires improvement or Inadequate; PR24 reg 39(5)).
+ * Ratings of Other (no usable data) count as measured but neither on nor below target.
  */
 export function kpiTrends(
-  rows: readonly { contractId: string; periodStart: string; rating: KpiRating; measurements: number }[],
+  rows: readonly {
+    contractId: string;
+    periodStart: string;
+    measured: number;
+    onTarget: number;
+    belowTarget: number;
+  }[],
   months: readonly string[],
 ): Map<string, KpiTrendMonth[]> {
-  const byContract = new Map<string, Map<string, { measured: number; on: number; below: number }>>();
+  const byContract = new Map<string, Map<string, (typeof rows)[number]>>();
   for (const row of rows) {
     const contract = byContract.get(row.contractId) ?? new Map();
-    const month = contract.get(row.periodStart) ?? { measured: 0, on: 0, below: 0 };
-    month.measured += row.measurements;
-    if (row.rating === "good" || row.rating === "approaching_target") month.on += row.measurements;
-    else if (row.rating !== "other") month.below += row.measurements;
-    contract.set(row.periodStart, month);
+    contract.set(row.periodStart, row);
     byContract.set(row.contractId, contract);
   }
   return new Map(
     [...byContract.entries()].map(([contractId, byMonth]) => [
       contractId,
       months.map((month) => {
-        const found = byMonth.get(month) ?? { measured: 0, on: 0, below: 0 };
-        const rated = found.on + found.below;
+        const found = byMonth.get(month);
+        const onTarget = found?.onTarget ?? 0;
+        const belowTarget = found?.belowTarget ?? 0;
+        const rated = onTarget + belowTarget;
         return {
           month,
-          measured: found.measured,
-          onTarget: found.on,
-          belowTarget: found.below,
-          onTargetPercent: rated === 0 ? null : Math.round((found.on * 100) / rated),
+          measured: found?.measured ?? 0,
+          onTarget,
+          belowTarget,
+          onTargetPercent: rated === 0 ? null : Math.round((onTarget * 100) / rated),
         };
       }),
     ]),
