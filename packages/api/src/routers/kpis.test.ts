@@ -329,5 +329,12 @@ describe("kpis", () => {
     const [kpi] = (await caller.kpis.list({ contractId })).kpis;
     expect(kpi?.periodRating).toMatchObject({ rating: "requires_improvement", measured: 12, expected: 12 });
     expect(kpi?.periodRating.reasons[1]).toBe("Pooled over the period: 1,900 of 2,100.");
+    // The twelve months to two months ago: eleven good months and one not measured.
+    const earlier = await caller.kpis.list({ contractId, assessedTo: firstOfMonth(today, -2) });
+    expect(earlier.period).toEqual({ from: firstOfMonth(today, -13), to: firstOfMonth(today, -2) });
+    expect(earlier.kpis[0]?.periodRating).toMatchObject({ rating: "good", measured: 11, expected: 12 });
+    expect(
+      (await refusal(caller.kpis.list({ contractId, assessedTo: firstOfMonth(today) }))).fieldErrors,
+    ).toEqual({ assessedTo: "Choose a month that has ended." });
   });
 });

@@ -25,6 +25,7 @@ import {
   measurementMonthInput,
   type NumberFormatting,
   notFound,
+  periodStartInput,
   ratePeriod,
   rateValue,
   versionInput,
@@ -82,39 +83,45 @@ function kpiInputOf(row: KpiRow): KpiInput {
 }
 
 /**
- * The PA23 s.71(2) assessment period: the twelve complete months before this one (a notice is due at least
- * every 12 months).
+ * The PA23 s.71(2) assessment period: twelve months ending with `assessedTo` (a notice is due at least every
+ * 12 months), by default the twelve complete months before this one.
  */
-function assessmentPeriod(on: string) {
-  return { from: firstOfMonth(on, -12), to: firstOfMonth(on, -1) };
+function assessmentPeriod(on: string, assessedTo: string | undefined) {
+  const to = assessedTo ?? firstOfMonth(on, -1);
+  if (to > firstOfMonth(on, -1)) {
+    throw invalid(correctThese, { assessedTo: "Choose a month that has ended." });
+  }
+  return { from: firstOfMonth(to, -11), to };
 }
 
 export const kpisRouter = router({
   /**
    * A contract's KPIs (issue 8 §1), each with its measurements over the last `months` (for the trend and the
-   * disaggregation charts) and its rating over the last twelve complete months (PA23 s.71(2), PR24 reg 39(5)).
+   * disaggregation charts) and its rating over twelve months (PA23 s.71(2), PR24 reg 39(5)): those ending with
+   * `assessedTo`, by default the last twelve complete months.
    */
   list: permittedProcedure("contracts:read")
     .input(
       z.object({
         contractId: idInput,
         months: integerInput({ min: 1, max: 120, message: "Ask for 1 to 120 months." }).default(24),
+        assessedTo: periodStartInput.optional(),
       }),
     )
     .query(async ({ ctx, input }) => {
       await loadContract(ctx, input.contractId);
       const on = today();
+      const period = assessmentPeriod(on, input.assessedTo);
+      const shownFrom = firstOfMonth(on, -input.months);
       const [kpis, measurements, formatting] = await Promise.all([
         listKpis(ctx.tx, { tenantId: ctx.tenantId, contractId: input.contractId }),
         listMeasurements(ctx.tx, {
           tenantId: ctx.tenantId,
           contractId: input.contractId,
-          from: firstOfMonth(on, -Math.max(input.months, 12)),
+          from: period.from < shownFrom ? period.from : shownFrom,
         }),
         formattingOf(ctx),
       ]);
-      const period = assessmentPeriod(on);
-      const shownFrom = firstOfMonth(on, -input.months);
       return {
         period,
         kpis: kpis.map((kpi) => {

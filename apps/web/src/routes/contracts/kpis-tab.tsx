@@ -1,4 +1,5 @@
 import {
+  firstOfMonth,
   formatKpiValue,
   kpiDataSourceLabels,
   kpiDirectionLabels,
@@ -11,11 +12,13 @@ import { Query } from "../../components/async.tsx";
 import { DisaggregationChart } from "../../components/charts/disaggregation-chart.tsx";
 import { KpiTrendChart } from "../../components/charts/kpi-trend-chart.tsx";
 import { type Confirmation, ConfirmDialog } from "../../components/confirm-dialog.tsx";
+import { Field } from "../../components/field.tsx";
 import { RatingTag } from "../../components/kpi-rating.tsx";
 import { TableWrap } from "../../components/table-wrap.tsx";
 import { useCouncil } from "../../council.tsx";
 import { councilMutations, councilQuery } from "../../council-query.ts";
 import type { ContractDetail } from "./contract-detail.ts";
+import { todayIso } from "./invoice-form.tsx";
 import { KpiForm, type KpiListing } from "./kpi-form.tsx";
 import { CorrectMeasurement, RecordMonth } from "./measurement-forms.tsx";
 import { OpenImprovementPlan } from "./open-improvement-plan.tsx";
@@ -32,7 +35,21 @@ export function KpisTab(props: { detail: ContractDetail; announce: (message: str
   const { can } = useCouncil();
   const mutate = councilMutations();
   const contractId = () => props.detail.contract.id;
-  const kpis = councilQuery((procedures) => procedures.kpis.list({ contractId: contractId() }));
+  const lastMonth = firstOfMonth(todayIso(), -1).slice(0, 7);
+  // PA23 s.71(2): the twelve months assessed end with this month (YYYY-MM); by default last month.
+  const [assessedTo, setAssessedTo] = createSignal(lastMonth);
+  const assessedToProblem = () =>
+    /^\d{4}-\d{2}$/.test(assessedTo()) && assessedTo() <= lastMonth
+      ? undefined
+      : "Choose a month that has ended.";
+  const kpis = councilQuery(
+    (procedures) =>
+      procedures.kpis.list({
+        contractId: contractId(),
+        ...(assessedToProblem() || assessedTo() === lastMonth ? {} : { assessedTo: `${assessedTo()}-01` }),
+      }),
+    { keepPrevious: true },
+  );
   const [adding, setAdding] = createSignal(false);
   const [editing, setEditing] = createSignal<KpiListing | null>(null);
   const [correcting, setCorrecting] = createSignal<{ kpi: KpiListing; measurement: Measurement } | null>(
@@ -82,6 +99,17 @@ export function KpisTab(props: { detail: ContractDetail; announce: (message: str
                 </p>
               }
             >
+              <Field
+                id="kpi-assessed-to"
+                name="assessedTo"
+                label="Rate the twelve months to"
+                hint="PA23 s.71: an assessment against the KPIs at least every 12 months."
+                type="month"
+                class="input input--date"
+                value={assessedTo()}
+                onInput={(event) => setAssessedTo(event.currentTarget.value)}
+                error={assessedToProblem()}
+              />
               <KpiSummary kpis={found().kpis} period={found().period} />
             </Show>
             <Show when={writable()}>
