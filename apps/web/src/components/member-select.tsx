@@ -16,6 +16,8 @@ export function MemberSelect(props: {
   noneLabel: string;
   error?: string | undefined;
   compact?: boolean;
+  /** Inside a modal dialog (see ChoiceSelect). */
+  inDialog?: boolean;
 }) {
   // Every picker and list on a page shares this one cached query: the members are fetched once.
   const members = councilQuery((procedures) => procedures.members.list());
@@ -38,6 +40,7 @@ export function MemberSelect(props: {
       onChange={(value) => props.onChange(value === "" ? null : value)}
       error={props.error}
       compact={props.compact}
+      inDialog={props.inDialog}
     />
   );
 }

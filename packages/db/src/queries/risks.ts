@@ -1,16 +1,18 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../database.ts";
-import { risks } from "../schema/index.ts";
+import { risks, users } from "../schema/index.ts";
 
 export type RiskRow = typeof risks.$inferSelect;
 
 /** A contract's joint risk register: open risks first, by review date; then closed ones, latest first. */
 export async function listRisks(tx: Tx, { tenantId, contractId }: { tenantId: string; contractId: string }) {
   return tx
-    .select()
+    .select({ risk: risks, ownerUserName: users.name })
     .from(risks)
+    .leftJoin(users, eq(users.id, risks.ownerUserId))
     .where(and(eq(risks.tenantId, tenantId), eq(risks.contractId, contractId)))
-    .orderBy(desc(risks.status), asc(risks.reviewOn), desc(risks.closedOn), asc(risks.createdAt));
+    .orderBy(desc(risks.status), asc(risks.reviewOn), desc(risks.closedOn), asc(risks.createdAt))
+    .then((rows) => rows.map((row) => ({ ...row.risk, ownerUserName: row.ownerUserName })));
 }
 
 export async function getRisk(tx: Tx, { tenantId, riskId }: { tenantId: string; riskId: string }) {

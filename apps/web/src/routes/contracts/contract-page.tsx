@@ -12,12 +12,15 @@ import { ChangesTab } from "./changes-tab.tsx";
 import { CloseOutTab } from "./close-out-tab.tsx";
 import type { ContractDetail } from "./contract-detail.ts";
 import { HistoryTab } from "./history-tab.tsx";
+import { ImprovementPlansTab } from "./improvement-plans-tab.tsx";
 import { InvoicesTab } from "./invoices-tab.tsx";
 import { KpisTab } from "./kpis-tab.tsx";
+import { MeetingsTab } from "./meetings-tab.tsx";
 import { ObligationsTab } from "./obligations-tab.tsx";
 import { OverviewTab } from "./overview-tab.tsx";
 import { PlanTab } from "./plan-tab.tsx";
 import { RagTab } from "./rag-tab.tsx";
+import { RisksTab } from "./risks-tab.tsx";
 
 const tabs = [
   { value: "overview", label: "Overview" },
@@ -26,6 +29,9 @@ const tabs = [
   { value: "invoices", label: "Invoices" },
   { value: "kpis", label: "KPIs" },
   { value: "rag", label: "Monthly RAG" },
+  { value: "meetings", label: "Meetings and actions" },
+  { value: "improvement-plans", label: "Improvement plans" },
+  { value: "risks", label: "Risks" },
   { value: "plan", label: "Plan" },
   { value: "close-out", label: "Close-out" },
   { value: "history", label: "History" },
@@ -165,6 +171,15 @@ export function ContractPage() {
               </Tabs.Content>
               <Tabs.Content class="tabs__panel" value="rag">
                 <RagTab detail={found()} announce={setAnnouncement} />
+              </Tabs.Content>
+              <Tabs.Content class="tabs__panel" value="meetings">
+                <MeetingsTab detail={found()} announce={setAnnouncement} />
+              </Tabs.Content>
+              <Tabs.Content class="tabs__panel" value="improvement-plans">
+                <ImprovementPlansTab detail={found()} announce={setAnnouncement} />
+              </Tabs.Content>
+              <Tabs.Content class="tabs__panel" value="risks">
+                <RisksTab detail={found()} announce={setAnnouncement} />
               </Tabs.Content>
               <Tabs.Content class="tabs__panel" value="changes">
                 <ChangesTab detail={found()} announce={setAnnouncement} />

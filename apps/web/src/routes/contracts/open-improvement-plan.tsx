@@ -66,7 +66,7 @@ export function OpenImprovementPlan(props: {
             reason: reason(),
             idempotencyKey: key.current(),
           }),
-        ["improvementPlans", "contracts"],
+        ["improvementPlans", "board", "rag", "contracts"],
       ),
     );
     if (!result.ok) return;
@@ -84,7 +84,7 @@ export function OpenImprovementPlan(props: {
           <Show when={opened()}>
             <p class="notice notice--success">
               The improvement plan is open. Add its actions, owners and dates on the{" "}
-              <A href={`/t/${council().slug}/contracts/${props.contractId}?tab=improvement`}>
+              <A href={`/t/${council().slug}/contracts/${props.contractId}?tab=improvement-plans`}>
                 Improvement plans tab
               </A>
               .
