@@ -1,45 +1,65 @@
 import { parseTrustedProxies } from "@steward/auth";
 import { z } from "zod";
+import type { S3Settings } from "./s3-attachment-store.ts";
 
 /** The only place that reads process.env (DESIGN §2). Parsed once at start-up; a bad value stops the start. */
-const envSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.url().optional(),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().default("127.0.0.1"),
-  APP_URL: z.url().optional(),
-  SMTP_URL: z.url().optional(),
-  MAIL_FROM: z.string().default("Steward <no-reply@steward.localhost>"),
-  /**
-   * Who reads the development mailbox on a server that is not bound to loopback: `operator` (the signed-in
-   * platform operator) or `open` (anyone who reaches the server: unsafe, it shows every reset link).
-   */
-  DEV_MAILBOX: z.enum(["operator", "open"]).optional(),
-  /** A bearer token that opens /metrics to scrapers that are not on this machine. */
-  METRICS_TOKEN: z.string().min(32, "use at least 32 characters").optional(),
-  STRIPE_SECRET_KEY: z.string().optional(),
-  STRIPE_WEBHOOK_SECRET: z.string().optional(),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is unset. */
-  DATA_DIR: z.string().default(".data"),
-  EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
-  /** Demo councils on a first start: on by default with the embedded database, off with DATABASE_URL. */
-  SEED_DEMO: z.enum(["true", "false"]).optional(),
-  /**
-   * The proxies (addresses and CIDR ranges, comma-separated) whose X-Forwarded-For names the client. Unset,
-   * the client is the socket's address and the header is ignored.
-   */
-  TRUSTED_PROXY: z
-    .string()
-    .default("")
-    .superRefine((list, ctx) => {
-      try {
-        parseTrustedProxies(list);
-      } catch (error) {
-        ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
-      }
-    }),
-});
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.url().optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().default("127.0.0.1"),
+    APP_URL: z.url().optional(),
+    SMTP_URL: z.url().optional(),
+    MAIL_FROM: z.string().default("Steward <no-reply@steward.localhost>"),
+    /**
+     * Who reads the development mailbox on a server that is not bound to loopback: `operator` (the signed-in
+     * platform operator) or `open` (anyone who reaches the server: unsafe, it shows every reset link).
+     */
+    DEV_MAILBOX: z.enum(["operator", "open"]).optional(),
+    /** A bearer token that opens /metrics to scrapers that are not on this machine. */
+    METRICS_TOKEN: z.string().min(32, "use at least 32 characters").optional(),
+    STRIPE_SECRET_KEY: z.string().optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is unset. */
+    DATA_DIR: z.string().default(".data"),
+    EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    /** Demo councils on a first start: on by default with the embedded database, off with DATABASE_URL. */
+    SEED_DEMO: z.enum(["true", "false"]).optional(),
+    /**
+     * The proxies (addresses and CIDR ranges, comma-separated) whose X-Forwarded-For names the client. Unset,
+     * the client is the socket's address and the header is ignored.
+     */
+    TRUSTED_PROXY: z
+      .string()
+      .default("")
+      .superRefine((list, ctx) => {
+        try {
+          parseTrustedProxies(list);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+        }
+      }),
+    /**
+     * Where attachments' bytes are kept: `postgres` (the default: the attachment_blobs table, under RLS) or
+     * `s3`, an S3-compatible store named by the S3_* settings. The files' records stay in PostgreSQL either way.
+     */
+    ATTACHMENT_STORE: z.enum(["postgres", "s3"]).default("postgres"),
+    /** The S3-compatible service's address, e.g. https://s3.eu-west-2.amazonaws.com or http://127.0.0.1:9000. */
+    S3_ENDPOINT: z.url().optional(),
+    S3_BUCKET: z.string().min(1).optional(),
+    S3_REGION: z.string().min(1).default("us-east-1"),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  })
+  .superRefine((values, ctx) => {
+    if (values.ATTACHMENT_STORE !== "s3") return;
+    for (const name of ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
+      if (!values[name])
+        ctx.addIssue({ code: "custom", path: [name], message: "set it when ATTACHMENT_STORE=s3" });
+    }
+  });
 
 /**
  * Who may read the development mailbox (mail kept, not sent):
@@ -54,6 +74,8 @@ export type Env = Omit<z.infer<typeof envSchema>, "SEED_DEMO" | "DEV_MAILBOX"> &
   APP_URL: string;
   SEED_DEMO: boolean;
   MAILBOX: MailboxMode;
+  /** The S3-compatible store for attachments; null keeps them in PostgreSQL. */
+  ATTACHMENT_S3: S3Settings | null;
 };
 
 /** 127.0.0.0/8, ::1 and their IPv4-mapped form: addresses only this machine can use. */
@@ -76,6 +98,20 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     APP_URL: values.APP_URL ?? `http://localhost:${values.PORT}`,
     SEED_DEMO: (SEED_DEMO ?? (values.DATABASE_URL ? "false" : "true")) === "true",
     MAILBOX: mailboxMode(values, DEV_MAILBOX),
+    ATTACHMENT_S3:
+      values.ATTACHMENT_STORE === "s3" &&
+      values.S3_ENDPOINT &&
+      values.S3_BUCKET &&
+      values.S3_ACCESS_KEY_ID &&
+      values.S3_SECRET_ACCESS_KEY
+        ? {
+            endpoint: values.S3_ENDPOINT,
+            bucket: values.S3_BUCKET,
+            region: values.S3_REGION,
+            accessKeyId: values.S3_ACCESS_KEY_ID,
+            secretAccessKey: values.S3_SECRET_ACCESS_KEY,
+          }
+        : null,
   };
 }
 

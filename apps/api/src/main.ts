@@ -2,12 +2,13 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { serve } from "@hono/node-server";
 import { hashPassword } from "@steward/auth";
-import { demoPassword, listDemoSignIns, pingDatabase, seedDemo } from "@steward/db";
+import { demoPassword, listDemoSignIns, pingDatabase, postgresAttachmentStore, seedDemo } from "@steward/db";
 import { createApp } from "./app.ts";
 import { openDatabase, repositoryRoot } from "./database-boot.ts";
 import { parseEnv } from "./env.ts";
 import { startJobs } from "./jobs/index.ts";
 import { createLogger } from "./logger.ts";
+import { s3AttachmentStore } from "./s3-attachment-store.ts";
 
 const env = parseEnv();
 const logger = createLogger(env.LOG_LEVEL);
@@ -38,6 +39,7 @@ const app = createApp({
   jobs: jobs.runner,
   mailbox: env.MAILBOX,
   metricsToken: env.METRICS_TOKEN,
+  attachments: env.ATTACHMENT_S3 ? s3AttachmentStore(env.ATTACHMENT_S3) : postgresAttachmentStore,
   webRoot: existsSync(`${webRoot}/index.html`) ? webRoot : undefined,
   isReady: async () => {
     if (shuttingDown) return false;

@@ -1,5 +1,5 @@
 import { AttemptLimiter, passwordResetLimiter, SessionStore } from "@steward/auth";
-import { inTransaction, postgresAttachmentStore } from "@steward/db";
+import { type AttachmentStore, inTransaction, postgresAttachmentStore } from "@steward/db";
 import type { TestDatabase } from "@steward/db/testing";
 import { newId } from "@steward/domain";
 import { TRPCError } from "@trpc/server";
@@ -25,7 +25,12 @@ export interface TestCaller {
 /** A caller with the context apps/api would build for a request from this user in this council. */
 export async function callerFor(
   test: TestDatabase,
-  options: { userId?: string; tenantId?: string | null; signInLimiter?: AttemptLimiter } = {},
+  options: {
+    userId?: string;
+    tenantId?: string | null;
+    signInLimiter?: AttemptLimiter;
+    attachments?: AttachmentStore;
+  } = {},
 ): Promise<TestCaller> {
   const context: RequestContext = {
     database: test.database,
@@ -36,7 +41,7 @@ export async function callerFor(
     appUrl: "http://localhost:3000",
     cookie,
     limits: { signIn: options.signInLimiter ?? new AttemptLimiter(), passwordReset: passwordResetLimiter() },
-    attachments: postgresAttachmentStore,
+    attachments: options.attachments ?? postgresAttachmentStore,
     resHeaders: new Headers(),
     mail: { mailboxReaders: "anyone", wake: () => {} },
   };
