@@ -126,4 +126,20 @@ describe("KPIs of a contract", () => {
     await recorded.getByText(/86%.*corrected by .*South's late deliveries were counted twice/).waitFor();
     await expectNoSeriousAxeViolations(page, "the KPIs tab after a correction");
   });
+
+  it("keeps the supplier's return as the month's evidence", async () => {
+    const recorded = section();
+    await recorded
+      .getByText(/^Evidence files/)
+      .first()
+      .click();
+    await recorded.getByLabel("Attach a file").setInputFiles({
+      name: "return-south.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("Region,Delivered,On time\r\nSouth,1000,950\r\n"),
+    });
+    await recorded.getByRole("button", { name: "Attach file" }).click();
+    await recorded.getByRole("button", { name: "return-south.csv (download)" }).waitFor();
+    await expectNoSeriousAxeViolations(page, "the KPIs tab with evidence attached");
+  });
 });

@@ -9,6 +9,7 @@ import {
 } from "@steward/domain";
 import { createSignal, For, Show } from "solid-js";
 import { Query } from "../../components/async.tsx";
+import { Attachments } from "../../components/attachments.tsx";
 import { DisaggregationChart } from "../../components/charts/disaggregation-chart.tsx";
 import { KpiTrendChart } from "../../components/charts/kpi-trend-chart.tsx";
 import { type Confirmation, ConfirmDialog } from "../../components/confirm-dialog.tsx";
@@ -355,7 +356,12 @@ function KpiSection(props: {
           </>
         )}
       </Show>
-      <MeasurementsTable kpi={kpi()} writable={props.writable} onCorrect={props.onCorrect} />
+      <MeasurementsTable
+        kpi={kpi()}
+        contractId={props.contractId}
+        writable={props.writable}
+        onCorrect={props.onCorrect}
+      />
     </section>
   );
 }
@@ -365,6 +371,7 @@ const recentRows = 6;
 
 function MeasurementsTable(props: {
   kpi: KpiListing;
+  contractId: string;
   writable: boolean;
   onCorrect: (measurement: Measurement) => void;
 }) {
@@ -439,6 +446,7 @@ function MeasurementsTable(props: {
                     <Show when={measurement.version > 1}>
                       <EarlierFigures kpi={props.kpi} measurement={measurement} />
                     </Show>
+                    <EvidenceFiles kpi={props.kpi} measurement={measurement} contractId={props.contractId} />
                   </td>
                 </tr>
               )}
@@ -453,6 +461,31 @@ function MeasurementsTable(props: {
         </button>
       </Show>
     </Show>
+  );
+}
+
+/** The files attached to a measurement as its evidence (the supplier's return, a survey), loaded when opened. */
+function EvidenceFiles(props: { kpi: KpiListing; measurement: Measurement; contractId: string }) {
+  const { format } = useCouncil();
+  const [open, setOpen] = createSignal(false);
+  return (
+    <details onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>
+        Evidence files
+        <span class="visually-hidden">
+          {" "}
+          of {props.kpi.name}, {format().month(props.measurement.periodStart)}
+        </span>
+      </summary>
+      <Show when={open()}>
+        <Attachments
+          ownerType="measurement"
+          ownerId={props.measurement.id}
+          contractId={props.contractId}
+          title="Evidence files"
+        />
+      </Show>
+    </details>
   );
 }
 
