@@ -1,6 +1,7 @@
 import {
   type ContractRow,
   getContract,
+  listCloseOutFacts,
   listContractFacts,
   listHeldMeetings,
   listInvoiceDates,
@@ -68,21 +69,32 @@ export async function complianceOf(
 ) {
   const on = today();
   const scope = { tenantId: ctx.tenantId, contractIds };
-  const [facts, invoices, ragMonths, meetings, risks, council, kpis, managementPlans, monitoringReports] =
-    await Promise.all([
-      listContractFacts(ctx.tx, scope),
-      listInvoiceDates(ctx.tx, scope),
-      // 004 §12.3: the monthly RAG rule reads last month only.
-      listRagMonths(ctx.tx, { ...scope, since: ragDueMonth(on) }),
-      listHeldMeetings(ctx.tx, scope),
-      listRiskFacts(ctx.tx, scope),
-      ctx.council(),
-      listKpiFacts(ctx.tx, { ...scope, lastMonth: firstOfMonth(on, -1), today: on }),
-      listManagementPlanFacts(ctx.tx, scope),
-      listMonitoringReportFacts(ctx.tx, scope),
-    ]);
+  const [
+    facts,
+    invoices,
+    ragMonths,
+    meetings,
+    risks,
+    council,
+    kpis,
+    managementPlans,
+    monitoringReports,
+    closeOuts,
+  ] = await Promise.all([
+    listContractFacts(ctx.tx, scope),
+    listInvoiceDates(ctx.tx, scope),
+    // 004 §12.3: the monthly RAG rule reads last month only.
+    listRagMonths(ctx.tx, { ...scope, since: ragDueMonth(on) }),
+    listHeldMeetings(ctx.tx, scope),
+    listRiskFacts(ctx.tx, scope),
+    ctx.council(),
+    listKpiFacts(ctx.tx, { ...scope, lastMonth: firstOfMonth(on, -1), today: on }),
+    listManagementPlanFacts(ctx.tx, scope),
+    listMonitoringReportFacts(ctx.tx, scope),
+    listCloseOutFacts(ctx.tx, scope),
+  ]);
   const compliance = contractsCompliance(
-    { ...facts, invoices, ragMonths, kpis, managementPlans, monitoringReports, meetings, risks },
+    { ...facts, invoices, ragMonths, kpis, managementPlans, monitoringReports, closeOuts, meetings, risks },
     { jurisdiction: council.jurisdiction, settings: council.settings },
     on,
   );

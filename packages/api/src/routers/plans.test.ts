@@ -294,6 +294,46 @@ describe("close-out (004 §6, 001 §8)", () => {
   });
 });
 
+describe("the close_out obligation's source", () => {
+  it("says how far a close-out under way has got, until completing it meets the duty", async () => {
+    const manager = await as("contract_manager");
+    const { id: contractId } = await manager.contracts.create({
+      reference: "ENDED-1",
+      title: "Office cleaning",
+      category: "services",
+      currency: "GBP",
+      startDate: "2024-01-01",
+      endDate: addMonths(today(), -1),
+      annualValueMinor: 400_000,
+    });
+    const checklist = [
+      { item: "Exit arrangements", done: true, note: null },
+      { item: "Final invoice paid", done: false, note: null },
+    ];
+    await manager.closeOut.save({
+      contractId,
+      version: null,
+      closeOut: { checklist, finalEvaluation: null },
+    });
+    expect(await obligation(contractId, "close_out")).toMatchObject({
+      status: "overdue",
+      detail: expect.stringMatching(
+        /^Close-out started: 1 of 2 checklist items done, final evaluation to write\./,
+      ),
+    });
+    await manager.closeOut.save({
+      contractId,
+      version: 1,
+      closeOut: {
+        checklist: checklist.map((entry) => ({ ...entry, done: true })),
+        finalEvaluation: "Clean and on time.",
+      },
+    });
+    await manager.closeOut.complete({ contractId, version: 2 });
+    expect((await obligation(contractId, "close_out"))?.status).toBe("met");
+  });
+});
+
 describe("lessons learned", () => {
   it("are searchable across the council, by title or text, and never show another council's", async () => {
     const manager = await as("contract_manager");

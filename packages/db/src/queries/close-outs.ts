@@ -1,5 +1,5 @@
 import type { KpiRating } from "@steward/domain";
-import { and, asc, count, desc, eq, isNull, like, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, like, sql } from "drizzle-orm";
 import type { Tx } from "../database.ts";
 import { closeOuts, contracts, kpiMeasurements, kpis, lessons, suppliers, users } from "../schema/index.ts";
 import { likePattern } from "./search.ts";
@@ -21,6 +21,32 @@ export async function getCloseOut(
 export async function insertCloseOut(tx: Tx, values: typeof closeOuts.$inferInsert) {
   const [row] = await tx.insert(closeOuts).values(values).onConflictDoNothing().returning();
   return row ?? null;
+}
+
+/**
+ * The obligations engine's `closeOut` source (004 §6): each close-out started and not yet completed, with how
+ * many checklist items it has and how many are done, for the council's contracts (or `contractIds`).
+ */
+export async function listCloseOutFacts(
+  tx: Tx,
+  { tenantId, contractIds }: { tenantId: string; contractIds?: string[] },
+) {
+  return tx
+    .select({
+      contractId: closeOuts.contractId,
+      items: sql<number>`jsonb_array_length(${closeOuts.checklist})`.mapWith(Number),
+      itemsDone: sql<number>`(select count(*) from jsonb_array_elements(${closeOuts.checklist}) item
+        where (item->>'done')::boolean)`.mapWith(Number),
+      evaluationWritten: sql<boolean>`${closeOuts.finalEvaluation} is not null`,
+    })
+    .from(closeOuts)
+    .where(
+      and(
+        eq(closeOuts.tenantId, tenantId),
+        isNull(closeOuts.completedOn),
+        contractIds ? inArray(closeOuts.contractId, contractIds) : undefined,
+      ),
+    );
 }
 
 /** Updates the close-out if it is still at `version` and not completed; null otherwise. */

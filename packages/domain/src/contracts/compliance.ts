@@ -45,6 +45,8 @@ export type ComplianceFacts = {
   managementPlans?: readonly { contractId: string; agreedOn: string; lastReviewedOn: string | null }[];
   /** 004 §5 (High tier): when each supplier monitoring report was received. Absent: not tracked. */
   monitoringReports?: readonly { contractId: string; receivedOn: string }[];
+  /** 004 §6: each close-out started and not completed, with its checklist's progress. Absent: not tracked. */
+  closeOuts?: readonly { contractId: string; items: number; itemsDone: number; evaluationWritten: boolean }[];
   /** Held meetings (left out: meetings are not tracked). */
   meetings?: readonly { contractId: string; type: MeetingType; heldOn: string }[];
   /** The joint register's risks (left out: risks are not tracked). */
@@ -88,6 +90,8 @@ export function contractsCompliance(
   const plans =
     facts.managementPlans && new Map(facts.managementPlans.map((plan) => [plan.contractId, plan]));
   const reports = facts.monitoringReports && groupBy(facts.monitoringReports);
+  const closeOuts =
+    facts.closeOuts && new Map(facts.closeOuts.map((closeOut) => [closeOut.contractId, closeOut]));
   const meetings = facts.meetings && groupBy(facts.meetings);
   const risks = facts.risks && groupBy(facts.risks);
   return new Map(
@@ -120,6 +124,7 @@ export function contractsCompliance(
           }),
           managementPlan: plans && planSource(plans.get(contract.id)),
           monitoringReports: reports && (reports.get(contract.id) ?? []),
+          closeOut: closeOuts && (closeOuts.get(contract.id) ?? null),
           ...(meetings && meetingSources(meetings.get(contract.id) ?? [])),
           ...(risks && riskSource(risks.get(contract.id) ?? [])),
         },

@@ -612,6 +612,25 @@ describe("deriveObligations: not applicable and edge cases", () => {
       expected: { status: "due_soon", dueDate: "2025-08-13" },
     },
     {
+      name: "a close-out under way says how far it has got",
+      key: "close_out",
+      facts: { endDate: "2025-06-01" },
+      sources: { closeOut: { items: 9, itemsDone: 4, evaluationWritten: false } },
+      expected: {
+        status: "due_soon",
+        dueDate: "2025-06-30",
+        detail:
+          "Close-out started: 4 of 9 checklist items done, final evaluation to write. Complete it on the Close-out tab, which closes the contract.",
+      },
+    },
+    {
+      name: "a close-out not completed within 30 days of the end is overdue, however far it has got",
+      key: "close_out",
+      facts: { endDate: "2025-05-01" },
+      sources: { closeOut: { items: 9, itemsDone: 9, evaluationWritten: true } },
+      expected: { status: "overdue", dueDate: "2025-05-30" },
+    },
+    {
       name: "close-out needs an end date",
       key: "close_out",
       facts: { endDate: null },

@@ -93,6 +93,8 @@ export type ObligationSources = {
   /** The contract's live (not archived) KPIs. */
   kpis?: { count: number };
   monitoringReports?: { receivedOn: string }[];
+  /** The close-out started on the Close-out tab (004 §6): its checklist's progress; null when not started. */
+  closeOut?: { items: number; itemsDone: number; evaluationWritten: boolean } | null;
   changes?: { status: ChangeStatus; valueDeltaMinor: number; approvedByRole: Role | null }[];
   training?: { managerFoundationValidUntil: string | null };
   councilReports?: { reportedOn: string }[];
@@ -459,7 +461,7 @@ const obligationRules: readonly ObligationRule[] = [
     // 004 §6 "Contract close": exit arrangements, decommissioning, telling stakeholders, lessons learnt and
     // the termination notice. 004 sets no date; the 30 days of that notice (PA23 s.80) are used for all of it.
     // The contract's lifecycle stage records it: "Closed" once close-out is done.
-    assess: ({ contract, today, settings }) => {
+    assess: ({ contract, sources, today, settings }) => {
       if (contract.lifecycleStage === "closed") return met("Close-out is done: the contract is closed.");
       if (contract.endDate === null) {
         return notApplicable("Record the end date to know when close-out falls due.");
@@ -472,11 +474,13 @@ const obligationRules: readonly ObligationRule[] = [
           detail: `Owed from ${plural(settings.dueSoonDays, "day")} before the contract ends.`,
         };
       }
+      const started = sources.closeOut;
       return {
         status: today > dueDate ? "overdue" : "due_soon",
         dueDate,
-        detail:
-          "Close the contract: exit arrangements, decommissioning, telling stakeholders and lessons learnt; then set its lifecycle stage to Closed.",
+        detail: started
+          ? `Close-out started: ${started.itemsDone} of ${plural(started.items, "checklist item")} done${started.evaluationWritten ? ", final evaluation written" : ", final evaluation to write"}. Complete it on the Close-out tab, which closes the contract.`
+          : "Close the contract on its Close-out tab: exit arrangements, decommissioning, telling stakeholders, the final evaluation and lessons learnt.",
       };
     },
   },
