@@ -541,48 +541,59 @@ describe("security walk", () => {
     );
   });
 
-  it("refuses every role of A that names council B in the header, for every tenant procedure", async () => {
-    const before = await walkFixture();
-    let calls = 0;
-    for (const role of roles) {
-      const { caller } = await callerFor(test, { userId: a.users[role], tenantId: b.tenantId });
-      for (const [path] of tenantProcedures) {
-        const attack = attacks[path]?.({ role });
-        const outcome = await outcomeOf(callByPath(caller, path, attack?.input));
-        expect(outcome.ok ? "answered" : codeOf(outcome.error), `${role} → ${path}`).toBe("FORBIDDEN");
-        calls += 1;
-      }
-    }
-    expect(calls).toBe(roles.length * tenantProcedures.length);
-    expect(await snapshotOfB()).toEqual(before);
-  });
+  // Every tenant procedure as every role: about 10 s alone, more when the machine is shared.
+  const walkTimeout = { timeout: 90_000 };
 
-  it("gives every role of A nothing of B's when A's procedures are called with B's ids", async () => {
-    const before = await walkFixture();
-    const markers = markersOfB();
-    for (const role of roles) {
-      const { caller } = await callerFor(test, { userId: a.users[role], tenantId: a.tenantId });
-      for (const [path, procedure] of tenantProcedures) {
-        const attack = attacks[path]?.({ role });
-        if (!attack) continue;
-        const permission = procedure._def.meta?.permission;
-        const guarded = permission !== undefined && !can(role, permission);
-        const outcome = await outcomeOf(callByPath(caller, path, attack.input));
-        const label = `${role} → ${path}`;
-        if (attack.outcome === "refused") {
-          expect(outcome.ok, `${label} must refuse B's ids`).toBe(false);
-          if (!outcome.ok) expect(["NOT_FOUND", "FORBIDDEN"], label).toContain(codeOf(outcome.error));
-        } else if (outcome.ok) {
-          const text = JSON.stringify(outcome.value ?? null);
-          for (const marker of markers) expect(text, `${label} leaked ${marker}`).not.toContain(marker);
-        } else {
-          const expected: string[] = [...(guarded ? ["FORBIDDEN"] : []), ...(attack.refusals ?? [])];
-          expect(expected, `${label} answered ${codeOf(outcome.error)}`).toContain(codeOf(outcome.error));
+  it(
+    "refuses every role of A that names council B in the header, for every tenant procedure",
+    walkTimeout,
+    async () => {
+      const before = await walkFixture();
+      let calls = 0;
+      for (const role of roles) {
+        const { caller } = await callerFor(test, { userId: a.users[role], tenantId: b.tenantId });
+        for (const [path] of tenantProcedures) {
+          const attack = attacks[path]?.({ role });
+          const outcome = await outcomeOf(callByPath(caller, path, attack?.input));
+          expect(outcome.ok ? "answered" : codeOf(outcome.error), `${role} → ${path}`).toBe("FORBIDDEN");
+          calls += 1;
         }
       }
-    }
-    expect(await snapshotOfB()).toEqual(before);
-  });
+      expect(calls).toBe(roles.length * tenantProcedures.length);
+      expect(await snapshotOfB()).toEqual(before);
+    },
+  );
+
+  it(
+    "gives every role of A nothing of B's when A's procedures are called with B's ids",
+    walkTimeout,
+    async () => {
+      const before = await walkFixture();
+      const markers = markersOfB();
+      for (const role of roles) {
+        const { caller } = await callerFor(test, { userId: a.users[role], tenantId: a.tenantId });
+        for (const [path, procedure] of tenantProcedures) {
+          const attack = attacks[path]?.({ role });
+          if (!attack) continue;
+          const permission = procedure._def.meta?.permission;
+          const guarded = permission !== undefined && !can(role, permission);
+          const outcome = await outcomeOf(callByPath(caller, path, attack.input));
+          const label = `${role} → ${path}`;
+          if (attack.outcome === "refused") {
+            expect(outcome.ok, `${label} must refuse B's ids`).toBe(false);
+            if (!outcome.ok) expect(["NOT_FOUND", "FORBIDDEN"], label).toContain(codeOf(outcome.error));
+          } else if (outcome.ok) {
+            const text = JSON.stringify(outcome.value ?? null);
+            for (const marker of markers) expect(text, `${label} leaked ${marker}`).not.toContain(marker);
+          } else {
+            const expected: string[] = [...(guarded ? ["FORBIDDEN"] : []), ...(attack.refusals ?? [])];
+            expect(expected, `${label} answered ${codeOf(outcome.error)}`).toContain(codeOf(outcome.error));
+          }
+        }
+      }
+      expect(await snapshotOfB()).toEqual(before);
+    },
+  );
 
   it("refuses the public procedures that take a council id when they name B with another council's token", async () => {
     const before = await walkFixture();
