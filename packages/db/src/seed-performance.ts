@@ -12,6 +12,7 @@ import {
   rateValue,
 } from "@steward/domain";
 import type { Tx } from "./database.ts";
+import { insertBatches } from "./queries/bulk.ts";
 import {
   actions,
   improvementPlans,
@@ -292,6 +293,8 @@ export async function seedPerformance(
   const dayOf = (month: string, day: number) => `${month.slice(0, 8)}${String(day).padStart(2, "0")}`;
   const formatting = { locale: council.locale, currency: council.currency };
   const ratingsByContract = new Map<string, Map<string, string[]>>();
+  const measurementRows: (typeof kpiMeasurements.$inferInsert)[] = [];
+  const partRows: (typeof kpiMeasurementParts.$inferInsert)[] = [];
 
   for (const contract of contracts) {
     const definitions = demoKpis[contract.reference];
@@ -373,39 +376,42 @@ export async function seedPerformance(
           measured,
           formatting,
         );
-        const [measurement] = await tx
-          .insert(kpiMeasurements)
-          .values({
+        const measurementId = newId();
+        measurementRows.push({
+          id: measurementId,
+          tenantId,
+          contractId: contract.id,
+          kpiId: kpi.id,
+          periodStart: month,
+          value: measured,
+          numerator,
+          denominator,
+          rating: rated.rating,
+          ratingReason: rated.reason,
+          evidenceNote: definition.dataSource === "council" ? null : "Supplier's monthly return",
+          enteredBy: people.manager,
+          enteredAt: notAfterNow(`${dayOf(addMonths(month, 1), 6)}T10:00:00Z`),
+        });
+        for (const part of parts) {
+          partRows.push({
             tenantId,
-            contractId: contract.id,
-            kpiId: kpi.id,
-            periodStart: month,
-            value: measured,
-            numerator,
-            denominator,
-            rating: rated.rating,
-            ratingReason: rated.reason,
-            evidenceNote: definition.dataSource === "council" ? null : "Supplier's monthly return",
-            enteredBy: people.manager,
-            enteredAt: notAfterNow(`${dayOf(addMonths(month, 1), 6)}T10:00:00Z`),
-          })
-          .returning({ id: kpiMeasurements.id });
-        if (!measurement) throw new Error("The demo measurement was not written.");
-        if (parts.length > 0) {
-          await tx.insert(kpiMeasurementParts).values(
-            parts.map((part) => ({
-              tenantId,
-              measurementId: measurement.id,
-              label: part.label,
-              numerator: part.numerator,
-              denominator: part.denominator,
-              value: measuredValue(definition.unit, { value: null, ...part }),
-            })),
-          );
+            measurementId,
+            label: part.label,
+            numerator: part.numerator,
+            denominator: part.denominator,
+            value: measuredValue(definition.unit, { value: null, ...part }),
+          });
         }
         monthRatings.set(month, [...(monthRatings.get(month) ?? []), rated.rating]);
       }
     }
+  }
+
+  for (const batch of insertBatches(kpiMeasurements, measurementRows)) {
+    await tx.insert(kpiMeasurements).values(batch);
+  }
+  for (const batch of insertBatches(kpiMeasurementParts, partRows)) {
+    await tx.insert(kpiMeasurementParts).values(batch);
   }
 
   const byReference = (reference: string) => contracts.find((contract) => contract.reference === reference);
