@@ -42,7 +42,7 @@ async function openContractTab(reference: string, tab: string) {
   await page.goto(`${server.url}/t/oadby-wigston/contracts?q=${reference}`);
   await page.getByRole("link", { name: reference }).first().click();
   await page.waitForURL(/\/contracts\/[^/?]+$/);
-  await page.getByRole("tab", { name: tab }).click();
+  await page.getByRole("tab", { name: tab, exact: true }).click();
 }
 
 describe("the contract management plan and close-out", () => {
