@@ -24,6 +24,7 @@ import {
   measurementCorrectionInput,
   measurementMonthInput,
   type NumberFormatting,
+  newId,
   notFound,
   periodStartInput,
   ratePeriod,
@@ -258,9 +259,11 @@ export const kpisRouter = router({
           return [{ kpi, figures: checked.figures, rating, reason, evidenceNote: entry.evidenceNote }];
         });
         if (Object.keys(problems).length > 0) throw invalid(correctThese, problems);
+        const written = rows.map((row) => ({ ...row, measurementId: newId() }));
         const inserted = await insertMeasurements(
           ctx.tx,
-          rows.map(({ kpi, figures, rating, reason, evidenceNote }) => ({
+          written.map(({ kpi, figures, rating, reason, evidenceNote, measurementId }) => ({
+            id: measurementId,
             tenantId: ctx.tenantId,
             contractId: contract.id,
             kpiId: kpi.id,
@@ -275,14 +278,16 @@ export const kpisRouter = router({
             enteredBy: ctx.user.id,
           })),
         );
-        const already = rows.filter(({ kpi }) => !inserted.has(kpi.id)).map(({ kpi }) => kpi.name);
+        const already = written
+          .filter(({ measurementId }) => !inserted.has(measurementId))
+          .map(({ kpi }) => kpi.name);
         if (already.length > 0) {
           throw conflict(
             `${already.join(", ")} already ${already.length === 1 ? "has" : "have"} figures for this month: correct them instead.`,
           );
         }
-        const recorded = rows.map(({ kpi, figures, rating }) => ({
-          measurementId: inserted.get(kpi.id) ?? "",
+        const recorded = written.map(({ kpi, figures, rating, measurementId }) => ({
+          measurementId,
           kpiId: kpi.id,
           periodStart: input.periodStart,
           ...figures,

@@ -1,10 +1,4 @@
-import {
-  insertReturnMeasurements,
-  listKpis,
-  listMeasuredPeriods,
-  type ReturnMeasurementRow,
-  violatedConstraint,
-} from "@steward/db";
+import { insertMeasurements, listKpis, listMeasuredPeriods, type NewMeasurement } from "@steward/db";
 import {
   checkSupplierReturn,
   conflict,
@@ -113,7 +107,7 @@ export const supplierReturnProcedures = {
         if (rated.length === 0 || firstPeriod === null || lastPeriod === null) {
           throw invalid("The file has no measurements to record.");
         }
-        const rows: ReturnMeasurementRow[] = rated.map((measurement) => ({
+        const rows: NewMeasurement[] = rated.map((measurement) => ({
           tenantId: ctx.tenantId,
           id: newId(),
           contractId: contract.id,
@@ -128,15 +122,12 @@ export const supplierReturnProcedures = {
           evidenceNote: measurement.evidenceNote,
           enteredBy: ctx.user.id,
         }));
-        try {
-          await insertReturnMeasurements(ctx.tx, rows);
-        } catch (error) {
-          if (violatedConstraint(error) === "kpi_measurements_period_key") {
-            throw conflict(
-              "Someone recorded some of these periods while the file was being checked. Upload it again to see which.",
-            );
-          }
-          throw error;
+        // All or nothing: a period recorded meanwhile fails the whole return with the request's transaction.
+        const inserted = await insertMeasurements(ctx.tx, rows);
+        if (inserted.size < rows.length) {
+          throw conflict(
+            "Someone recorded some of these periods while the file was being checked. Upload it again to see which.",
+          );
         }
         const perKpi = new Map<string, { kpiId: string; name: string; measurements: number }>();
         for (const { kpi } of rated) {

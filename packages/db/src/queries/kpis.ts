@@ -8,7 +8,7 @@ import {
   kpiTemplates,
   users,
 } from "../schema/index.ts";
-import { idIn } from "./bulk.ts";
+import { idIn, insertBatches } from "./bulk.ts";
 
 export type KpiRow = typeof kpis.$inferSelect;
 export type KpiMeasurementRow = typeof kpiMeasurements.$inferSelect;
@@ -162,30 +162,44 @@ async function listParts(tx: Tx, { tenantId, measurementId }: { tenantId: string
 }
 
 type Figures = { value: number | null; numerator: number | null; denominator: number | null };
-type NewMeasurement = Omit<typeof kpiMeasurements.$inferInsert, "id" | "version" | "enteredAt"> & {
+/** A measurement to write, with its id (so its parts point at it without reading anything back) and parts. */
+export type NewMeasurement = Omit<typeof kpiMeasurements.$inferInsert, "version" | "enteredAt"> & {
+  id: string;
   parts: (Figures & { label: string })[];
 };
 
 /**
- * Inserts measurements with their parts. A KPI that already has one for its period is left alone (the unique
- * key decides, so two people entering the same month cannot both succeed); returns the ids inserted by KPI.
+ * Inserts measurements (one month across a contract's KPIs, or a supplier return's many periods) and their
+ * parts, in statements under the bind-parameter limit. A KPI that already has a measurement for the period is
+ * left alone: the unique key decides, so two people entering the same period cannot both succeed. Returns the
+ * ids inserted; the caller answers CONFLICT for the rest.
  */
-export async function insertMeasurements(tx: Tx, measurements: NewMeasurement[]) {
-  if (measurements.length === 0) return new Map<string, string>();
-  const inserted = await tx
-    .insert(kpiMeasurements)
-    .values(measurements.map(({ parts: _parts, ...measurement }) => measurement))
-    .onConflictDoNothing()
-    .returning({ id: kpiMeasurements.id, kpiId: kpiMeasurements.kpiId });
-  const ids = new Map(inserted.map((row) => [row.kpiId, row.id]));
-  const parts = measurements.flatMap((measurement) => {
-    const measurementId = ids.get(measurement.kpiId);
-    return measurementId === undefined
-      ? []
-      : measurement.parts.map((part) => ({ tenantId: measurement.tenantId, measurementId, ...part }));
-  });
-  if (parts.length > 0) await tx.insert(kpiMeasurementParts).values(parts);
-  return ids;
+export async function insertMeasurements(tx: Tx, measurements: NewMeasurement[]): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  for (const batch of insertBatches(
+    kpiMeasurements,
+    measurements.map(({ parts: _parts, ...measurement }) => measurement),
+  )) {
+    const rows = await tx
+      .insert(kpiMeasurements)
+      .values(batch)
+      .onConflictDoNothing()
+      .returning({ id: kpiMeasurements.id });
+    for (const row of rows) inserted.add(row.id);
+  }
+  const parts = measurements.flatMap((measurement) =>
+    inserted.has(measurement.id)
+      ? measurement.parts.map((part) => ({
+          tenantId: measurement.tenantId,
+          measurementId: measurement.id,
+          ...part,
+        }))
+      : [],
+  );
+  for (const batch of insertBatches(kpiMeasurementParts, parts)) {
+    await tx.insert(kpiMeasurementParts).values(batch);
+  }
+  return inserted;
 }
 
 /**
