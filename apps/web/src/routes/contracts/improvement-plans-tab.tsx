@@ -212,6 +212,7 @@ export function ImprovementPlansTab(props: { detail: ContractDetail; announce: (
                   <ActionTable
                     actions={itemsOf(plan)}
                     caption={`Items of ${plan.title}`}
+                    empty="No items yet: add the actions, owners and dates that will bring the contract back on track."
                     onStatus={writable() && plan.status !== "closed" ? setStatus : undefined}
                   />
                   <Show when={writable() && plan.status !== "closed"}>

@@ -206,6 +206,7 @@ export function MeetingsTab(props: { detail: ContractDetail; announce: (message:
               actions={found().actions}
               onStatus={writable() ? setStatus : undefined}
               caption="Actions"
+              empty="No actions are in the log."
             />
           </>
         )}
@@ -243,11 +244,13 @@ export function MeetingsTab(props: { detail: ContractDetail; announce: (message:
 export function ActionTable(props: {
   actions: readonly Action[];
   caption: string;
+  /** What to say when there is none. */
+  empty: string;
   onStatus?: ((action: Action, status: "done" | "cancelled" | "open") => void) | undefined;
 }) {
   const { format } = useCouncil();
   return (
-    <Show when={props.actions.length > 0} fallback={<p class="empty">No actions yet.</p>}>
+    <Show when={props.actions.length > 0} fallback={<p class="empty">{props.empty}</p>}>
       <TableWrap label={props.caption}>
         <table class="table">
           <caption class="visually-hidden">{props.caption}</caption>
