@@ -6,6 +6,7 @@ import {
 } from "@steward/domain";
 import { createSignal, For, Show } from "solid-js";
 import { Query } from "../../components/async.tsx";
+import { Attachments } from "../../components/attachments.tsx";
 import { type Confirmation, ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { RadioGroup } from "../../components/radio-group.tsx";
 import { TextareaField } from "../../components/textarea-field.tsx";
@@ -234,6 +235,12 @@ export function ImprovementPlansTab(props: { detail: ContractDetail; announce: (
                       </button>
                     </div>
                   </Show>
+                  <Attachments
+                    ownerType="improvement_plan"
+                    ownerId={plan.id}
+                    contractId={contractId()}
+                    title="Files of the plan"
+                  />
                 </section>
               )}
             </For>

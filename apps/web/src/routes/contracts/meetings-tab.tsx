@@ -7,6 +7,7 @@ import {
 } from "@steward/domain";
 import { createSignal, For, Show } from "solid-js";
 import { Query } from "../../components/async.tsx";
+import { Attachments } from "../../components/attachments.tsx";
 import { CheckboxField } from "../../components/checkbox-field.tsx";
 import { type Confirmation, ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { Field } from "../../components/field.tsx";
@@ -179,6 +180,14 @@ export function MeetingsTab(props: { detail: ContractDetail; announce: (message:
                         Add an action agreed
                       </button>
                     </div>
+                  </Show>
+                  <Show when={meeting.heldOn}>
+                    <Attachments
+                      ownerType="meeting"
+                      ownerId={meeting.id}
+                      contractId={contractId()}
+                      title="Minutes and papers"
+                    />
                   </Show>
                 </section>
               )}
