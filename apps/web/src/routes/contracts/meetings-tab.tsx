@@ -1,3 +1,4 @@
+import { A } from "@solidjs/router";
 import {
   actionStatusLabels,
   type MeetingType,
@@ -58,11 +59,15 @@ export function ownerOf(action: Pick<Action, "ownerParty" | "ownerName" | "owner
  * improvement plans, overdue actions first to the eye.
  */
 export function MeetingsTab(props: { detail: ContractDetail; announce: (message: string) => void }) {
-  const { can, format } = useCouncil();
+  const { can, council, format } = useCouncil();
   const mutate = councilMutations();
   const contractId = () => props.detail.contract.id;
   const meetings = councilQuery((procedures) => procedures.meetings.list({ contractId: contractId() }));
   const actions = councilQuery((procedures) => procedures.actions.list({ contractId: contractId() }));
+  // The KPI data a meeting reviewed is linked, not copied (issue 8 §5): named here, read on the KPIs tab.
+  const kpis = councilQuery((procedures) => procedures.kpis.list({ contractId: contractId() }));
+  const kpiName = (id: string) =>
+    answer(kpis)?.kpis.find((kpi) => kpi.id === id)?.name ?? "a KPI since archived";
   const [editing, setEditing] = createSignal<{ meeting: Meeting | null; held: boolean } | null>(null);
   const [addingFor, setAddingFor] = createSignal<{ meetingId?: string } | null>(null);
   const [confirmation, setConfirmation] = createSignal<Confirmation | null>(null);
@@ -151,7 +156,8 @@ export function MeetingsTab(props: { detail: ContractDetail; announce: (message:
                   </Show>
                   <Show when={meeting.kpiIds.length > 0}>
                     <p>
-                      <strong>KPIs reviewed:</strong> {meeting.kpiIds.length}
+                      <strong>KPIs reviewed:</strong> {meeting.kpiIds.map(kpiName).join("; ")} (
+                      <A href={`/t/${council().slug}/contracts/${contractId()}?tab=kpis`}>see their data</A>)
                     </p>
                   </Show>
                   <Show when={writable()}>
