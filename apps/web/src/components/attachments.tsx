@@ -199,3 +199,34 @@ export function Attachments(props: {
     </section>
   );
 }
+
+/**
+ * The files of a record that sits in a table row (a measurement, a risk): a disclosure that loads them only when
+ * opened, so a table of many records asks for none until a reader wants them.
+ */
+export function AttachmentsWhenOpened(props: {
+  ownerType: AttachmentOwner;
+  ownerId: string;
+  contractId: string;
+  title: string;
+  /** Names the record for a screen reader ("of Missed collections, November 2026"). */
+  recordName: string;
+}) {
+  const [open, setOpen] = createSignal(false);
+  return (
+    <details onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>
+        {props.title}
+        <span class="visually-hidden"> of {props.recordName}</span>
+      </summary>
+      <Show when={open()}>
+        <Attachments
+          ownerType={props.ownerType}
+          ownerId={props.ownerId}
+          contractId={props.contractId}
+          title={props.title}
+        />
+      </Show>
+    </details>
+  );
+}

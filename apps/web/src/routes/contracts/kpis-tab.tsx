@@ -9,7 +9,7 @@ import {
 } from "@steward/domain";
 import { createSignal, For, Show } from "solid-js";
 import { Query } from "../../components/async.tsx";
-import { Attachments } from "../../components/attachments.tsx";
+import { AttachmentsWhenOpened } from "../../components/attachments.tsx";
 import { DisaggregationChart } from "../../components/charts/disaggregation-chart.tsx";
 import { KpiTrendChart } from "../../components/charts/kpi-trend-chart.tsx";
 import { type Confirmation, ConfirmDialog } from "../../components/confirm-dialog.tsx";
@@ -446,7 +446,13 @@ function MeasurementsTable(props: {
                     <Show when={measurement.version > 1}>
                       <EarlierFigures kpi={props.kpi} measurement={measurement} />
                     </Show>
-                    <EvidenceFiles kpi={props.kpi} measurement={measurement} contractId={props.contractId} />
+                    <AttachmentsWhenOpened
+                      ownerType="measurement"
+                      ownerId={measurement.id}
+                      contractId={props.contractId}
+                      title="Evidence files"
+                      recordName={`${props.kpi.name}, ${format().month(measurement.periodStart)}`}
+                    />
                   </td>
                 </tr>
               )}
@@ -461,31 +467,6 @@ function MeasurementsTable(props: {
         </button>
       </Show>
     </Show>
-  );
-}
-
-/** The files attached to a measurement as its evidence (the supplier's return, a survey), loaded when opened. */
-function EvidenceFiles(props: { kpi: KpiListing; measurement: Measurement; contractId: string }) {
-  const { format } = useCouncil();
-  const [open, setOpen] = createSignal(false);
-  return (
-    <details onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary>
-        Evidence files
-        <span class="visually-hidden">
-          {" "}
-          of {props.kpi.name}, {format().month(props.measurement.periodStart)}
-        </span>
-      </summary>
-      <Show when={open()}>
-        <Attachments
-          ownerType="measurement"
-          ownerId={props.measurement.id}
-          contractId={props.contractId}
-          title="Evidence files"
-        />
-      </Show>
-    </details>
   );
 }
 

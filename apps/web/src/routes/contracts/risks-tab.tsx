@@ -9,6 +9,7 @@ import {
 } from "@steward/domain";
 import { createSignal, For, Show } from "solid-js";
 import { Query } from "../../components/async.tsx";
+import { AttachmentsWhenOpened } from "../../components/attachments.tsx";
 import { CheckboxField } from "../../components/checkbox-field.tsx";
 import { ChoiceSelect } from "../../components/choice-select.tsx";
 import { type Confirmation, ConfirmDialog } from "../../components/confirm-dialog.tsx";
@@ -135,6 +136,13 @@ export function RisksTab(props: { detail: ContractDetail; announce: (message: st
                             <br />
                             <span class="tag">For the corporate risk register</span>
                           </Show>
+                          <AttachmentsWhenOpened
+                            ownerType="risk"
+                            ownerId={risk.id}
+                            contractId={contractId()}
+                            title="Files"
+                            recordName={risk.title}
+                          />
                         </td>
                         <td>{riskCategoryLabels[risk.category]}</td>
                         <td>
