@@ -39,11 +39,11 @@ export const jobSchema = "graphile_worker";
  * done) are routine: `debug` here.
  */
 function workerLogger(logger: Logger): WorkerLogger {
+  // The app's logger cuts every message (logger.ts), so the line goes to it as it is.
   return new WorkerLogger(() => (level, message) => {
-    const line = message.length > 500 ? `${message.slice(0, 500)}…` : message;
-    if (level === "error") logger.error({ runner: "graphile-worker" }, line);
-    else if (level === "warning") logger.warn({ runner: "graphile-worker" }, line);
-    else logger.debug({ runner: "graphile-worker" }, line);
+    if (level === "error") logger.error({ runner: "graphile-worker" }, message);
+    else if (level === "warning") logger.warn({ runner: "graphile-worker" }, message);
+    else logger.debug({ runner: "graphile-worker" }, message);
   });
 }
 

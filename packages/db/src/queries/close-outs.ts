@@ -1,7 +1,8 @@
 import type { KpiRating } from "@steward/domain";
-import { and, asc, count, desc, eq, inArray, isNull, like, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, like, sql } from "drizzle-orm";
 import type { Tx } from "../database.ts";
 import { closeOuts, contracts, kpiMeasurements, kpis, lessons, suppliers, users } from "../schema/index.ts";
+import { idIn } from "./bulk.ts";
 import { likePattern } from "./search.ts";
 
 export type CloseOutRow = typeof closeOuts.$inferSelect;
@@ -44,7 +45,7 @@ export async function listCloseOutFacts(
       and(
         eq(closeOuts.tenantId, tenantId),
         isNull(closeOuts.completedOn),
-        contractIds ? inArray(closeOuts.contractId, contractIds) : undefined,
+        contractIds ? idIn(closeOuts.contractId, contractIds) : undefined,
       ),
     );
 }

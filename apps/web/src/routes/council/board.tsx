@@ -4,6 +4,7 @@ import {
   meetingTypeLabels,
   type RagStatus,
   ragStatusLabels,
+  riskScore,
   tierLabels,
 } from "@steward/domain";
 import { type Accessor, For, type JSX, Show } from "solid-js";
@@ -419,7 +420,7 @@ function DueLists(props: { board: Accessor<Board>; base: string }) {
           key: risk.id,
           contractId: risk.contractId,
           reference: risk.reference,
-          what: `${risk.title} (score ${risk.likelihood * risk.impact})`,
+          what: `${risk.title} (score ${riskScore(risk.likelihood, risk.impact)})`,
           dueOn: risk.dueOn,
           managerName: risk.managerName,
         }))}
