@@ -110,9 +110,16 @@ const changeFor = (h: Harness) => (h.role === "finance" ? financeChange : smallC
 
 const make = {
   supplier: async (h: Harness) => (await h.admin.suppliers.create({ name: "Clean Streets Ltd" })).id,
-  // The council's SRO is the contract's, so an SRO may decide its changes (decisionCheck).
+  // The council's SRO is the contract's, so an SRO may decide its changes (decisionCheck); its contract manager
+  // is the contract's, so a manager may set its RAG (ragSetterProblem).
   contract: async (h: Harness) =>
-    (await h.admin.contracts.create({ ...contractValues("RT-001"), sroId: h.council.users.sro })).id,
+    (
+      await h.admin.contracts.create({
+        ...contractValues("RT-001"),
+        sroId: h.council.users.sro,
+        contractManagerId: h.council.users.contract_manager,
+      })
+    ).id,
   change: async (h: Harness, requester: Caller = h.admin, change = smallChange) => {
     const contractId = await make.contract(h);
     return (await requester.changes.request({ contractId, change })).id;

@@ -162,6 +162,47 @@ describe("rag", () => {
     expect(entry).toMatchObject({ status: "red", version: 2 });
   });
 
+  it("is set by the contract's own manager or its SRO, not by another manager of the council", async () => {
+    const caller = await managerCaller();
+    const contractId = await newContract("RAG-OWN");
+    // Managed by someone else: the council's contract manager is just another manager of the council here.
+    const admin = (await callerFor(test, { userId: council.users.admin, tenantId: council.tenantId })).caller;
+    const { id: othersContract } = await admin.contracts.create({
+      reference: "RAG-OTHER",
+      title: "Grounds maintenance",
+      category: "services",
+      currency: "GBP",
+      startDate: "2024-01-01",
+      contractManagerId: council.users.admin,
+    });
+    const month = asInput(lastMonth());
+    const green = { status: "green" as const, commentary: null };
+    expect((await caller.rag.list({ contractId })).setterProblem).toBeNull();
+    expect((await caller.rag.list({ contractId: othersContract })).setterProblem).toBe(
+      "Only this contract's manager, its SRO or a council admin can set its RAG status (004 §12.3).",
+    );
+    expect(await refusal(caller.rag.set({ contractId: othersContract, month, entry: green }))).toEqual({
+      code: "FORBIDDEN",
+      fieldErrors: {},
+    });
+    const sro = (await callerFor(test, { userId: council.users.sro, tenantId: council.tenantId })).caller;
+    expect((await refusal(sro.rag.set({ contractId: othersContract, month, entry: green }))).code).toBe(
+      "FORBIDDEN",
+    );
+    // Its own contract's SRO may set (and so correct) the month its manager set.
+    await caller.rag.set({ contractId, month, entry: green });
+    const corrected = await sro.rag.set({
+      contractId,
+      month,
+      version: 1,
+      entry: { status: "amber", commentary: "Complaints rising in the east" },
+    });
+    expect(corrected.version).toBe(2);
+    await admin.rag.set({ contractId: othersContract, month, entry: green });
+    const viewer = (await callerFor(test, { userId: council.users.viewer, tenantId: council.tenantId })).caller;
+    expect((await viewer.rag.list({ contractId })).setterProblem).toBe("Your role cannot set RAG statuses.");
+  });
+
   it("refuses Amber and Red without commentary, future months and months before the start, on the field", async () => {
     const caller = await managerCaller();
     const contractId = await newContract("RAG-2", "2026-01-15");

@@ -7,8 +7,10 @@ import {
   updateRagEntry,
 } from "@steward/db";
 import {
+  can,
   conflict,
   firstOfMonth,
+  forbidden,
   idInput,
   invalid,
   kpiRatingsForMonth,
@@ -17,6 +19,7 @@ import {
   ragDueMonth,
   ragEntryInput,
   ragMonthProblem,
+  ragSetterProblem,
   ragStripMonths,
   suggestRag,
   versionInput,
@@ -60,7 +63,8 @@ function checkMonth(month: string, startDate: string | null) {
 export const ragRouter = router({
   /**
    * A contract's strip of months (two years up to this month, none before its start), each with its status and
-   * commentary when set, and the month a RAG is due for (last month).
+   * commentary when set, the month a RAG is due for (last month), and why the viewer may not set it (null when
+   * they may).
    */
   list: permittedProcedure("contracts:read")
     .input(z.object({ contractId: idInput }))
@@ -76,6 +80,9 @@ export const ragRouter = router({
       const byMonth = new Map(entries.map((entry) => [entry.month, entry]));
       return {
         dueMonth: ragDueMonth(on),
+        setterProblem: can(ctx.role, "performance:write")
+          ? ragSetterProblem({ role: ctx.role, userId: ctx.user.id }, contract)
+          : "Your role cannot set RAG statuses.",
         months: months.map((month) => ({ month, entry: byMonth.get(month) ?? null })),
       };
     }),
@@ -114,6 +121,8 @@ export const ragRouter = router({
         if (contract.archivedAt !== null) {
           throw invalid("This contract is archived: restore it before setting its RAG status.");
         }
+        const setterProblem = ragSetterProblem({ role: ctx.role, userId: ctx.user.id }, contract);
+        if (setterProblem) throw forbidden(setterProblem);
         checkMonth(input.month, contract.startDate);
         const key = { tenantId: ctx.tenantId, contractId: input.contractId, month: input.month };
         const [suggested, before] = await Promise.all([

@@ -278,6 +278,9 @@ export const meetings = pgTable(
     notes: text(),
     /** What the data reviewed showed (002: data → insight → action). */
     insight: text(),
+    /** Set when a planned meeting was called off; a cancelled meeting is never held and meets no cadence. */
+    cancelledOn: isoDate(),
+    cancellationReason: text(),
     version: version(),
     createdBy: uuid()
       .notNull()
@@ -290,6 +293,10 @@ export const meetings = pgTable(
     ofContract(t),
     index("meetings_contract_idx").on(t.tenantId, t.contractId, t.scheduledOn),
     oneOf("meetings_type_check", t.type, meetingTypes),
+    check(
+      "meetings_cancellation_check",
+      sql`(${t.cancelledOn} is null and ${t.cancellationReason} is null) or (${t.cancelledOn} is not null and ${t.cancellationReason} is not null and ${t.heldOn} is null)`,
+    ),
   ],
 );
 

@@ -114,6 +114,11 @@ export const contracts = pgTable(
     currency: text().notNull(),
     procurementRoute: text({ enum: procurementRoutes }),
     lightTouch: boolean().notNull().default(false),
+    /**
+     * PA23 s.52(1): why the council considers the supplier's performance could not appropriately be assessed by
+     * KPIs (a one-off delivery, say); null when it has not said so. Recorded on the KPIs tab; ends the KPI duty.
+     */
+    kpiExemptionReason: text(),
     /** PA23 s.3: a public contract (estimated value at or over the Schedule 1 threshold); England only. */
     publicContract: boolean().notNull().default(false),
     corporatePriority: boolean().notNull().default(false),

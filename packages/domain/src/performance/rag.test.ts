@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import type { Role } from "../roles.ts";
 import {
   kpiRatingsForMonth,
   monthInput,
@@ -7,6 +8,7 @@ import {
   ragDueMonth,
   ragEntryInput,
   ragMonthProblem,
+  ragSetterProblem,
   ragStripMonths,
   suggestRag,
   worseRag,
@@ -230,5 +232,44 @@ describe("monthInput", () => {
 
   test.each(["2026-13", "2026-2", "26-02", "2026-02-01", "", "1800-01"])("refuses %j", (month) => {
     expect(monthInput.safeParse(month).success).toBe(false);
+  });
+});
+
+describe("ragSetterProblem (004 §12.3, §8.3)", () => {
+  type Owners = { contractManagerId: string | null; sroId: string | null };
+  const contract: Owners = { contractManagerId: "manager", sroId: "sro" };
+  test.each<{ case: string; role: Role; userId: string; on?: Owners; allowed: boolean }>([
+    { case: "the contract's own manager", role: "contract_manager", userId: "manager", allowed: true },
+    { case: "its SRO", role: "sro", userId: "sro", allowed: true },
+    { case: "a council admin of another contract", role: "admin", userId: "someone", allowed: true },
+    { case: "another contract manager", role: "contract_manager", userId: "other", allowed: false },
+    { case: "another SRO", role: "sro", userId: "other", allowed: false },
+    { case: "the manager named as SRO elsewhere", role: "sro", userId: "manager", allowed: true },
+    {
+      case: "no manager: a contract manager may not",
+      role: "contract_manager",
+      userId: "other",
+      on: { contractManagerId: null, sroId: "sro" },
+      allowed: false,
+    },
+    {
+      case: "no manager: its SRO may",
+      role: "sro",
+      userId: "sro",
+      on: { contractManagerId: null, sroId: "sro" },
+      allowed: true,
+    },
+  ])("$case", ({ role, userId, on, allowed }) => {
+    const problem = ragSetterProblem({ role, userId }, on ?? contract);
+    expect(problem === null).toBe(allowed);
+  });
+
+  test("the refusal says who can set it", () => {
+    expect(ragSetterProblem({ role: "sro", userId: "x" }, contract)).toBe(
+      "Only this contract's manager, its SRO or a council admin can set its RAG status (004 §12.3).",
+    );
+    expect(ragSetterProblem({ role: "sro", userId: "x" }, { contractManagerId: null, sroId: null })).toBe(
+      "Only this contract's SRO or a council admin can set its RAG status until it has a contract manager.",
+    );
   });
 });

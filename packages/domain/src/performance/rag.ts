@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { addMonths, firstOfMonth } from "../contracts/iso-dates.ts";
 import { isoDate, optionalTextInput, textLimits } from "../input.ts";
+import type { Role } from "../roles.ts";
 import {
   type KpiFrequency,
   type KpiRating,
@@ -171,6 +172,24 @@ export function ragMonthProblem(month: string, today: string, startDate: string 
     return "Choose a month from the contract's start onwards.";
   }
   return null;
+}
+
+/**
+ * Why this member may not set a contract's monthly RAG, or null when they may. 004 §12.3: "Contract Managers
+ * will give the contracts they manage a RAG rating each month", so it is the contract's own manager who sets it.
+ * Its SRO, "ultimately accountable for the delivery of the contract, overseeing the work of the contract manager"
+ * (004 §8.3), may set it too (covering an absence, or overruling a rating), and so may a council admin. Another
+ * manager or SRO of the council may not, however broad their role's permissions.
+ */
+export function ragSetterProblem(
+  member: { role: Role; userId: string },
+  contract: { contractManagerId: string | null; sroId: string | null },
+): string | null {
+  if (member.role === "admin") return null;
+  if (member.userId === contract.contractManagerId || member.userId === contract.sroId) return null;
+  return contract.contractManagerId === null
+    ? "Only this contract's SRO or a council admin can set its RAG status until it has a contract manager."
+    : "Only this contract's manager, its SRO or a council admin can set its RAG status (004 §12.3).";
 }
 
 /** A month as `YYYY-MM` in input; stored as its first day. */

@@ -105,11 +105,16 @@ export function RagTab(props: { detail: ContractDetail; announce: (message: stri
                   <OpenImprovementPlan contractId={contractId()} trigger="red_month" month={wanted()} />
                 </Show>
                 <Show
-                  when={can("performance:write") && props.detail.contract.archivedAt === null}
+                  when={strip.data?.setterProblem === null && props.detail.contract.archivedAt === null}
                   fallback={
-                    <Show when={!found().entry}>
-                      <p class="empty">No status has been set for {format().month(wanted())}.</p>
-                    </Show>
+                    <>
+                      <Show when={!found().entry}>
+                        <p class="empty">No status has been set for {format().month(wanted())}.</p>
+                      </Show>
+                      <Show when={can("performance:write") && strip.data?.setterProblem}>
+                        {(problem) => <p class="hint">{problem()}</p>}
+                      </Show>
+                    </>
                   }
                 >
                   <RagForm
