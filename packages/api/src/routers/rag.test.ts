@@ -199,7 +199,8 @@ describe("rag", () => {
     });
     expect(corrected.version).toBe(2);
     await admin.rag.set({ contractId: othersContract, month, entry: green });
-    const viewer = (await callerFor(test, { userId: council.users.viewer, tenantId: council.tenantId })).caller;
+    const viewer = (await callerFor(test, { userId: council.users.viewer, tenantId: council.tenantId }))
+      .caller;
     expect((await viewer.rag.list({ contractId })).setterProblem).toBe("Your role cannot set RAG statuses.");
   });
 
