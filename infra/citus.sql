@@ -12,6 +12,13 @@ SELECT create_reference_table('outbox');
 SELECT create_reference_table('organisations');
 SELECT create_reference_table('attempt_counters');
 SELECT create_reference_table('kpi_templates');
+-- Course content: the platform's courses and each council's own (owner_tenant_id), read by every council.
+SELECT create_reference_table('courses');
+SELECT create_reference_table('course_versions');
+SELECT create_reference_table('course_modules');
+SELECT create_reference_table('course_lessons');
+SELECT create_reference_table('course_questions');
+SELECT create_reference_table('certificate_codes');
 
 -- Council (distributed) tables
 SELECT create_distributed_table('memberships', 'tenant_id');
@@ -40,3 +47,8 @@ SELECT create_distributed_table('lessons', 'tenant_id', colocate_with => 'member
 SELECT create_distributed_table('attachments', 'tenant_id', colocate_with => 'memberships');
 SELECT create_distributed_table('attachment_blobs', 'tenant_id', colocate_with => 'memberships');
 SELECT create_distributed_table('rag_reminders', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('training_requirements', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('enrolments', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('lesson_progress', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('quiz_attempts', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('completions', 'tenant_id', colocate_with => 'memberships');

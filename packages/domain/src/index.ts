@@ -10,3 +10,4 @@ export * from "./performance/index.ts";
 export * from "./register-import/index.ts";
 export * from "./roles.ts";
 export * from "./tenant-settings.ts";
+export * from "./training/index.ts";

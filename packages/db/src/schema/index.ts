@@ -4,3 +4,4 @@ export * from "./platform.ts";
 export * from "./register.ts";
 export * from "./reminders.ts";
 export * from "./tenancy.ts";
+export * from "./training.ts";
