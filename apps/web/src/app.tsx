@@ -45,6 +45,8 @@ const ForgotPassword = page(() => import("./routes/forgot-password.tsx"), "Forgo
 const Home = page(() => import("./routes/home.tsx"), "Home");
 const CouncilNotFound = page(() => import("./routes/not-found.tsx"), "CouncilNotFound");
 const NotFound = page(() => import("./routes/not-found.tsx"), "NotFound");
+const OperatorCouncils = page(() => import("./routes/operator/councils.tsx"), "OperatorCouncils");
+const OperatorShell = page(() => import("./routes/operator/shell.tsx"), "OperatorShell");
 const ResetPassword = page(() => import("./routes/reset-password.tsx"), "ResetPassword");
 const SignIn = page(() => import("./routes/sign-in.tsx"), "SignIn");
 const NewSupplier = page(() => import("./routes/suppliers/supplier-edit.tsx"), "NewSupplier");
@@ -106,6 +108,9 @@ export function App() {
       <Route path="/accept-invitation" component={AcceptInvitation} />
       <Route path="/dev/mailbox" component={DevMailbox} />
       <Route path="/" component={Home} />
+      <Route path="/operator" component={OperatorShell}>
+        <Route path="/" component={OperatorCouncils} />
+      </Route>
       <Route path="/t/:slug" component={CouncilShell}>
         <Route path="/" component={Overview} />
         <Route path="/contracts" component={Register} />

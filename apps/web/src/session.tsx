@@ -7,8 +7,8 @@ interface SessionValue {
   /** The signed-in user and their councils; `null` when nobody is signed in. */
   me: CreateQueryResult<Me | null>;
   /**
-   * Reads the session again, after signing in or out or joining a council. Every council's cached data is
-   * dropped first: it was read for the person who was signed in before.
+   * Reads the session again, after signing in or out or joining a council. Every council's cached data (and
+   * the operator console's) is dropped first: it was read for the person who was signed in before.
    */
   refresh(): Promise<Me | null>;
 }
@@ -21,6 +21,7 @@ export function SessionProvider(props: { children: JSX.Element }) {
     me,
     refresh: async () => {
       queryClient.removeQueries({ queryKey: ["council"] });
+      queryClient.removeQueries({ queryKey: ["operator"] });
       return (await me.refetch()).data ?? null;
     },
   };

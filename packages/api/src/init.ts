@@ -1,5 +1,5 @@
 import { type AuthenticatedUser, SessionStore } from "@steward/auth";
-import { getTenant, inTransaction, recordAudit, type Tx } from "@steward/db";
+import { applyScope, getTenant, inTransaction, recordAudit, type Tx } from "@steward/db";
 import {
   type AuditEvent,
   can,
@@ -21,7 +21,7 @@ import type { RequestContext } from "./context.ts";
  * role guard asks for. The security walk and the role tests read both from the router.
  */
 export interface ProcedureMeta {
-  access: "public" | "authed" | "tenant";
+  access: "public" | "authed" | "operator" | "tenant";
   permission?: Permission;
 }
 
@@ -165,6 +165,34 @@ export const authedProcedure = base.meta({ access: "authed" }).use(async ({ ctx,
     const sessions = new SessionStore(tx, null, ctx.cookie);
     const { user, sessionId } = await authenticate(ctx, sessions);
     return next({ ctx: { tx, afterCommit, sessions, user, sessionId } });
+  });
+});
+
+/**
+ * The platform operator (`users.platform_role = 'operator'`): runs the platform (councils, licences, the
+ * catalogues), outside any council. Its transaction sees no council's rows. A procedure that acts on one
+ * council's licence narrows the transaction to that council with `actOn` (once: still one tenant per
+ * transaction, DESIGN §3.7), which also gives it that council's audit; nothing on this rung reads a
+ * council's contract data (the security walk runs every procedure as the operator).
+ */
+export const operatorProcedure = base.meta({ access: "operator" }).use(async ({ ctx, next }) => {
+  return inRequestTransaction(ctx, { tenantId: null, userId: null }, async (tx, afterCommit) => {
+    const sessions = new SessionStore(tx, null, ctx.cookie);
+    const { user, sessionId } = await authenticate(ctx, sessions);
+    if (user.platformRole !== "operator") {
+      throw new TRPCError({ code: "FORBIDDEN", message: "Only the platform operator can do that." });
+    }
+    let actedOn: string | null = null;
+    const actOn = async (tenantId: string) => {
+      if (actedOn !== null && actedOn !== tenantId) throw new Error("One council per transaction.");
+      if (actedOn === null) await applyScope(tx, { tenantId });
+      actedOn = tenantId;
+      return {
+        audit: (event: AuditEvent) =>
+          recordAudit(tx, { ...event, tenantId, actorUserId: user.id, requestId: ctx.requestId }),
+      };
+    };
+    return next({ ctx: { tx, afterCommit, sessions, user, sessionId, actOn } });
   });
 });
 

@@ -15,6 +15,7 @@ import { lessonsRouter } from "./routers/lessons.ts";
 import { mailboxRouter } from "./routers/mailbox.ts";
 import { meetingsRouter } from "./routers/meetings.ts";
 import { membersRouter } from "./routers/members.ts";
+import { operatorRouter } from "./routers/operator.ts";
 import { plansRouter } from "./routers/plans.ts";
 import { ragRouter } from "./routers/rag.ts";
 import { registerRouter } from "./routers/register.ts";
@@ -38,6 +39,7 @@ export const appRouter = router({
   mailbox: mailboxRouter,
   meetings: meetingsRouter,
   members: membersRouter,
+  operator: operatorRouter,
   plans: plansRouter,
   rag: ragRouter,
   register: registerRouter,

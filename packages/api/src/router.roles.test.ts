@@ -1,4 +1,5 @@
 import {
+  createOperator,
   createTenantFixture,
   createTestDatabase,
   type TenantFixture,
@@ -458,9 +459,16 @@ const expectedPermissions: Record<string, Permission> = {
 };
 
 type Procedure = { _def: { meta?: ProcedureMeta } };
-const tenantProcedures = Object.entries(
-  appRouter._def.procedures as unknown as Record<string, Procedure>,
-).filter(([, procedure]) => procedure._def.meta?.access === "tenant");
+const allProcedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>);
+const tenantProcedures = allProcedures.filter(([, procedure]) => procedure._def.meta?.access === "tenant");
+const operatorProcedures = allProcedures.filter(
+  ([, procedure]) => procedure._def.meta?.access === "operator",
+);
+
+/** A valid call of each procedure of the platform operator's rung, set up in a fresh council. */
+const operatorCalls: Record<string, (council: TenantFixture) => Promise<unknown>> = {
+  "operator.councils": async () => undefined,
+};
 
 function callByPath(caller: unknown, path: string, input: unknown): Promise<unknown> {
   const procedure = path
@@ -523,6 +531,33 @@ describe("role tests", () => {
       permissionsInMeta,
       "each procedure asks for the permission written in expectedPermissions",
     ).toEqual(expectedPermissions);
+  });
+
+  it("knows how to call every procedure of the operator's rung", () => {
+    const missing = operatorProcedures.map(([path]) => path).filter((path) => !(path in operatorCalls));
+    expect(missing, "add a valid call for these procedures to operatorCalls").toEqual([]);
+  });
+
+  describe.concurrent.each(operatorProcedures.map(([path]) => ({ path })))("$path", ({ path }) => {
+    it("answers the platform operator and refuses every council role and anyone signed out", async () => {
+      const council = await createTenantFixture(test);
+      const operator = (await callerFor(test, { userId: await createOperator(test) })).caller;
+      await expect(callByPath(operator, path, await operatorCalls[path]?.(council))).resolves.not.toThrow();
+      for (const role of roles) {
+        const { caller } = await callerFor(test, { userId: council.users[role], tenantId: council.tenantId });
+        const answer = await callByPath(caller, path, await operatorCalls[path]?.(council)).then(
+          () => "answered",
+          (error: unknown) =>
+            error instanceof TRPCError ? `${error.code}: ${error.message}` : String(error),
+        );
+        expect(answer, `${role} → ${path}`).toBe("FORBIDDEN: Only the platform operator can do that.");
+      }
+      const signedOut = (await callerFor(test)).caller;
+      const refused = await callByPath(signedOut, path, await operatorCalls[path]?.(council)).catch(
+        (error: unknown) => (error instanceof TRPCError ? error.code : String(error)),
+      );
+      expect(refused).toBe("UNAUTHORIZED");
+    });
   });
 
   describe.concurrent.each(tenantProcedures.map(([path, procedure]) => ({ path, procedure })))(

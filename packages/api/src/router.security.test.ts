@@ -1,5 +1,6 @@
 import { inTransaction, listRecentMail } from "@steward/db";
 import {
+  createOperator,
   createTenantFixture,
   createTestDatabase,
   type TenantFixture,
@@ -321,6 +322,17 @@ function registerCsv(reference: string) {
 }
 
 /**
+ * Every procedure of the operator's rung (issue 11 §6), with an input that names council B where it takes a
+ * council. The operator runs the platform, not the councils: the walk as the operator (below) checks that no
+ * answer carries B's records and that nothing of B changes but its licence and the audit of that change.
+ */
+const operatorAttacks: Record<string, () => unknown> = {
+  "operator.councils": () => undefined,
+};
+/** The tables an operator procedure may write in a council: its licence, and the audit of that. */
+const operatorWritable = new Set(["audit_events"]);
+
+/**
  * Public procedures that take a council id (the invitation link carries its council's): each is called naming
  * B with A's invitation token, and with a token that was never issued. Both must be refused with BAD_REQUEST,
  * say nothing of B, and change nothing in B.
@@ -339,6 +351,7 @@ const publicAttacks: Record<string, (token: string) => unknown> = {
 type Procedure = { _def: { meta?: ProcedureMeta; inputs?: { shape?: Record<string, unknown> }[] } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>);
 const tenantProcedures = procedures.filter(([, procedure]) => procedure._def.meta?.access === "tenant");
+const operatorProcedures = procedures.filter(([, procedure]) => procedure._def.meta?.access === "operator");
 const publicWithCouncilId = procedures.filter(
   ([, procedure]) =>
     procedure._def.meta?.access === "public" &&
@@ -526,11 +539,15 @@ beforeAll(async () => {
 afterAll(() => test.close());
 
 describe("security walk", () => {
+  // Every tenant procedure as every role: about 10 s alone, more when the machine is shared.
+  const walkTimeout = { timeout: 90_000 };
+
   it("knows every procedure's rung on the ladder", () => {
     for (const [path, procedure] of procedures) {
-      expect(["public", "authed", "tenant"], path).toContain(procedure._def.meta?.access);
+      expect(["public", "authed", "operator", "tenant"], path).toContain(procedure._def.meta?.access);
     }
     expect(tenantProcedures.length).toBeGreaterThan(5);
+    expect(operatorProcedures.length).toBeGreaterThan(0);
   });
 
   it("has a cross-tenant attack for every tenant procedure and every public one that takes a council id", () => {
@@ -539,10 +556,67 @@ describe("security walk", () => {
     expect(publicWithCouncilId.map(([path]) => path).sort(), "add these to publicAttacks").toEqual(
       Object.keys(publicAttacks).sort(),
     );
+    expect(operatorProcedures.map(([path]) => path).sort(), "add these to operatorAttacks").toEqual(
+      Object.keys(operatorAttacks).sort(),
+    );
   });
 
-  // Every tenant procedure as every role: about 10 s alone, more when the machine is shared.
-  const walkTimeout = { timeout: 90_000 };
+  it("refuses the operator's rung to anyone who is not the platform operator", async () => {
+    const before = await walkFixture();
+    const anonymous = (await callerFor(test, { tenantId: b.tenantId })).caller;
+    for (const [path] of operatorProcedures) {
+      const outcome = await outcomeOf(callByPath(anonymous, path, operatorAttacks[path]?.()));
+      expect(outcome.ok ? "answered" : codeOf(outcome.error), `anonymous → ${path}`).toBe("UNAUTHORIZED");
+    }
+    // Every role of a council, in its own council and in B's: a council's admin is not the platform's.
+    for (const role of roles) {
+      for (const tenantId of [a.tenantId, b.tenantId, null]) {
+        const { caller } = await callerFor(test, { userId: a.users[role], tenantId });
+        for (const [path] of operatorProcedures) {
+          const outcome = await outcomeOf(callByPath(caller, path, operatorAttacks[path]?.()));
+          expect(outcome.ok ? "answered" : codeOf(outcome.error), `${role} → ${path}`).toBe("FORBIDDEN");
+        }
+      }
+    }
+    expect(await snapshotOfB()).toEqual(before);
+  });
+
+  it(
+    "gives the platform operator nothing of a council's records, on any rung (issue 11 §6)",
+    walkTimeout,
+    async () => {
+      const before = await walkFixture();
+      const operator = await createOperator(test);
+      // The operator is a member of no council: every tenant procedure refuses them, naming B or no council.
+      for (const tenantId of [b.tenantId, null]) {
+        const { caller } = await callerFor(test, { userId: operator, tenantId });
+        for (const [path] of tenantProcedures) {
+          const outcome = await outcomeOf(
+            callByPath(caller, path, attacks[path]?.({ role: "admin" })?.input),
+          );
+          expect(outcome.ok ? "answered" : codeOf(outcome.error), `operator → ${path}`).toBe(
+            tenantId ? "FORBIDDEN" : "BAD_REQUEST",
+          );
+        }
+      }
+      // The operator's own procedures answer with the directory and licences, never B's records.
+      const records = [...Object.values(bIds), ...Object.values(b.users), "B Supplies", "B-001"];
+      const { caller } = await callerFor(test, { userId: operator, tenantId: b.tenantId });
+      for (const [path] of operatorProcedures) {
+        const outcome = await outcomeOf(callByPath(caller, path, operatorAttacks[path]?.()));
+        if (!outcome.ok) expect(["BAD_REQUEST", "CONFLICT"], path).toContain(codeOf(outcome.error));
+        const text = JSON.stringify(outcome.ok ? (outcome.value ?? null) : (outcome.error as Error).message);
+        for (const record of records)
+          expect(text, `operator → ${path} leaked ${record}`).not.toContain(record);
+      }
+      const after = await snapshotOfB();
+      for (const table of operatorWritable) {
+        delete before[table];
+        delete after[table];
+      }
+      expect(after).toEqual(before);
+    },
+  );
 
   it(
     "refuses every role of A that names council B in the header, for every tenant procedure",

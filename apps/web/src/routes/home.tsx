@@ -6,7 +6,10 @@ import { PublicLayout } from "../components/public-layout.tsx";
 import { UserMenu } from "../components/user-menu.tsx";
 import { RequireSession } from "../require-session.tsx";
 
-/** `/`: straight to the one council, a chooser for several, a clear message for none. */
+/**
+ * `/`: straight to the one council, a chooser for several, a clear message for none; the platform operator,
+ * who is in no council, to the operator's console.
+ */
 export function Home() {
   return (
     <RequireSession>
@@ -14,6 +17,9 @@ export function Home() {
         <Switch>
           <Match when={me().councils.length === 1 ? me().councils[0] : undefined}>
             {(only) => <Navigate href={`/t/${only().slug}`} />}
+          </Match>
+          <Match when={me().councils.length === 0 && me().user.platformRole === "operator"}>
+            <Navigate href="/operator" />
           </Match>
           <Match when={me().councils.length === 0}>
             <PublicLayout account={<UserMenu name={me().user.name} email={me().user.email} />}>

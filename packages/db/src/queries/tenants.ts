@@ -24,7 +24,21 @@ export async function updateTenantSettings(
   return row ?? null;
 }
 
-/** Every council of the platform, for platform jobs such as the audit verifier (never for a request). */
+/**
+ * Every council of the platform: for platform jobs such as the audit verifier and for the platform operator's
+ * console. The directory only (no council's own records).
+ */
 export async function listAllTenants(tx: Tx) {
-  return tx.select({ id: tenants.id, name: tenants.name }).from(tenants).orderBy(asc(tenants.name));
+  return tx
+    .select({
+      id: tenants.id,
+      name: tenants.name,
+      slug: tenants.slug,
+      jurisdiction: tenants.jurisdiction,
+      currency: tenants.currency,
+      locale: tenants.locale,
+      createdAt: tenants.createdAt,
+    })
+    .from(tenants)
+    .orderBy(asc(tenants.name));
 }

@@ -72,6 +72,14 @@ export async function createTenantFixture(
   return { tenantId, slug, users };
 }
 
+/** A platform operator (issue 11 §6): a user of no council whose platform role is `operator`. */
+export async function createOperator(test: TestDatabase): Promise<string> {
+  const userId = newId();
+  await test.owner`insert into users (id, email, name, platform_role)
+    values (${userId}, ${`operator.${userId.slice(-8)}@example.test`}, 'Platform operator', 'operator')`;
+  return userId;
+}
+
 /** The PostgreSQL error under drizzle's wrapper, for asserting on its code and message. */
 export async function databaseError(work: Promise<unknown>): Promise<{ code: string; message: string }> {
   try {
