@@ -11,6 +11,7 @@ SELECT create_reference_table('password_resets');
 SELECT create_reference_table('outbox');
 SELECT create_reference_table('organisations');
 SELECT create_reference_table('attempt_counters');
+SELECT create_reference_table('service_categories');
 SELECT create_reference_table('kpi_templates');
 -- Course content: the platform's courses and each council's own (owner_tenant_id), read by every council.
 SELECT create_reference_table('courses');
@@ -19,6 +20,11 @@ SELECT create_reference_table('course_modules');
 SELECT create_reference_table('course_lessons');
 SELECT create_reference_table('course_questions');
 SELECT create_reference_table('certificate_codes');
+-- Benchmark snapshots (issue 9 §9): tenant-free, read by every council's transaction wherever it routes.
+SELECT create_reference_table('benchmark_settings');
+SELECT create_reference_table('benchmark_snapshots');
+SELECT create_reference_table('benchmark_cells');
+SELECT create_reference_table('benchmark_warnings');
 
 -- Council (distributed) tables
 SELECT create_distributed_table('memberships', 'tenant_id');
@@ -52,3 +58,4 @@ SELECT create_distributed_table('enrolments', 'tenant_id', colocate_with => 'mem
 SELECT create_distributed_table('lesson_progress', 'tenant_id', colocate_with => 'memberships');
 SELECT create_distributed_table('quiz_attempts', 'tenant_id', colocate_with => 'memberships');
 SELECT create_distributed_table('completions', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('benchmark_participation', 'tenant_id', colocate_with => 'memberships');

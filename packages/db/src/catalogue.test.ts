@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appRole } from "./database.ts";
+import { appRole, benchmarkRole } from "./database.ts";
 import { createTestDatabase, type TestDatabase } from "./testing/index.ts";
 
 let test: TestDatabase;
@@ -53,8 +53,22 @@ describe("catalogue", () => {
         rls: true,
         forced: true,
       });
-      const policies = await test.owner<{ roles: string[]; qual: string; with_check: string; cmd: string }[]>`
-        select roles, qual, with_check, cmd from pg_policies where schemaname = 'public' and tablename = ${table.table}`;
+      const allPolicies = await test.owner<
+        { name: string; roles: string[]; qual: string; with_check: string; cmd: string }[]
+      >`
+        select policyname as name, roles, qual, with_check, cmd from pg_policies
+        where schemaname = 'public' and tablename = ${table.table}`;
+      // Besides the tenant policy, a table the benchmark job reads has one read-only policy for its role
+      // (issue 9 §4): the pool's councils, never for the app role.
+      const policies = allPolicies.filter((policy) => policy.name !== "benchmark_pool");
+      for (const pool of allPolicies.filter((policy) => policy.name === "benchmark_pool")) {
+        expect({ table: table.table, roles: pool.roles, cmd: pool.cmd }).toEqual({
+          table: table.table,
+          roles: [benchmarkRole],
+          cmd: "SELECT",
+        });
+        expect(pool.qual, `${table.table}'s pool policy reads opted-in councils only`).toContain("opted_in");
+      }
       expect(policies, `${table.table} has one policy`).toHaveLength(1);
       const [policy] = policies;
       expect(policy?.roles).toEqual([appRole]);
@@ -91,7 +105,8 @@ describe("catalogue", () => {
     // shows the walk sees the calls a policy makes.
     const tenantPolicies = await test.owner<{ policy: string }[]>`
       select c.relname || '.' || p.polname as policy from pg_policy p join pg_class c on c.oid = p.polrelid
-      where exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id')`;
+      where exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id')
+        and p.polname <> 'benchmark_pool'`;
     expect(tenantPolicies.length).toBeGreaterThanOrEqual(3);
     const readingTenant = calls
       .filter((call) => call.function === "current_setting")
@@ -129,7 +144,7 @@ describe("catalogue", () => {
       join pg_namespace n on n.oid = t.relnamespace
       where n.nspname = 'public' and x.indisunique
         and exists (select 1 from pg_attribute a where a.attrelid = t.oid and a.attname = 'tenant_id')`;
-    for (const index of indexes) expect(index.definition, index.index).toMatch(/\(tenant_id,/);
+    for (const index of indexes) expect(index.definition, index.index).toMatch(/\(tenant_id[,)]/);
   });
 
   it("runs the app as a role that is not superuser, cannot bypass RLS and owns nothing", async () => {
@@ -142,6 +157,19 @@ describe("catalogue", () => {
     const [ownedFunctions] = await test.owner<{ count: number }[]>`
       select count(*)::int as count from pg_proc p join pg_roles r on r.oid = p.proowner where r.rolname = ${appRole}`;
     expect(ownedFunctions?.count).toBe(0);
+  });
+
+  it("runs the benchmark job as its own role: not the app role's, not superuser, no BYPASSRLS, owns nothing", async () => {
+    const [role] = await test.owner<{ rolsuper: boolean; rolbypassrls: boolean; rolcanlogin: boolean }[]>`
+      select rolsuper, rolbypassrls, rolcanlogin from pg_roles where rolname = ${benchmarkRole}`;
+    expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcanlogin: false });
+    const [membership] = await test.owner<{ app_can_become_it: boolean; it_can_become_app: boolean }[]>`
+      select pg_has_role(${appRole}, ${benchmarkRole}, 'member') as app_can_become_it,
+        pg_has_role(${benchmarkRole}, ${appRole}, 'member') as it_can_become_app`;
+    expect(membership).toEqual({ app_can_become_it: false, it_can_become_app: false });
+    const [owned] = await test.owner<{ count: number }[]>`
+      select count(*)::int as count from pg_class c join pg_roles r on r.oid = c.relowner where r.rolname = ${benchmarkRole}`;
+    expect(owned?.count).toBe(0);
   });
 
   it("allows SECURITY DEFINER functions only from the allow-list, each with an empty search_path", async () => {

@@ -50,6 +50,8 @@ export interface Scope {
 }
 
 export const appRole = "steward_app";
+/** The benchmark aggregation job's role (issue 9 §4): reads the pool's councils, writes only the snapshots. */
+export const benchmarkRole = "steward_benchmark";
 
 const dialect = new PgDialect({ casing: "snake_case" });
 
@@ -164,4 +166,25 @@ function scopeStatements({ tenantId, userId }: Partial<Scope>): string[] {
     tenantId ? `set local app.tenant_id = '${tenantId}'` : "",
     userId ? `set local app.user_id = '${userId}'` : "",
   ].filter(Boolean);
+}
+
+/**
+ * The benchmark aggregation job's transaction (issue 9 §4): as its own role, never the app role, with no tenant
+ * set. It reads only the councils in the pool (one read-only policy per source table) and writes only the
+ * snapshot tables, which hold no tenant id.
+ */
+export async function inBenchmarkTransaction<T>(
+  database: Database,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  return database.sql.begin(async (connection) => {
+    await connection.unsafe(`set local role ${benchmarkRole}`);
+    const client = connection as unknown as postgres.Sql;
+    const db = new PostgresJsDatabase(
+      dialect,
+      new PreparedStatementSession(client, dialect, undefined),
+      undefined,
+    );
+    return work(Object.assign(db, { $client: client }));
+  }) as Promise<T>;
 }

@@ -1,5 +1,6 @@
 export * from "./accounts.ts";
 export * from "./audit-events.ts";
+export * from "./benchmarks/index.ts";
 export * from "./contracts/index.ts";
 export * from "./errors.ts";
 export * from "./ids.ts";

@@ -1,4 +1,5 @@
 export * from "./audit.ts";
+export * from "./benchmarks.ts";
 export * from "./performance.ts";
 export * from "./platform.ts";
 export * from "./register.ts";

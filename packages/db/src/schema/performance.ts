@@ -56,20 +56,51 @@ const ofContract = (t: { tenantId: AnyPgColumn; contractId: AnyPgColumn }) =>
   foreignKey({ columns: [t.tenantId, t.contractId], foreignColumns: [contracts.tenantId, contracts.id] });
 
 /**
- * The platform's KPI library (issue 9 fills it; the table and the link exist now so a council's KPI can name the
- * template it measures, which is what makes two councils' measurements comparable).
+ * The platform's KPI library (issue 9 §2), edited by the platform operator: service categories, and the KPI
+ * templates councils link their KPIs to, which is what makes two councils' measurements comparable.
  */
+export const serviceCategories = pgTable(
+  "service_categories",
+  {
+    id: id().primaryKey(),
+    slug: text().notNull(),
+    name: text().notNull(),
+    description: text().notNull().default(""),
+    position: integer().notNull().default(0),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("service_categories_slug_key").on(t.slug)],
+);
+
 export const kpiTemplates = pgTable(
   "kpi_templates",
   {
     id: id().primaryKey(),
+    slug: text().notNull(),
+    categoryId: uuid()
+      .notNull()
+      .references(() => serviceCategories.id),
     name: text().notNull(),
     definition: text().notNull(),
     unit: text({ enum: kpiUnits }).notNull(),
     direction: text({ enum: kpiDirections }).notNull(),
+    /** For a rate: what the numerator and the denominator count. */
+    numeratorDefinition: text(),
+    denominatorDefinition: text(),
+    /** How to measure it well: exclusions, survey cadence, the values a named source published. */
+    guidance: text().notNull().default(""),
+    /** Where the definition comes from (fixtures/kpi-library.md names each source). */
+    source: text().notNull().default(""),
+    version: version(),
+    archivedAt: at(),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
+    uniqueIndex("kpi_templates_slug_key").on(t.slug),
+    index("kpi_templates_category_idx").on(t.categoryId),
     oneOf("kpi_templates_unit_check", t.unit, kpiUnits),
     oneOf("kpi_templates_direction_check", t.direction, kpiDirections),
   ],

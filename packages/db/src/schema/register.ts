@@ -7,6 +7,7 @@ import {
   contractStatuses,
   deviationGrounds,
   lifecycleStages,
+  organisationNameSources,
   organisationSchemes,
   procurementRoutes,
   roles,
@@ -51,12 +52,23 @@ export const organisations = pgTable(
      * entered (issue 6 §2.5). A council's own name for the organisation stays on its supplier.
      */
     name: text(),
+    /** Who gave the name: an authoritative register, or the platform operator; null while there is none. */
+    nameSource: text({ enum: organisationNameSources }),
     aliases: text().array().notNull().default([]),
+    /**
+     * The legal name and the aliases as `normaliseOrganisationName` writes them (no legal suffixes, punctuation,
+     * case or "&"): what name matching compares. Written with the names, never from a council's input.
+     */
+    matchKeys: text().array().notNull().default([]),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("organisations_scheme_identifier_key").on(t.scheme, t.identifier),
+    index("organisations_match_keys_idx").using("gin", t.matchKeys),
+    check("organisations_named_by_source_check", sql`(${t.name} is null) = (${t.nameSource} is null)`),
     oneOf("organisations_scheme_check", t.scheme, organisationSchemes),
+    oneOf("organisations_name_source_check", t.nameSource, organisationNameSources),
   ],
 );
 
@@ -74,6 +86,9 @@ export const suppliers = pgTable(
     contactEmail: text(),
     contactPhone: text(),
     organisationId: uuid().references(() => organisations.id),
+    /** Who confirmed the link to the registry entry, and when (issue 9 §1: a suggestion is confirmed by a person). */
+    organisationLinkedBy: uuid().references(() => users.id),
+    organisationLinkedAt: timestamp({ withTimezone: true, mode: "date" }),
     version: version(),
     archivedAt: timestamp({ withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
@@ -84,6 +99,7 @@ export const suppliers = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index("suppliers_tenant_name_idx").on(t.tenantId, sql`lower(${t.name})`),
+    index("suppliers_organisation_idx").on(t.tenantId, t.organisationId),
   ],
 );
 
