@@ -62,8 +62,8 @@ const lessonText = (file: string) => readFileSync(new URL(file, courseDirectory)
 const words = (text: string) => text.split(/\s+/).filter((word) => /\w/.test(word)).length;
 
 // Issue 10 §9 and the content brief: at least 6 lessons and 36 questions, at least 4 questions a lesson.
-const minimumLessons = 2;
-const minimumQuestions = 10;
+const minimumLessons = 6;
+const minimumQuestions = 36;
 const minimumQuestionsPerLesson = 4;
 
 describe("the Contract Management Foundation course files", () => {
