@@ -266,6 +266,11 @@ const validCalls: Record<string, (h: Harness) => Promise<unknown>> = {
   "kpis.create": async (h) => ({ contractId: await make.contract(h), kpi }),
   "kpis.update": async (h) => ({ kpiId: (await make.kpi(h)).kpiId, version: 1, kpi: { ...kpi, target: 85 } }),
   "kpis.archive": async (h) => ({ kpiId: (await make.kpi(h)).kpiId, version: 1 }),
+  "kpis.setExemption": async (h) => ({
+    contractId: await make.contract(h),
+    version: 1,
+    reason: "A one-off delivery of gritting salt",
+  }),
   "kpis.recordMonth": async (h) => {
     const { contractId, kpiId } = await make.kpi(h);
     return { contractId, periodStart: "2026-01-01", entries: [{ kpiId, numerator: 81, denominator: 100 }] };
@@ -286,6 +291,11 @@ const validCalls: Record<string, (h: Harness) => Promise<unknown>> = {
     meetingId: await make.meeting(h),
     version: 1,
     meeting: { ...meeting, notes: "Agreed the recovery steps" },
+  }),
+  "meetings.cancel": async (h) => ({
+    meetingId: await make.meeting(h),
+    version: 1,
+    cancellation: { reason: "The supplier's account manager is ill" },
   }),
   "actions.list": async (h) => ({ contractId: await make.contract(h) }),
   "actions.add": async (h) => ({ contractId: await make.contract(h), action }),
@@ -409,6 +419,7 @@ const expectedPermissions: Record<string, Permission> = {
   "kpis.create": "performance:write",
   "kpis.update": "performance:write",
   "kpis.archive": "performance:write",
+  "kpis.setExemption": "performance:write",
   "kpis.recordMonth": "performance:write",
   "kpis.correct": "performance:write",
   "kpis.history": "contracts:read",
@@ -417,6 +428,7 @@ const expectedPermissions: Record<string, Permission> = {
   "meetings.list": "contracts:read",
   "meetings.record": "performance:write",
   "meetings.update": "performance:write",
+  "meetings.cancel": "performance:write",
   "actions.list": "contracts:read",
   "actions.add": "performance:write",
   "actions.update": "performance:write",

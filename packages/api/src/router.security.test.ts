@@ -149,6 +149,10 @@ const attacks: Record<string, (attacker: Attacker) => Attack> = {
     input: { meetingId: bIds.meeting, version: 1, meeting: { type: "review", scheduledOn: "2026-01-10" } },
     outcome: "refused",
   }),
+  "meetings.cancel": () => ({
+    input: { meetingId: bIds.meeting, version: 1, cancellation: { reason: "attack" } },
+    outcome: "refused",
+  }),
   "actions.list": () => ({ input: { contractId: bIds.contract }, outcome: "refused" }),
   "actions.add": () => ({
     input: { contractId: bIds.contract, action: attackAction },
@@ -186,6 +190,10 @@ const attacks: Record<string, (attacker: Attacker) => Attack> = {
   "kpis.create": () => ({ input: { contractId: bIds.contract, kpi: walkKpi }, outcome: "refused" }),
   "kpis.update": () => ({ input: { kpiId: bIds.kpi, version: 1, kpi: walkKpi }, outcome: "refused" }),
   "kpis.archive": () => ({ input: { kpiId: bIds.kpi, version: 1 }, outcome: "refused" }),
+  "kpis.setExemption": () => ({
+    input: { contractId: bIds.contract, version: 1, reason: "attack" },
+    outcome: "refused",
+  }),
   "kpis.recordMonth": () => ({
     input: { contractId: bIds.contract, periodStart: "2026-02-01", entries: [{ kpiId: bIds.kpi, value: 1 }] },
     outcome: "refused",

@@ -14,6 +14,7 @@ import type {
   ImprovementPlanOutcome,
   ImprovementPlanTrigger,
   KpiRating,
+  MeetingType,
   MonitoringAssessment,
   RagStatus,
   RiskStatus,
@@ -160,6 +161,12 @@ export interface AuditEventShapes {
     after: DeviationInput;
   };
   "contract.deviation_removed": { entityType: "contract"; before: DeviationInput };
+  /** PA23 s.52(1): the council's reason KPIs could not appropriately assess the contract (null: none). */
+  "contract.kpi_exemption_changed": {
+    entityType: "contract";
+    before: { reason: string | null };
+    after: { reason: string | null };
+  };
   "kpi.created": { entityType: "contract"; after: KpiInput & { kpiId: string } };
   /** Only the fields that changed, before and after. */
   "kpi.updated": {
@@ -244,6 +251,10 @@ export interface AuditEventShapes {
   };
   "meeting.recorded": { entityType: "contract"; after: MeetingRecord };
   "meeting.updated": { entityType: "contract"; before: MeetingRecord; after: MeetingRecord };
+  "meeting.cancelled": {
+    entityType: "contract";
+    after: { id: string; type: MeetingType; scheduledOn: string; cancelledOn: string; reason: string };
+  };
   "action.added": { entityType: "contract"; after: ActionRecord };
   "action.updated": { entityType: "contract"; before: ActionRecord; after: ActionRecord };
   "action.status_changed": {
@@ -297,6 +308,7 @@ export const auditActionWords: Record<AuditAction, string> = {
   "invoice.dispute_cleared": "cleared an invoice's dispute",
   "contract.deviation_recorded": "recorded a deviation from the procurement processes",
   "contract.deviation_removed": "removed a recorded deviation",
+  "contract.kpi_exemption_changed": "changed whether the contract is exempt from setting KPIs",
   "kpi.created": "added a key performance indicator",
   "kpi.updated": "edited a key performance indicator",
   "kpi.archived": "archived a key performance indicator",
@@ -319,6 +331,7 @@ export const auditActionWords: Record<AuditAction, string> = {
   "kpi.supplier_return_recorded": "uploaded a supplier's performance return",
   "meeting.recorded": "recorded a meeting",
   "meeting.updated": "updated a meeting",
+  "meeting.cancelled": "cancelled a planned meeting",
   "action.added": "added an action",
   "action.updated": "edited an action",
   "action.status_changed": "changed an action's status",

@@ -79,7 +79,9 @@ describe("improvement plans and review meetings", () => {
     const dialog = page.getByRole("dialog", { name: "Record a meeting held" });
     await dialog.waitFor();
     await dialog.getByRole("radio", { name: "Contract review" }).check();
-    await dialog.getByLabel("Council attendees").fill("Casey, contract manager");
+    // Council attendees are ticked from the council's members; anyone else is typed.
+    await dialog.getByRole("checkbox", { name: "Chris Evans" }).check();
+    await dialog.getByLabel("Other council attendees").fill("Cllr Pat Hughes");
     await dialog.getByLabel("Supplier attendees").fill("Greenways account manager");
     await dialog.getByLabel("Notes").fill("Recovery of the east wards agreed.");
     await dialog.getByLabel("Insight").fill("Only the east wards are behind: one crew short since March.");
@@ -87,11 +89,39 @@ describe("improvement plans and review meetings", () => {
     await dialog.getByRole("button", { name: "Record the meeting" }).click();
     await page.getByText("The meeting is recorded as held.").waitFor();
     const todayInWords = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" }).format(new Date());
-    await page.getByRole("heading", { level: 3, name: `Contract review: held ${todayInWords}` }).waitFor();
+    const held = page.getByRole("region", { name: `Contract review: held ${todayInWords}` });
+    await held
+      .getByText("Chris Evans (Council), Cllr Pat Hughes (Council), Greenways account manager")
+      .waitFor();
     await expectNoSeriousAxeViolations(page, "meetings and actions tab");
     await screenshot(page, "meetings-tab");
 
     await page.getByRole("tab", { name: "Obligations" }).click();
     await reviewMeetings().getByText("Met", { exact: true }).waitFor();
+  });
+
+  it("plans a performance meeting and cancels it, saying why", async () => {
+    await page.getByRole("tab", { name: "Meetings and actions" }).click();
+    await page.getByRole("button", { name: "Plan a meeting" }).click();
+    const dialog = page.getByRole("dialog", { name: "Plan a meeting" });
+    await dialog.getByRole("radio", { name: "Performance meeting" }).check();
+    await dialog.getByRole("button", { name: "Plan the meeting" }).click();
+    await page.getByText("The meeting is planned.").waitFor();
+    const todayInWords = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" }).format(new Date());
+    const planned = page.getByRole("region", { name: `Performance meeting: planned for ${todayInWords}` });
+    await planned.getByRole("button", { name: "Cancel the meeting" }).click();
+    const cancel = page.getByRole("dialog", { name: /^Cancel the performance meeting/ });
+    // A reason is required; the field says so.
+    await cancel.getByRole("button", { name: "Cancel the meeting" }).click();
+    await cancel.getByText("Say why the meeting is cancelled.").first().waitFor();
+    await expectNoSeriousAxeViolations(page, "cancel a meeting dialog");
+    await cancel.getByLabel("Why it is cancelled").fill("The supplier's manager is ill; moved to next week.");
+    await cancel.getByRole("button", { name: "Cancel the meeting" }).click();
+    await page.getByText("The meeting is cancelled.").waitFor();
+    const cancelled = page.getByRole("region", {
+      name: `Performance meeting: planned for ${todayInWords}, cancelled`,
+    });
+    await cancelled.getByText("The supplier's manager is ill; moved to next week.").waitFor();
+    await expectNoSeriousAxeViolations(page, "meetings tab with a cancelled meeting");
   });
 });

@@ -19,6 +19,8 @@ export function FormDialog(props: {
   submitLabel: string;
   /** Text between the title and the form. */
   intro?: JSX.Element;
+  /** The button that closes without saving; "Cancel" unless that would read as the action itself. */
+  closeLabel?: string;
   children: JSX.Element;
 }) {
   const close = () => {
@@ -55,7 +57,7 @@ export function FormDialog(props: {
                   {props.submission.pending() ? "Saving…" : props.submitLabel}
                 </button>
                 <button type="button" class="button button--secondary" onClick={close}>
-                  Cancel
+                  {props.closeLabel ?? "Cancel"}
                 </button>
               </div>
             </form>

@@ -135,6 +135,32 @@ describe("kpis", () => {
     );
   });
 
+  it("records and withdraws the PA23 s.52(1) exemption by the contract's version, audited", async () => {
+    const { caller, contractId } = await setUp();
+    const duty = async () =>
+      (await caller.contracts.get({ contractId })).obligations.find((o) => o.key === "kpis_set");
+    expect((await duty())?.status).toBe("overdue");
+    const reason = "A one-off purchase of a fleet of vehicles: delivery is accepted or rejected once";
+    const { version } = await caller.kpis.setExemption({ contractId, version: 1, reason });
+    expect(version).toBe(2);
+    expect(await duty()).toMatchObject({
+      status: "not_applicable",
+      detail: `The council considers KPIs could not appropriately assess this supplier's performance: ${reason}`,
+    });
+    expect((await refusal(caller.kpis.setExemption({ contractId, version: 1, reason: null }))).code).toBe(
+      "CONFLICT",
+    );
+    await caller.kpis.setExemption({ contractId, version: 2, reason: null });
+    expect((await duty())?.status).toBe("overdue");
+    const [withdrawn, recorded] = await caller.contracts.history({ contractId });
+    expect(withdrawn).toMatchObject({
+      action: "contract.kpi_exemption_changed",
+      before: { reason },
+      after: { reason: null },
+    });
+    expect(recorded).toMatchObject({ action: "contract.kpi_exemption_changed", after: { reason } });
+  });
+
   it("refuses bad figures with field messages and writes nothing (all or nothing)", async () => {
     const { caller, contractId } = await setUp();
     const { id: repairsId } = await caller.kpis.create({ contractId, kpi: repairs });

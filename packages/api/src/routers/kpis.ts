@@ -9,6 +9,7 @@ import {
   listKpis,
   listMeasurementHistory,
   listMeasurements,
+  updateContract,
   updateKpi,
 } from "@steward/db";
 import {
@@ -26,9 +27,11 @@ import {
   type NumberFormatting,
   newId,
   notFound,
+  optionalTextInput,
   periodStartInput,
   ratePeriod,
   rateValue,
+  textLimits,
   versionInput,
 } from "@steward/domain";
 import { z } from "zod";
@@ -134,6 +137,41 @@ export const kpisRouter = router({
           };
         }),
       };
+    }),
+
+  /**
+   * PA23 s.52(1): records the council's view that the supplier's performance could not appropriately be assessed
+   * by KPIs (a one-off delivery, say), which ends the three-KPI duty, or withdraws it with a null reason. Names the
+   * version of the contract it read.
+   */
+  setExemption: permittedProcedure("performance:write")
+    .input(
+      z.object({
+        contractId: idInput,
+        version: versionInput,
+        reason: optionalTextInput(textLimits.long),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const contract = await loadContract(ctx, input.contractId);
+      if (contract.archivedAt) throw conflict("This contract is archived: restore it first.");
+      const updated = await updateContract(ctx.tx, {
+        tenantId: ctx.tenantId,
+        contractId: contract.id,
+        version: input.version,
+        values: { kpiExemptionReason: input.reason },
+      });
+      if (!updated) {
+        throw conflict("Someone else changed this contract meanwhile. Reload to see their changes.");
+      }
+      await ctx.audit({
+        action: "contract.kpi_exemption_changed",
+        entityType: "contract",
+        entityId: contract.id,
+        before: { reason: contract.kpiExemptionReason },
+        after: { reason: input.reason },
+      });
+      return { version: updated.version };
     }),
 
   create: permittedProcedure("performance:write")

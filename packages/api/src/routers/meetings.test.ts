@@ -89,6 +89,57 @@ describe("meetings", () => {
     );
   });
 
+  it("a planned meeting is cancelled with its reason, leaves the board's meetings due and cannot be held", async () => {
+    const manager = await managerOf();
+    const contractId = await highContract();
+    const scheduledOn = addDays(today(), 3);
+    const planned = await manager.meetings.record({
+      contractId,
+      meeting: { type: "performance", scheduledOn, agenda: "Missed collections in the east" },
+    });
+    const due = async () => (await manager.board.view({})).meetings.map((meeting) => meeting.id);
+    expect(await due()).toContain(planned.id);
+
+    const cancellation = { reason: "The supplier's operations manager is ill; moved to next month" };
+    expect(
+      await refusal(
+        manager.meetings.cancel({ meetingId: planned.id, version: 1, cancellation: { reason: " " } }),
+      ),
+    ).toEqual({
+      code: "BAD_REQUEST",
+      fieldErrors: { "cancellation.reason": "Say why the meeting is cancelled." },
+    });
+    await manager.meetings.cancel({ meetingId: planned.id, version: 1, cancellation });
+    const [meeting] = await manager.meetings.list({ contractId });
+    expect(meeting).toMatchObject({
+      cancelledOn: today(),
+      cancellationReason: cancellation.reason,
+      version: 2,
+    });
+    expect(await due()).not.toContain(planned.id);
+
+    // Closed: it is neither held nor cancelled twice; a held meeting cannot be cancelled.
+    const heldAnyway = manager.meetings.update({
+      meetingId: planned.id,
+      version: 2,
+      meeting: { type: "performance", scheduledOn, heldOn: today(), attendees },
+    });
+    expect(await refusal(heldAnyway)).toEqual({ code: "CONFLICT", fieldErrors: {} });
+    expect(
+      (await refusal(manager.meetings.cancel({ meetingId: planned.id, version: 2, cancellation }))).code,
+    ).toBe("CONFLICT");
+    const held = await manager.meetings.record({
+      contractId,
+      meeting: { type: "review", scheduledOn: today(), heldOn: today(), attendees },
+    });
+    expect(
+      (await refusal(manager.meetings.cancel({ meetingId: held.id, version: 1, cancellation }))).code,
+    ).toBe("CONFLICT");
+    expect((await manager.contracts.history({ contractId })).map((each) => each.action)).toContain(
+      "meeting.cancelled",
+    );
+  });
+
   it("a kickoff meeting is owed in mobilisation and met once held; a kickoff is no review", async () => {
     const manager = await managerOf();
     const contractId = await highContract({

@@ -14,6 +14,8 @@ import {
   idInput,
   invalid,
   type MeetingInput,
+  meetingCancellationInput,
+  meetingChangeProblem,
   meetingInput,
   meetingProblems,
   notFound,
@@ -102,6 +104,8 @@ export const meetingsRouter = router({
     .mutation(async ({ ctx, input }) => {
       const before = await getMeeting(ctx.tx, { tenantId: ctx.tenantId, meetingId: input.meetingId });
       if (!before) throw notFound("That meeting");
+      const problem = meetingChangeProblem(before, "update");
+      if (problem) throw conflict(problem);
       const { kpiIds, ...values } = await checkMeeting(ctx, before.contractId, input.meeting);
       const updated = await updateMeeting(ctx.tx, {
         tenantId: ctx.tenantId,
@@ -118,6 +122,42 @@ export const meetingsRouter = router({
         entityId: before.contractId,
         before: meetingRecord(before),
         after: meetingRecord(updated),
+      });
+      return { version: updated.version };
+    }),
+
+  /**
+   * Calls off a planned meeting, with the reason. It stays on the contract's list, marked cancelled; it meets no
+   * cadence and leaves the board's meetings due.
+   */
+  cancel: permittedProcedure("performance:write")
+    .input(z.object({ meetingId: idInput, version: versionInput, cancellation: meetingCancellationInput }))
+    .mutation(async ({ ctx, input }) => {
+      const before = await getMeeting(ctx.tx, { tenantId: ctx.tenantId, meetingId: input.meetingId });
+      if (!before) throw notFound("That meeting");
+      const problem = meetingChangeProblem(before, "cancel");
+      if (problem) throw conflict(problem);
+      const cancelledOn = today();
+      const updated = await updateMeeting(ctx.tx, {
+        tenantId: ctx.tenantId,
+        meetingId: before.id,
+        version: input.version,
+        values: { cancelledOn, cancellationReason: input.cancellation.reason },
+        kpiIds: before.kpiIds,
+      });
+      if (!updated)
+        throw conflict("Someone else changed this meeting meanwhile. Reload to see their changes.");
+      await ctx.audit({
+        action: "meeting.cancelled",
+        entityType: "contract",
+        entityId: before.contractId,
+        after: {
+          id: before.id,
+          type: before.type,
+          scheduledOn: before.scheduledOn,
+          cancelledOn,
+          reason: input.cancellation.reason,
+        },
       });
       return { version: updated.version };
     }),

@@ -264,6 +264,7 @@ export async function listMeetingsDue(
       and(
         eq(meetings.tenantId, tenantId),
         isNull(meetings.heldOn),
+        isNull(meetings.cancelledOn),
         lte(meetings.scheduledOn, dueBy),
         live(tenantId),
         contractIds ? idIn(meetings.contractId, contractIds) : undefined,

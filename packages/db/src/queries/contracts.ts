@@ -427,6 +427,7 @@ function factStatements(listed: boolean) {
           publicContract: contracts.publicContract,
           totalValueMinor: contracts.totalValueMinor,
           lightTouch: contracts.lightTouch,
+          kpiExemptionReason: contracts.kpiExemptionReason,
           deviationGround: contracts.deviationGround,
           deviationReportedOn: contracts.deviationReportedOn,
         })

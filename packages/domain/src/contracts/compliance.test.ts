@@ -25,6 +25,7 @@ const contract = (id: string, facts: Partial<ContractFacts> = {}): ContractFacts
   publicContract: true,
   totalValueMinor: null,
   lightTouch: false,
+  kpiExemptionReason: null,
   deviationGround: null,
   deviationReportedOn: null,
   ...facts,

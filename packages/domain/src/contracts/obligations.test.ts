@@ -27,6 +27,7 @@ const contract: ObligationContract = {
   publicContract: true,
   totalValueMinor: null,
   lightTouch: false,
+  kpiExemptionReason: null,
   deviation: null,
   jurisdiction: "ZA",
 };
@@ -367,6 +368,13 @@ describe("kpis_set (PA23 s.52(1): at least three KPIs for a public contract over
     { facts: { totalValueMinor: null }, count: 0, status: "not_applicable" },
     { facts: { publicContract: false }, count: 0, status: "not_applicable" },
     { facts: { lightTouch: true }, count: 0, status: "not_applicable" },
+    {
+      facts: { kpiExemptionReason: "A one-off delivery of gritting salt" },
+      count: 0,
+      status: "not_applicable",
+      detail:
+        "The council considers KPIs could not appropriately assess this supplier's performance: A one-off delivery of gritting salt",
+    },
   ] as const)("$facts with $count KPIs → $status", ({ facts, count, status, ...rest }) => {
     const obligation = kpisSet(facts, { kpis: { count } });
     expect(obligation).toMatchObject({ status, source: "PA23 s.52" });

@@ -68,6 +68,11 @@ export type ObligationContract = {
   totalValueMinor: number | null;
   /** PA23 s.52 does not apply to light touch contracts. */
   lightTouch: boolean;
+  /**
+   * PA23 s.52(1): the council's reason for considering that the supplier's performance could not appropriately
+   * be assessed by KPIs; null when it has not said so.
+   */
+  kpiExemptionReason: string | null;
   /** SCM reg 36 (ZA): a deviation from the official procurement processes, and when it was reported. */
   deviation: { ground: DeviationGround; reportedOn: string | null } | null;
   jurisdiction: Jurisdiction;
@@ -349,6 +354,11 @@ const obligationRules: readonly ObligationRule[] = [
       }
       if (contract.totalValueMinor === null || contract.totalValueMinor <= kpiDutyValueMinor) {
         return notApplicable("Only public contracts over £5 million must set three KPIs.");
+      }
+      if (contract.kpiExemptionReason !== null) {
+        return notApplicable(
+          `The council considers KPIs could not appropriately assess this supplier's performance: ${contract.kpiExemptionReason}`,
+        );
       }
       if (sources.kpis === undefined) return notTracked("KPIs are not yet recorded here.");
       if (sources.kpis.count >= 3) return met(`${plural(sources.kpis.count, "KPI")} set.`);

@@ -44,6 +44,28 @@ export function meetingProblems(
   return problems;
 }
 
+/** Calling off a planned meeting: the reason is kept with it (and the supplier told, outside Steward). */
+export const meetingCancellationInput = z.object({
+  reason: textInput({ max: textLimits.long, min: 1, required: "Say why the meeting is cancelled." }),
+});
+
+/**
+ * Why a meeting cannot be changed in the way asked, or null. A held meeting is a record (it can be corrected but
+ * not called off); a cancelled one is closed: plan a new meeting instead.
+ */
+export function meetingChangeProblem(
+  meeting: { heldOn: string | null; cancelledOn: string | null },
+  change: "update" | "cancel",
+): string | null {
+  if (meeting.cancelledOn !== null) {
+    return "This meeting was cancelled. Plan a new meeting instead.";
+  }
+  if (change === "cancel" && meeting.heldOn !== null) {
+    return "This meeting has been held: it cannot be cancelled. Correct its record instead.";
+  }
+  return null;
+}
+
 /**
  * 004 §9: "Keep an action log … record and monitor what is expected of the supplier in what timescale,
  * equally there may be actions for the Council to deliver." An open action is overdue the day after it is due.

@@ -20,6 +20,7 @@ import { useCouncil } from "../../council.tsx";
 import { councilMutations, councilQuery } from "../../council-query.ts";
 import type { ContractDetail } from "./contract-detail.ts";
 import { todayIso } from "./invoice-form.tsx";
+import { KpiDutyPanel } from "./kpi-exemption.tsx";
 import { KpiForm, type KpiListing } from "./kpi-form.tsx";
 import { CorrectMeasurement, RecordMonth } from "./measurement-forms.tsx";
 import { OpenImprovementPlan } from "./open-improvement-plan.tsx";
@@ -88,6 +89,7 @@ export function KpisTab(props: { detail: ContractDetail; announce: (message: str
         target, Requires improvement, Inadequate or Other. The rating over the last twelve months is the
         assessment PA23 s.71 asks for at least once a year.
       </p>
+      <KpiDutyPanel detail={props.detail} announce={props.announce} />
       <Query query={kpis} loading="Loading KPIs…">
         {(found) => (
           <>

@@ -70,6 +70,7 @@ export function MeetingsTab(props: { detail: ContractDetail; announce: (message:
     answer(kpis)?.kpis.find((kpi) => kpi.id === id)?.name ?? "a KPI since archived";
   const [editing, setEditing] = createSignal<{ meeting: Meeting | null; held: boolean } | null>(null);
   const [addingFor, setAddingFor] = createSignal<{ meetingId?: string } | null>(null);
+  const [cancelling, setCancelling] = createSignal<Meeting | null>(null);
   const [confirmation, setConfirmation] = createSignal<Confirmation | null>(null);
   const writable = () => can("performance:write") && props.detail.contract.archivedAt === null;
 
@@ -129,8 +130,18 @@ export function MeetingsTab(props: { detail: ContractDetail; announce: (message:
                     {meetingTypeLabels[meeting.type]}:{" "}
                     {meeting.heldOn
                       ? `held ${format().date(meeting.heldOn)}`
-                      : `planned for ${format().date(meeting.scheduledOn)}`}
+                      : meeting.cancelledOn
+                        ? `planned for ${format().date(meeting.scheduledOn)}, cancelled`
+                        : `planned for ${format().date(meeting.scheduledOn)}`}
                   </h3>
+                  <Show when={meeting.cancelledOn}>
+                    {(cancelledOn) => (
+                      <p>
+                        <strong>Cancelled on {format().date(cancelledOn())}:</strong>{" "}
+                        {meeting.cancellationReason}
+                      </p>
+                    )}
+                  </Show>
                   <Show when={meeting.attendees.length > 0}>
                     <p>
                       <strong>Attended:</strong>{" "}
@@ -160,7 +171,7 @@ export function MeetingsTab(props: { detail: ContractDetail; announce: (message:
                       <A href={`/t/${council().slug}/contracts/${contractId()}?tab=kpis`}>see their data</A>)
                     </p>
                   </Show>
-                  <Show when={writable()}>
+                  <Show when={writable() && !meeting.cancelledOn}>
                     <div class="button-row">
                       <Show when={!meeting.heldOn}>
                         <button
@@ -185,6 +196,15 @@ export function MeetingsTab(props: { detail: ContractDetail; announce: (message:
                       >
                         Add an action agreed
                       </button>
+                      <Show when={!meeting.heldOn}>
+                        <button
+                          type="button"
+                          class="button button--secondary"
+                          onClick={() => setCancelling(meeting)}
+                        >
+                          Cancel the meeting
+                        </button>
+                      </Show>
                     </div>
                   </Show>
                   <Show when={meeting.heldOn}>
@@ -235,6 +255,15 @@ export function MeetingsTab(props: { detail: ContractDetail; announce: (message:
             held={edit.held}
             onClose={() => setEditing(null)}
             onSaved={(message) => props.announce(message)}
+          />
+        )}
+      </Show>
+      <Show when={cancelling()} keyed>
+        {(meeting) => (
+          <CancelMeetingDialog
+            meeting={meeting}
+            onClose={() => setCancelling(null)}
+            onCancelled={() => props.announce("The meeting is cancelled.")}
           />
         )}
       </Show>
@@ -355,13 +384,26 @@ function MeetingDialog(props: {
   const [type, setType] = createSignal<MeetingType>(start?.type ?? "review");
   const [scheduledOn, setScheduledOn] = createSignal(start?.scheduledOn ?? todayIso());
   const [heldOn, setHeldOn] = createSignal(start?.heldOn ?? (props.held ? todayIso() : ""));
-  const peopleOf = (party: "council" | "supplier") =>
+  // Council attendees are chosen from the council's members; anyone else (a councillor, a colleague without an
+  // account) is typed, as the supplier's people are.
+  const members = councilQuery((procedures) => procedures.members.list());
+  const typedOf = (party: "council" | "supplier") =>
     (start?.attendees ?? [])
-      .filter((person) => person.party === party)
+      .filter((person) => person.party === party && person.userId === null)
       .map((person) => person.name)
       .join("\n");
-  const [councilPeople, setCouncilPeople] = createSignal(peopleOf("council"));
-  const [supplierPeople, setSupplierPeople] = createSignal(peopleOf("supplier"));
+  const chosenAtStart = (start?.attendees ?? []).filter((person) => person.userId !== null);
+  const [memberIds, setMemberIds] = createSignal(chosenAtStart.map((person) => person.userId ?? ""));
+  const memberChoices = () =>
+    (answer(members) ?? []).filter(
+      (member) => member.deactivatedAt === null || memberIds().includes(member.userId),
+    );
+  const memberName = (userId: string) =>
+    answer(members)?.find((member) => member.userId === userId)?.name ??
+    chosenAtStart.find((person) => person.userId === userId)?.name ??
+    "A former member";
+  const [councilPeople, setCouncilPeople] = createSignal(typedOf("council"));
+  const [supplierPeople, setSupplierPeople] = createSignal(typedOf("supplier"));
   const [agenda, setAgenda] = createSignal(start?.agenda ?? "");
   const [notes, setNotes] = createSignal(start?.notes ?? "");
   const [insight, setInsight] = createSignal(start?.insight ?? "");
@@ -372,6 +414,7 @@ function MeetingDialog(props: {
       scheduledOn: scheduledOn(),
       heldOn: heldOn() === "" ? null : heldOn(),
       attendees: [
+        ...memberIds().map((userId) => ({ name: memberName(userId), party: "council" as const, userId })),
         ...lines(councilPeople()).map((name) => ({ name, party: "council" as const, userId: null })),
         ...lines(supplierPeople()).map((name) => ({ name, party: "supplier" as const, userId: null })),
       ],
@@ -442,15 +485,38 @@ function MeetingDialog(props: {
         onInput={(event) => setHeldOn(event.currentTarget.value)}
         error={submission.fieldError("meeting.heldOn")}
       />
+      <fieldset class="fieldset fieldset--plain" id="meeting-council-attendees" tabindex="-1">
+        <legend class="fieldset__legend">Council attendees</legend>
+        <Show when={submission.fieldError("meeting.attendees")}>
+          {(problem) => <p class="field-error">{problem()}</p>}
+        </Show>
+        <div class={styles.memberChoices}>
+          <For each={memberChoices()} fallback={<p class="hint">Loading the council's members…</p>}>
+            {(member) => (
+              <CheckboxField
+                id={`meeting-member-${member.userId}`}
+                label={member.deactivatedAt === null ? member.name : `${member.name} (deactivated)`}
+                checked={memberIds().includes(member.userId)}
+                onChange={(checked) =>
+                  setMemberIds(
+                    checked
+                      ? [...memberIds(), member.userId]
+                      : memberIds().filter((id) => id !== member.userId),
+                  )
+                }
+              />
+            )}
+          </For>
+        </div>
+      </fieldset>
       <TextareaField
-        id="meeting-council-attendees"
+        id="meeting-other-council-attendees"
         name="councilAttendees"
-        label="Council attendees"
-        hint="One name a line."
-        rows={3}
+        label="Other council attendees"
+        hint="People without a Steward account, such as a councillor: one name a line."
+        rows={2}
         value={councilPeople()}
         onInput={(event) => setCouncilPeople(event.currentTarget.value)}
-        error={submission.fieldError("meeting.attendees")}
       />
       <TextareaField
         id="meeting-supplier-attendees"
@@ -504,6 +570,57 @@ function MeetingDialog(props: {
         value={insight()}
         onInput={(event) => setInsight(event.currentTarget.value)}
         error={submission.fieldError("meeting.insight")}
+      />
+    </FormDialog>
+  );
+}
+
+/** Calls off a planned meeting, saying why; it stays on the list, marked cancelled. */
+function CancelMeetingDialog(props: { meeting: Meeting; onClose: () => void; onCancelled: () => void }) {
+  const { format } = useCouncil();
+  const mutate = councilMutations();
+  const submission = createSubmission();
+  const [reason, setReason] = createSignal("");
+  const cancel = async () => {
+    const result = await submission.submit(() =>
+      mutate(
+        (procedures) =>
+          procedures.meetings.cancel({
+            meetingId: props.meeting.id,
+            version: props.meeting.version,
+            cancellation: { reason: reason() },
+          }),
+        meetingChanges,
+      ),
+    );
+    if (!result.ok) return;
+    props.onCancelled();
+    props.onClose();
+  };
+  return (
+    <FormDialog
+      title={`Cancel the ${meetingTypeLabels[props.meeting.type].toLowerCase()} of ${format().date(props.meeting.scheduledOn)}?`}
+      open
+      onClose={props.onClose}
+      submission={submission}
+      fieldIds={{ "cancellation.reason": "meeting-cancellation-reason" }}
+      onSubmit={() => void cancel()}
+      submitLabel="Cancel the meeting"
+      closeLabel="Keep the meeting"
+      intro={
+        <p>
+          It stays on the list, marked cancelled, and no longer counts as due. Plan a new one to replace it.
+        </p>
+      }
+    >
+      <TextareaField
+        id="meeting-cancellation-reason"
+        name="reason"
+        label="Why it is cancelled"
+        rows={3}
+        value={reason()}
+        onInput={(event) => setReason(event.currentTarget.value)}
+        error={submission.fieldError("cancellation.reason")}
       />
     </FormDialog>
   );

@@ -1,9 +1,14 @@
+import type { ObligationStatus } from "@steward/domain";
 import { For, Show } from "solid-js";
 import { TableWrap } from "../../components/table-wrap.tsx";
 import { useCouncil } from "../../council.tsx";
 import { ComplianceScore } from "./compliance-score.tsx";
 import type { ContractDetail } from "./contract-detail.ts";
 import { obligationStatusLabels } from "./labels.ts";
+
+export function ObligationStatusTag(props: { status: ObligationStatus }) {
+  return <span class={`tag tag--obligation-${props.status}`}>{obligationStatusLabels[props.status]}</span>;
+}
 
 /** What the contract owes (004 §5), derived from its tier and facts, with the compliance score. */
 export function ObligationsTab(props: { detail: ContractDetail }) {
@@ -54,9 +59,7 @@ export function ObligationsTab(props: { detail: ContractDetail }) {
                       <span class="cell-meta">{obligation.source}</span>
                     </th>
                     <td>
-                      <span class={`tag tag--obligation-${obligation.status}`}>
-                        {obligationStatusLabels[obligation.status]}
-                      </span>
+                      <ObligationStatusTag status={obligation.status} />
                     </td>
                     <td class="cell-nowrap">
                       {obligation.dueDate ? format().date(obligation.dueDate) : "—"}
