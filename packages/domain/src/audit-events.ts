@@ -308,7 +308,7 @@ export const auditActionWords: Record<AuditAction, string> = {
   "invoice.dispute_cleared": "cleared an invoice's dispute",
   "contract.deviation_recorded": "recorded a deviation from the procurement processes",
   "contract.deviation_removed": "removed a recorded deviation",
-  "contract.kpi_exemption_changed": "changed whether the contract is exempt from setting KPIs",
+  "contract.kpi_exemption_changed": "changed whether the contract must set key performance indicators",
   "kpi.created": "added a key performance indicator",
   "kpi.updated": "edited a key performance indicator",
   "kpi.archived": "archived a key performance indicator",
