@@ -271,6 +271,14 @@ export interface AuditEventShapes {
   };
   "supplier.created": { entityType: "supplier"; after: SupplierRecord };
   "supplier.updated": { entityType: "supplier"; before: SupplierRecord; after: SupplierRecord };
+  "supplier.organisation_linked": {
+    entityType: "supplier";
+    before: { organisationId: string | null };
+    after: { organisationId: string; scheme: string; identifier: string };
+  };
+  "supplier.organisation_unlinked": { entityType: "supplier"; before: { organisationId: string } };
+  "benchmarks.opted_in": { entityType: "council"; before: { optedIn: boolean }; after: { optedIn: true } };
+  "benchmarks.opted_out": { entityType: "council"; before: { optedIn: boolean }; after: { optedIn: false } };
   "council.settings_changed": { entityType: "council"; before: TenantSettings; after: TenantSettings };
   "invitation.sent": { entityType: "invitation"; after: { email: string; role: Role } };
   "invitation.revoked": { entityType: "invitation" };
@@ -340,6 +348,10 @@ export const auditActionWords: Record<AuditAction, string> = {
   "risk.status_changed": "closed or reopened a risk",
   "supplier.created": "added a supplier",
   "supplier.updated": "edited a supplier",
+  "supplier.organisation_linked": "linked a supplier to the organisation registry",
+  "supplier.organisation_unlinked": "unlinked a supplier from the organisation registry",
+  "benchmarks.opted_in": "joined the benchmarking pool",
+  "benchmarks.opted_out": "left the benchmarking pool",
   "council.settings_changed": "changed the council's settings",
   "invitation.sent": "invited a member",
   "invitation.revoked": "revoked an invitation",

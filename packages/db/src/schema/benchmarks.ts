@@ -61,7 +61,7 @@ export const benchmarkSettings = pgTable(
 );
 
 /**
- * One published period (a calendar quarter). Computed once from the councils in the pool at the time: the cohort
+ * One published period (a calendar month). Computed once from the councils in the pool at the time: the cohort
  * of every cell in it is fixed (issue 9 §4), so a later opt-out or opt-in never republishes the period.
  */
 export const benchmarkSnapshots = pgTable(

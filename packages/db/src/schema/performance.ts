@@ -85,6 +85,8 @@ export const kpiTemplates = pgTable(
     name: text().notNull(),
     definition: text().notNull(),
     unit: text({ enum: kpiUnits }).notNull(),
+    /** The unit's words when `unit` is `other` ("kg/household/year", "seconds"). */
+    unitLabel: text(),
     direction: text({ enum: kpiDirections }).notNull(),
     /** For a rate: what the numerator and the denominator count. */
     numeratorDefinition: text(),
@@ -101,6 +103,7 @@ export const kpiTemplates = pgTable(
   (t) => [
     uniqueIndex("kpi_templates_slug_key").on(t.slug),
     index("kpi_templates_category_idx").on(t.categoryId),
+    check("kpi_templates_unit_label_check", sql`(${t.unit} = 'other') = (${t.unitLabel} is not null)`),
     oneOf("kpi_templates_unit_check", t.unit, kpiUnits),
     oneOf("kpi_templates_direction_check", t.direction, kpiDirections),
   ],

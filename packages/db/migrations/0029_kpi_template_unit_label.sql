@@ -1,0 +1,2 @@
+ALTER TABLE "kpi_templates" ADD COLUMN "unit_label" text;--> statement-breakpoint
+ALTER TABLE "kpi_templates" ADD CONSTRAINT "kpi_templates_unit_label_check" CHECK (("kpi_templates"."unit" = 'other') = ("kpi_templates"."unit_label" is not null));
