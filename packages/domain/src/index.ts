@@ -5,6 +5,7 @@ export * from "./contracts/index.ts";
 export * from "./errors.ts";
 export * from "./ids.ts";
 export * from "./input.ts";
+export * from "./licences.ts";
 export * from "./memberships.ts";
 export * from "./money.ts";
 export * from "./performance/index.ts";

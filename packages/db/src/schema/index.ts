@@ -1,5 +1,6 @@
 export * from "./audit.ts";
 export * from "./benchmarks.ts";
+export * from "./billing.ts";
 export * from "./performance.ts";
 export * from "./platform.ts";
 export * from "./register.ts";

@@ -14,10 +14,13 @@ export const tenants = pgTable(
     currency: text().notNull(),
     locale: text().notNull(),
     settings: jsonb().$type<StoredTenantSettings>().notNull().default({}),
+    /** The council's Stripe customer (issue 11 §2): a webhook finds its council by it. */
+    stripeCustomerId: text(),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("tenants_slug_key").on(t.slug),
+    uniqueIndex("tenants_stripe_customer_id_key").on(t.stripeCustomerId),
     oneOf("tenants_jurisdiction_check", t.jurisdiction, jurisdictions),
   ],
 );
