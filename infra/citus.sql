@@ -20,6 +20,8 @@ SELECT create_reference_table('course_modules');
 SELECT create_reference_table('course_lessons');
 SELECT create_reference_table('course_questions');
 SELECT create_reference_table('certificate_codes');
+-- Stripe's events by id (issue 11): stored once, whatever council they name.
+SELECT create_reference_table('stripe_events');
 -- Benchmark snapshots (issue 9 §9): tenant-free, read by every council's transaction wherever it routes.
 SELECT create_reference_table('benchmark_settings');
 SELECT create_reference_table('benchmark_snapshots');
@@ -59,3 +61,5 @@ SELECT create_distributed_table('lesson_progress', 'tenant_id', colocate_with =>
 SELECT create_distributed_table('quiz_attempts', 'tenant_id', colocate_with => 'memberships');
 SELECT create_distributed_table('completions', 'tenant_id', colocate_with => 'memberships');
 SELECT create_distributed_table('benchmark_participation', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('licences', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('billing_invoices', 'tenant_id', colocate_with => 'memberships');

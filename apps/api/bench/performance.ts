@@ -1,5 +1,5 @@
 import { createCaller } from "@steward/api";
-import { addMembership, appRole, inTransaction } from "@steward/db";
+import { addMembership, appRole, inTransaction, saveLicence } from "@steward/db";
 import { firstOfMonth, newId } from "@steward/domain";
 import { printBundleSizes, timeFirstLoad } from "./browser-load.ts";
 import { type BenchDatabase, sessionCookie } from "./database.ts";
@@ -50,9 +50,10 @@ export async function seedPerformanceCouncil(
   await bench.owner`insert into tenants (id, slug, name, jurisdiction, currency, locale)
     values (${tenantId}, ${size.slug}, 'Bench Performance Council', 'GB-ENG', 'GBP', 'en-GB')`;
   await bench.owner`insert into users (id, email, name) values (${userId}, ${`manager@${size.slug}.test`}, 'Bench Manager')`;
-  await inTransaction(bench.database, { tenantId, userId: null }, (tx) =>
-    addMembership(tx, { tenantId, userId, role: "admin" }),
-  );
+  await inTransaction(bench.database, { tenantId, userId: null }, async (tx) => {
+    await addMembership(tx, { tenantId, userId, role: "admin" });
+    await saveLicence(tx, { tenantId, values: { plan: "partnership", seats: 50, startsOn: "2025-04-01" } });
+  });
   const started = performance.now();
   let uploadContractId = "";
   const contractIds = await bench.owner.begin(async (sql) => {

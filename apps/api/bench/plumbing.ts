@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
-import { addMembership, inTransaction } from "@steward/db";
+import { addMembership, inTransaction, saveLicence } from "@steward/db";
 import { newId } from "@steward/domain";
 import autocannon from "autocannon";
 import type { BenchDatabase } from "./database.ts";
@@ -43,6 +43,7 @@ export async function benchPlumbing(bench: BenchDatabase, seconds: number) {
     for (const [index, userId] of members.entries()) {
       await addMembership(tx, { tenantId, userId, role: index === 0 ? "admin" : "contract_manager" });
     }
+    await saveLicence(tx, { tenantId, values: { plan: "partnership", seats: 50, startsOn: "2025-04-01" } });
   });
   const headers = { cookie: await sessionCookie(bench, members[0] ?? ""), "x-steward-tenant": tenantId };
 

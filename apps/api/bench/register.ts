@@ -1,6 +1,13 @@
 import { createCaller, type RequestContext } from "@steward/api";
 import { AttemptLimiter, passwordResetLimiter } from "@steward/auth";
-import { addMembership, appRole, connectDatabase, inTransaction, postgresAttachmentStore } from "@steward/db";
+import {
+  addMembership,
+  appRole,
+  connectDatabase,
+  inTransaction,
+  postgresAttachmentStore,
+  saveLicence,
+} from "@steward/db";
 import { newId, toCsv } from "@steward/domain";
 import type postgres from "postgres";
 import { type BenchDatabase, sessionCookie } from "./database.ts";
@@ -62,9 +69,10 @@ export async function seedCouncil(bench: BenchDatabase, size: (typeof sizes)[num
   await bench.owner`insert into tenants (id, slug, name, jurisdiction, currency, locale)
     values (${tenantId}, ${size.slug}, ${`Bench Council ${size.slug}`}, 'GB-ENG', 'GBP', 'en-GB')`;
   await bench.owner`insert into users (id, email, name) values (${userId}, ${`manager@${size.slug}.test`}, 'Bench Manager')`;
-  await inTransaction(bench.database, { tenantId, userId: null }, (tx) =>
-    addMembership(tx, { tenantId, userId, role: "admin" }),
-  );
+  await inTransaction(bench.database, { tenantId, userId: null }, async (tx) => {
+    await addMembership(tx, { tenantId, userId, role: "admin" });
+    await saveLicence(tx, { tenantId, values: { plan: "partnership", seats: 50, startsOn: "2025-04-01" } });
+  });
   const contractIds = await bench.owner.begin(async (sql) => {
     await sql.unsafe(`set local role ${appRole}; set local app.tenant_id = '${tenantId}'`);
     await sql`

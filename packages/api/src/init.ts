@@ -1,10 +1,16 @@
 import { type AuthenticatedUser, SessionStore } from "@steward/auth";
-import { applyScope, getTenant, inTransaction, recordAudit, type Tx } from "@steward/db";
+import { plans, termsOf } from "@steward/billing";
+import { applyScope, getLicence, getTenant, inTransaction, recordAudit, type Tx } from "@steward/db";
 import {
   type AuditEvent,
   can,
   DomainError,
+  type Entitlements,
+  entitlements,
+  forbidden,
   isUuid,
+  type Module,
+  moduleRefusal,
   notFound,
   type Permission,
   type Role,
@@ -23,6 +29,13 @@ import type { RequestContext } from "./context.ts";
 export interface ProcedureMeta {
   access: "public" | "authed" | "operator" | "tenant";
   permission?: Permission;
+  /** The module of the council's plan the procedure belongs to (issue 11 §4); refused when the plan lacks it. */
+  module?: Module;
+  /**
+   * A mutation a read-only council may still make: only billing's own (renewing the licence is how a lapsed
+   * council gets out of read-only). The read-only walk checks that no other procedure has it.
+   */
+  allowedWhenReadOnly?: true;
 }
 
 const domainErrorCodes: Record<DomainError["kind"], TRPC_ERROR_CODE_KEY> = {
@@ -209,6 +222,8 @@ export interface TenantContext {
   council(): Promise<Council>;
   /** Writes this request's audit event (DESIGN §3.8), in its transaction. */
   audit(event: AuditEvent): Promise<void>;
+  /** What the council's licence entitles it to today (null: no licence yet), read once per request. */
+  entitlements(): Promise<Entitlements | null>;
 }
 
 /**
@@ -218,7 +233,7 @@ export interface TenantContext {
  * the domain errors: each middleware level costs tRPC two copies of the call's options (docs/benchmarks.md).
  */
 function tenantRung(permission: Permission | null) {
-  return t.middleware(async ({ ctx, next }) => {
+  return t.middleware(async ({ ctx, next, meta, type }) => {
     const tenantId = ctx.tenantHeader;
     if (!tenantId || !isUuid(tenantId)) {
       throw new TRPCError({ code: "BAD_REQUEST", message: "Choose a council first." });
@@ -233,6 +248,7 @@ function tenantRung(permission: Permission | null) {
         throw new TRPCError({ code: "FORBIDDEN", message: "Your role in this council does not allow that." });
       }
       let council: Promise<Council> | null = null;
+      let licensed: Promise<Entitlements | null> | null = null;
       const tenant: TenantContext = {
         tx,
         tenantId,
@@ -247,7 +263,29 @@ function tenantRung(permission: Permission | null) {
         },
         audit: (event) =>
           recordAudit(tx, { ...event, tenantId, actorUserId: user.id, requestId: ctx.requestId }),
+        entitlements: () => {
+          licensed ??= Promise.all([getLicence(tx, { tenantId }), tenant.council()]).then(([licence, row]) =>
+            entitlements(licence && termsOf(licence), {
+              today: new Date().toISOString().slice(0, 10),
+              graceDays: row.settings.billingGraceDays,
+            }),
+          );
+          return licensed;
+        },
       };
+      // The licence (issue 11 §4): a module the plan lacks is refused, and a read-only council's mutations.
+      if (meta?.module || (type === "mutation" && !meta?.allowedWhenReadOnly)) {
+        const current = await tenant.entitlements();
+        const refusal = meta?.module ? moduleRefusal(meta.module, current, plans) : null;
+        if (refusal) throw forbidden(refusal);
+        if (type === "mutation" && !meta?.allowedWhenReadOnly && !current?.writable) {
+          throw forbidden(
+            current?.standing.kind === "read_only"
+              ? current.standing.reason
+              : "This council has no licence yet, so Steward is read-only. The platform operator assigns licences.",
+          );
+        }
+      }
       return next({ ctx: { ...tenant, afterCommit, sessions, sessionId } });
     }).catch((error: unknown) => {
       // Thrown before the procedure ran (its own failures come back as a result).
@@ -260,7 +298,14 @@ function tenantRung(permission: Permission | null) {
 /** A member of the council named by the request header, whatever their role. */
 export const tenantProcedure = t.procedure.meta({ access: "tenant" }).use(tenantRung(null));
 
-/** A member of the council whose role has `permission`: the role guard of the tenant rung. */
-export function permittedProcedure(permission: Permission) {
-  return t.procedure.meta({ access: "tenant", permission }).use(tenantRung(permission));
+/**
+ * A member of the council whose role has `permission`: the role guard of the tenant rung. With `module`, the
+ * procedure belongs to that module of the plans (`permittedProcedure("training:read", { module: "training" })`):
+ * a council whose plan lacks it is refused with a sentence naming the plans that include it (docs/billing.md).
+ */
+export function permittedProcedure(
+  permission: Permission,
+  options: Pick<ProcedureMeta, "module" | "allowedWhenReadOnly"> = {},
+) {
+  return t.procedure.meta({ access: "tenant", permission, ...options }).use(tenantRung(permission));
 }

@@ -1,4 +1,11 @@
-import { type BillingInterval, type Module, type PlanId, type PlanTerms, planIds } from "@steward/domain";
+import {
+  type BillingInterval,
+  type LicenceTerms,
+  type Module,
+  type PlanId,
+  type PlanTerms,
+  planIds,
+} from "@steward/domain";
 
 /**
  * The plan catalogue (issue 11 §1, DESIGN §7). A council buys a plan for a number of seats, monthly or
@@ -71,4 +78,23 @@ export function planOfPrice(
     }
   }
   return null;
+}
+
+/** The licence as the entitlements read it, from its stored row. */
+export function termsOf(licence: {
+  plan: PlanId;
+  seats: number;
+  state: LicenceTerms["state"];
+  endsOn: string | null;
+  pastDueSince: string | null;
+  suspendedAt: Date | null;
+}): LicenceTerms {
+  return {
+    plan: planOf(licence.plan),
+    seats: licence.seats,
+    state: licence.state,
+    endsOn: licence.endsOn,
+    pastDueSince: licence.pastDueSince,
+    suspended: licence.suspendedAt !== null,
+  };
 }

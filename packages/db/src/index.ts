@@ -20,6 +20,7 @@ export * from "./queries/invitations.ts";
 export * from "./queries/invoices.ts";
 export * from "./queries/kpi-library.ts";
 export * from "./queries/kpis.ts";
+export * from "./queries/licences.ts";
 export * from "./queries/meetings.ts";
 export * from "./queries/memberships.ts";
 export * from "./queries/organisations.ts";

@@ -89,6 +89,19 @@ describe("demo seed", () => {
     expect(story.lastEast[0]?.label).toBe("East");
     expect(story.partsAddUp[0]?.count).toBe(0);
     expect(story.openPlans.map((row) => row.trigger)).toEqual(["red_month"]);
+    // Issue 11 "Demo data": one council on Essentials, one past due in its grace period, the rest Partnership.
+    const licences: Record<string, string> = {};
+    for (const tenant of await test.owner<{ id: string; slug: string }[]>`select id, slug from tenants`) {
+      const [row] = await inTransaction(test.database, { tenantId: tenant.id, userId: null }, (tx) =>
+        tx.execute<{ plan: string; state: string }>("select plan, state from licences"),
+      );
+      licences[tenant.slug] = `${row?.plan} ${row?.state}`;
+    }
+    expect(licences).toMatchObject({
+      "oadby-wigston": "partnership active",
+      harborough: "essentials active",
+      drakenstein: "partnership past_due",
+    });
     expect(await seedDemo(test.database, "not-a-real-hash")).toBeNull();
     // A restart prints the same sign-ins again.
     expect(await listDemoSignIns(test.database)).toEqual(signIns);

@@ -15,6 +15,7 @@ import { insertContracts } from "./queries/contracts.ts";
 import { insertInvoice } from "./queries/invoices.ts";
 import { addMembership } from "./queries/memberships.ts";
 import { insertSuppliers } from "./queries/suppliers.ts";
+import { seedBilling } from "./seed-billing.ts";
 import { seedPerformance } from "./seed-performance.ts";
 
 export const demoPassword = "steward-demo-password";
@@ -178,6 +179,7 @@ export async function seedDemo(database: Database, passwordHash: string): Promis
       }
     });
   }
+  await seedBilling(database, new Date().toISOString().slice(0, 10));
   return demoSignIns();
 }
 

@@ -3,6 +3,7 @@ import type { ContractInput, Tier } from "./contracts/contract-input.ts";
 import type { DeviationInput } from "./contracts/deviations.ts";
 import type { InvoiceInput } from "./contracts/payments.ts";
 import type { SupplierInput } from "./contracts/supplier-input.ts";
+import type { BillingInterval, LicenceSource, LicenceState, PlanId } from "./licences.ts";
 import type { CloseOutInput } from "./performance/close-out.ts";
 import type { KpiInput } from "./performance/measurements.ts";
 import type { ActionInput, MeetingInput } from "./performance/meetings.ts";
@@ -88,6 +89,19 @@ type AttachmentRecord = {
   fileName: string;
   sizeBytes: number;
   sha256: string;
+};
+
+/** A council's licence as its events record it (issue 11). */
+export type LicenceRecord = {
+  plan: PlanId;
+  seats: number;
+  interval: BillingInterval;
+  state: LicenceState;
+  source: LicenceSource;
+  startsOn: string;
+  endsOn: string | null;
+  pastDueSince: string | null;
+  poNumber: string | null;
 };
 
 /**
@@ -286,6 +300,46 @@ export interface AuditEventShapes {
   "member.role_changed": { entityType: "membership"; before: { role: Role }; after: { role: Role } };
   "member.deactivated": { entityType: "membership" };
   "member.reactivated": { entityType: "membership" };
+  /** Issue 11 §6: the platform operator set up the council (its first admin's invitation is its own event). */
+  "council.created": {
+    entityType: "council";
+    after: { name: string; slug: string; jurisdiction: string; currency: string; locale: string };
+  };
+  /** Assigned or changed by hand by the platform operator (offline mode, issue 11 §5). */
+  "licence.assigned": { entityType: "council"; before: LicenceRecord | null; after: LicenceRecord };
+  "licence.suspended": { entityType: "council"; after: { reason: string } };
+  "licence.reactivated": { entityType: "council" };
+  /** The licence job: a grace period ended or a fixed-term licence expired (issue 11 §4). */
+  "licence.state_changed": {
+    entityType: "council";
+    before: { state: LicenceState };
+    after: { state: LicenceState; reason: string };
+  };
+  /** A Stripe event changed the licence (issue 11 §3); `eventId` is Stripe's. */
+  "licence.stripe_updated": {
+    entityType: "council";
+    before: LicenceRecord | null;
+    after: LicenceRecord & { eventId: string; eventType: string };
+  };
+  /** The council's Stripe customer was created (the first checkout or invoice subscription). */
+  "billing.customer_created": { entityType: "council"; after: { stripeCustomerId: string } };
+  /** The council's admin asked Stripe for a subscription, a seat change or a purchase-order number. */
+  "billing.subscription_requested": {
+    entityType: "council";
+    after: {
+      plan: PlanId;
+      seats: number;
+      interval: BillingInterval;
+      collection: "card" | "invoice";
+      poNumber: string | null;
+    };
+  };
+  "billing.seats_changed": { entityType: "council"; before: { seats: number }; after: { seats: number } };
+  "billing.po_number_changed": {
+    entityType: "council";
+    before: { poNumber: string | null };
+    after: { poNumber: string | null };
+  };
 }
 
 export type AuditAction = keyof AuditEventShapes;
@@ -359,6 +413,16 @@ export const auditActionWords: Record<AuditAction, string> = {
   "member.role_changed": "changed a member's role",
   "member.deactivated": "deactivated a member",
   "member.reactivated": "reactivated a member",
+  "council.created": "set up the council",
+  "licence.assigned": "assigned the council's licence",
+  "licence.suspended": "suspended the council's licence",
+  "licence.reactivated": "reactivated the council's licence",
+  "licence.state_changed": "changed the licence's state",
+  "licence.stripe_updated": "updated the licence from the payment provider",
+  "billing.customer_created": "set up the council's billing account",
+  "billing.subscription_requested": "started a subscription",
+  "billing.seats_changed": "changed the licence's seats",
+  "billing.po_number_changed": "changed the purchase order number",
 };
 
 export const auditActions = Object.keys(auditActionWords) as AuditAction[];

@@ -1,3 +1,5 @@
+import { addDays } from "./contracts/iso-dates.ts";
+
 /**
  * A council's licence and what it entitles the council to (issue 11, DESIGN §7). Pure: the plan's terms, the
  * licence's seats, state and dates, and today's date in; what the council may do out. The tenant rung of the
@@ -84,12 +86,6 @@ export interface Entitlements {
   standing: Standing;
   /** Whether mutations are allowed. */
   writable: boolean;
-}
-
-function addDays(iso: string, days: number): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 
 /**

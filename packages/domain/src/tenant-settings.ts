@@ -52,9 +52,11 @@ export const tenantSettingsSchema = z.object({
   /** Last month's RAG status is due by this day of the month (004 §12.3 asks for it monthly, not by when). */
   ragDueDay: integerInput({ min: 1, max: 28, message: "Enter a day of the month from 1 to 28." }).default(10),
   /** Issue 11 §4: after a failed payment the council keeps working this many days, then turns read-only. */
-  billingGraceDays: integerInput({ min: 0, max: 90, message: "Enter a number of days from 0 to 90." }).default(
-    defaultGraceDays,
-  ),
+  billingGraceDays: integerInput({
+    min: 0,
+    max: 90,
+    message: "Enter a number of days from 0 to 90.",
+  }).default(defaultGraceDays),
 });
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
 /** Settings as stored (tenants.settings): any field left out takes its default when read. */

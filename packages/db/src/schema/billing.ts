@@ -8,6 +8,8 @@ import { tenants } from "./platform.ts";
  * state, kept by hand by the platform operator (offline) or by Stripe's webhooks. What the licence entitles the
  * council to is a pure function (packages/domain/src/licences.ts); the tenant rung enforces it.
  */
+export const stripeCollections = ["charge_automatically", "send_invoice"] as const;
+
 const isoDate = () => date({ mode: "string" });
 const at = () => timestamp({ withTimezone: true, mode: "date" });
 
@@ -31,7 +33,7 @@ export const licences = pgTable(
     poNumber: text(),
     stripeSubscriptionId: text(),
     /** `charge_automatically` (card, by Checkout) or `send_invoice` (paid against an invoice). */
-    stripeCollection: text({ enum: ["charge_automatically", "send_invoice"] }),
+    stripeCollection: text({ enum: stripeCollections }),
     /** The end of the period Stripe has billed, for the billing page. */
     stripePeriodEndsAt: at(),
     /**
@@ -49,6 +51,7 @@ export const licences = pgTable(
     oneOf("licences_interval_check", t.interval, billingIntervals),
     oneOf("licences_state_check", t.state, licenceStates),
     oneOf("licences_source_check", t.source, licenceSources),
+    oneOf("licences_stripe_collection_check", t.stripeCollection, stripeCollections),
   ],
 );
 

@@ -4,6 +4,7 @@ import postgres from "postgres";
 import { inject } from "vitest";
 import { connectDatabase, type Database, inTransaction } from "../database.ts";
 import { ensureDatabase } from "../embedded.ts";
+import { type LicenceValues, saveLicence } from "../queries/licences.ts";
 import { addMembership } from "../queries/memberships.ts";
 import { templateDatabase } from "./global-setup.ts";
 
@@ -47,10 +48,17 @@ export interface TenantFixture {
   users: Record<Role, string>;
 }
 
-/** A council with one member in every role. Platform rows are written by the owner, council rows under RLS. */
+/**
+ * A council with one member in every role, on an open-ended Partnership licence (every module, 50 seats)
+ * unless `licence` says otherwise (null: none). Platform rows are written by the owner, council rows under RLS.
+ */
 export async function createTenantFixture(
   test: TestDatabase,
-  options: { jurisdiction?: "GB-ENG" | "ZA"; passwordHash?: string } = {},
+  options: {
+    jurisdiction?: "GB-ENG" | "ZA";
+    passwordHash?: string;
+    licence?: Partial<LicenceValues> | null;
+  } = {},
 ): Promise<TenantFixture> {
   const tenantId = newId();
   const slug = `council-${tenantId.slice(-8)}`;
@@ -68,6 +76,10 @@ export async function createTenantFixture(
   }
   await inTransaction(test.database, { tenantId, userId: null }, async (tx) => {
     for (const role of roles) await addMembership(tx, { tenantId, userId: users[role], role });
+    if (options.licence !== null) {
+      const values = { plan: "partnership" as const, seats: 50, startsOn: "2025-04-01", ...options.licence };
+      await saveLicence(tx, { tenantId, values });
+    }
   });
   return { tenantId, slug, users };
 }
