@@ -205,9 +205,18 @@ describe("board", () => {
       ["BRD-RED", true],
     ]);
 
+    expect(board).toMatchObject({ page: 1, pageSize: 25, flaggedTotal: 2 });
+    // A page at a time, Red first: the second page of one holds the Amber contract; past the end, none.
+    const secondPage = await (await as("board")).board.view({ page: 2, pageSize: 1 });
+    expect(secondPage.flagged.map((contract) => contract.reference)).toEqual(["BRD-AMB"]);
+    expect(secondPage.flaggedTotal).toBe(2);
+    const pastTheEnd = await (await as("board")).board.view({ page: 3, pageSize: 1 });
+    expect(pastTheEnd.flagged).toEqual([]);
+
     // Another month has none flagged.
     const earlier = await (await as("viewer")).board.view({ month: asInput(firstOfMonth(on, -3)) });
     expect(earlier.flagged).toEqual([]);
+    expect(earlier.flaggedTotal).toBe(0);
   });
 
   it("gives a contract manager their contracts, the RAG to set, overdue actions and what is due this week", async () => {

@@ -17,6 +17,8 @@ import {
   firstOfMonth,
   kpiTrends,
   monthInput,
+  pageInput,
+  pageSizeInput,
   type RagStatus,
   ragCountsBy,
   ragDueMonth,
@@ -26,6 +28,11 @@ import { z } from "zod";
 import { complianceOf, today } from "../contract-facts.ts";
 import { permittedProcedure, router } from "../init.ts";
 
+/**
+ * The Amber and Red contracts a page of the board shows. A council of 2,000 contracts can have hundreds flagged;
+ * each costs its trend, strip and obligations, so they come a page at a time (up to 200 for a printed pack).
+ */
+const flaggedPageSize = 25;
 /** The months of the board's trend and strip: the half year up to the board's month. */
 const trendLength = 6;
 /** The home's "this week": today and the six days after it. */
@@ -33,13 +40,22 @@ const weekDays = 6;
 
 export const boardRouter = router({
   /**
-   * The Contract Assurance Board's view of a month (last month unless named; 004 §12.3): every Amber and Red
-   * contract with its manager, commentary, KPI trend, recent months and overdue obligations and actions; the
+   * The Contract Assurance Board's view of a month (last month unless named; 004 §12.3): the Amber and Red
+   * contracts, a page at a time, Red first, each with its manager, commentary, KPI trend, recent months and
+   * overdue obligations and actions; the
    * contracts counted by tier and by service area; improvement plans open, and plan reviews, risk reviews and
    * meetings due within the council's "due soon" days.
    */
   view: permittedProcedure("contracts:read")
-    .input(z.object({ month: monthInput.optional() }).default({}))
+    .input(
+      z
+        .object({
+          month: monthInput.optional(),
+          page: pageInput.default(1),
+          pageSize: pageSizeInput.default(flaggedPageSize),
+        })
+        .default({ page: 1, pageSize: flaggedPageSize }),
+    )
     .query(async ({ ctx, input }) => {
       const on = today();
       const month = input.month ?? ragDueMonth(on);
@@ -49,7 +65,12 @@ export const boardRouter = router({
       const from = trendMonths[0] ?? month;
       const scope = { tenantId: ctx.tenantId };
       const [flagged, counts, improvementPlans, planReviews, riskReviews, meetings] = await Promise.all([
-        listFlaggedContracts(ctx.tx, { ...scope, month }),
+        listFlaggedContracts(ctx.tx, {
+          ...scope,
+          month,
+          limit: input.pageSize,
+          offset: (input.page - 1) * input.pageSize,
+        }),
         countContractsByRag(ctx.tx, { ...scope, month }),
         listOpenImprovementPlans(ctx.tx, scope),
         listPlanReviewsDue(ctx.tx, { ...scope, dueBy }),
@@ -72,7 +93,10 @@ export const boardRouter = router({
         dueBy,
         listLimit: dueListLimit,
         counts: ragCountsBy(counts),
-        flagged: flagged.map((contract) => ({
+        page: input.page,
+        pageSize: input.pageSize,
+        flaggedTotal: flagged[0]?.total ?? 0,
+        flagged: flagged.map(({ total: _total, ...contract }) => ({
           ...contract,
           kpiTrend: trends.get(contract.contractId) ?? [],
           recentMonths: trendMonths.map((each) => ({

@@ -27,8 +27,14 @@ const live = (tenantId: string) => and(eq(contracts.tenantId, tenantId), isNull(
 const ofContract = (table: { tenantId: AnyPgColumn; contractId: AnyPgColumn }) =>
   and(eq(contracts.tenantId, table.tenantId), eq(contracts.id, table.contractId));
 
-/** Every live contract rated Amber or Red for `month`, Red first, with its manager and commentary. */
-export async function listFlaggedContracts(tx: Tx, { tenantId, month }: { tenantId: string; month: string }) {
+/**
+ * A page of the live contracts rated Amber or Red for `month`, Red first, with its manager and commentary; each
+ * row carries how many there are in all (`total`).
+ */
+export async function listFlaggedContracts(
+  tx: Tx,
+  { tenantId, month, limit, offset }: { tenantId: string; month: string; limit: number; offset: number },
+) {
   return tx
     .select({
       contractId: contracts.id,
@@ -42,6 +48,7 @@ export async function listFlaggedContracts(tx: Tx, { tenantId, month }: { tenant
       commentary: ragEntries.commentary,
       suggested: ragEntries.suggested,
       setAt: ragEntries.setAt,
+      total: sql<number>`(count(*) over ())::int`,
     })
     .from(ragEntries)
     .innerJoin(contracts, ofContract(ragEntries))
@@ -54,7 +61,9 @@ export async function listFlaggedContracts(tx: Tx, { tenantId, month }: { tenant
         live(tenantId),
       ),
     )
-    .orderBy(sql`${ragEntries.status} = 'red' desc`, asc(contracts.reference));
+    .orderBy(sql`${ragEntries.status} = 'red' desc`, asc(contracts.reference), asc(contracts.id))
+    .limit(limit)
+    .offset(offset);
 }
 
 /**

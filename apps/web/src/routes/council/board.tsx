@@ -13,6 +13,7 @@ import { OnTargetTrend } from "../../components/charts/on-target-trend.tsx";
 import { RagStrip } from "../../components/charts/rag-strip.tsx";
 import { ChoiceSelect } from "../../components/choice-select.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
+import { Pagination, showingText } from "../../components/pagination.tsx";
 import { RagBadge } from "../../components/rag-badge.tsx";
 import { TableWrap } from "../../components/table-wrap.tsx";
 import { TierBadge } from "../../components/tier-badge.tsx";
@@ -23,6 +24,15 @@ import styles from "./board.module.css";
 
 type Board = Answer<Client["board"]["view"]>;
 type Counts = Board["counts"]["total"];
+
+/** Flagged contracts a page: the server's default first, up to its limit for a printed pack. */
+const pageSizes = [25, 50, 100, 200];
+
+/** A positive whole number from the address, or undefined. */
+function positive(value: string | string[] | undefined): number | undefined {
+  const number = typeof value === "string" && /^\d{1,7}$/.test(value) ? Number(value) : 0;
+  return number >= 1 ? number : undefined;
+}
 
 /** The months the board can show: the last twelve, last month first. */
 function boardMonths(today: string): string[] {
@@ -39,9 +49,28 @@ export function AssuranceBoard() {
   const [search, setSearch] = useSearchParams();
   const month = () =>
     typeof search.month === "string" && /^\d{4}-\d{2}$/.test(search.month) ? search.month : undefined;
-  const board = councilQuery((procedures) => procedures.board.view(month() ? { month: month() } : {}), {
-    keepPrevious: true,
-  });
+  const page = () => positive(search.page) ?? 1;
+  const pageSize = () => {
+    const asked = positive(search.size);
+    return asked !== undefined && pageSizes.includes(asked) ? asked : pageSizes[0];
+  };
+  const board = councilQuery(
+    (procedures) =>
+      procedures.board.view({
+        ...(month() ? { month: month() } : {}),
+        page: page(),
+        pageSize: pageSize(),
+      }),
+    { keepPrevious: true },
+  );
+  const pageHref = (to: number) => {
+    const params = new URLSearchParams();
+    if (month()) params.set("month", month() ?? "");
+    if (pageSize() !== pageSizes[0]) params.set("size", String(pageSize()));
+    if (to > 1) params.set("page", String(to));
+    const query = params.toString();
+    return `${base()}/board${query ? `?${query}` : ""}`;
+  };
   const missing = councilQuery((procedures) => procedures.rag.missing(month() ? { month: month() } : {}));
   const months = boardMonths(new Date().toISOString().slice(0, 10));
   const base = () => `/t/${council().slug}`;
@@ -54,7 +83,19 @@ export function AssuranceBoard() {
           label="Month"
           choices={months.map((each) => ({ value: each.slice(0, 7), label: format().month(each) }))}
           value={month() ?? months[0]?.slice(0, 7) ?? null}
-          onChange={(value) => setSearch({ month: value === months[0]?.slice(0, 7) ? undefined : value })}
+          onChange={(value) =>
+            setSearch({ month: value === months[0]?.slice(0, 7) ? undefined : value, page: undefined })
+          }
+          compact
+        />
+        <ChoiceSelect
+          id="board-page-size"
+          label="Contracts a page"
+          choices={pageSizes.map((size) => ({ value: String(size), label: String(size) }))}
+          value={String(pageSize())}
+          onChange={(value) =>
+            setSearch({ size: value === String(pageSizes[0]) ? undefined : value, page: undefined })
+          }
           compact
         />
         <button type="button" class="button button--secondary" onClick={() => window.print()}>
@@ -70,16 +111,41 @@ export function AssuranceBoard() {
             </p>
             <Totals counts={found().counts.total} />
             <section aria-labelledby="flagged-heading">
-              <h2 id="flagged-heading">Amber and Red contracts ({found().flagged.length})</h2>
+              <h2 id="flagged-heading">Amber and Red contracts ({found().flaggedTotal})</h2>
               <Show
                 when={found().flagged.length > 0}
                 fallback={
-                  <p class="empty">No contract was rated Amber or Red for {format().month(found().month)}.</p>
+                  <p class="empty">
+                    <Show
+                      when={found().page > 1}
+                      fallback={<>No contract was rated Amber or Red for {format().month(found().month)}.</>}
+                    >
+                      This page is past the last Amber or Red contract.{" "}
+                      <a href={pageHref(1)}>Go to the first page</a>.
+                    </Show>
+                  </p>
                 }
               >
+                <Show when={found().flaggedTotal > found().pageSize}>
+                  <p class="hint">
+                    {showingText(found().page, found().pageSize, found().flaggedTotal, {
+                      one: "contract",
+                      many: "contracts",
+                    })}
+                    , Red first. The printed pack holds the contracts on this page: choose up to{" "}
+                    {pageSizes.at(-1)} a page to print more.
+                  </p>
+                </Show>
                 <For each={found().flagged}>
                   {(contract) => <FlaggedContract contract={contract} base={base()} />}
                 </For>
+                <Pagination
+                  page={found().page}
+                  pageSize={found().pageSize}
+                  total={found().flaggedTotal}
+                  href={pageHref}
+                  label="Pages of Amber and Red contracts"
+                />
               </Show>
             </section>
             <CountsTable
