@@ -1,6 +1,15 @@
 import { type AuthenticatedUser, SessionStore } from "@steward/auth";
 import { plans, termsOf } from "@steward/billing";
-import { applyScope, getLicence, getTenant, inTransaction, recordAudit, type Tx } from "@steward/db";
+import {
+  applyScope,
+  countSeatsUsed,
+  getLicence,
+  getTenant,
+  inTransaction,
+  lockLicence,
+  recordAudit,
+  type Tx,
+} from "@steward/db";
 import {
   type AuditEvent,
   can,
@@ -8,12 +17,14 @@ import {
   type Entitlements,
   entitlements,
   forbidden,
+  hasSeatFor,
   isUuid,
   type Module,
   moduleRefusal,
   notFound,
   type Permission,
   type Role,
+  seatRefusal,
   type TenantSettings,
   tenantSettings,
 } from "@steward/domain";
@@ -205,9 +216,23 @@ export const operatorProcedure = base.meta({ access: "operator" }).use(async ({ 
           recordAudit(tx, { ...event, tenantId, actorUserId: user.id, requestId: ctx.requestId }),
       };
     };
-    return next({ ctx: { tx, afterCommit, sessions, user, sessionId, actOn } });
+    /**
+     * A read of one council's licence and usage for the console, in a read-only transaction of that council's
+     * own (one tenant per transaction; the console's list reads each council in turn, as the advisor's
+     * portfolio does). Only licence and usage queries go through it: the walk as the operator checks.
+     */
+    const readCouncil = <T>(tenantId: string, work: (councilTx: Tx) => Promise<T>) =>
+      inTransaction(ctx.database, { tenantId, userId: null }, async (councilTx) => {
+        await councilTx.execute("set transaction read only");
+        return work(councilTx);
+      });
+    return next({ ctx: { tx, afterCommit, sessions, user, sessionId, actOn, readCouncil } });
   });
 });
+
+const todayIso = () => new Date().toISOString().slice(0, 10);
+const unlicensed =
+  "This council has no licence yet, so Steward is read-only. The platform operator assigns licences.";
 
 export type Council = Omit<NonNullable<Awaited<ReturnType<typeof getTenant>>>, "settings"> & {
   settings: TenantSettings;
@@ -224,6 +249,11 @@ export interface TenantContext {
   audit(event: AuditEvent): Promise<void>;
   /** What the council's licence entitles it to today (null: no licence yet), read once per request. */
   entitlements(): Promise<Entitlements | null>;
+  /**
+   * Refuses unless the licence has a seat free for one more member (an invitation, a re-activation). Locks the
+   * licence first, so of two concurrent requests for the last seat the second counts the first's (issue 11 §4).
+   */
+  takeSeat(): Promise<void>;
 }
 
 /**
@@ -266,11 +296,18 @@ function tenantRung(permission: Permission | null) {
         entitlements: () => {
           licensed ??= Promise.all([getLicence(tx, { tenantId }), tenant.council()]).then(([licence, row]) =>
             entitlements(licence && termsOf(licence), {
-              today: new Date().toISOString().slice(0, 10),
+              today: todayIso(),
               graceDays: row.settings.billingGraceDays,
             }),
           );
           return licensed;
+        },
+        takeSeat: async () => {
+          const locked = await lockLicence(tx, { tenantId });
+          const current = locked && entitlements(termsOf(locked), { today: todayIso() });
+          if (!current) throw forbidden(unlicensed);
+          if (!hasSeatFor(current, await countSeatsUsed(tx, { tenantId })))
+            throw forbidden(seatRefusal(current));
         },
       };
       // The licence (issue 11 §4): a module the plan lacks is refused, and a read-only council's mutations.
@@ -279,11 +316,7 @@ function tenantRung(permission: Permission | null) {
         const refusal = meta?.module ? moduleRefusal(meta.module, current, plans) : null;
         if (refusal) throw forbidden(refusal);
         if (type === "mutation" && !meta?.allowedWhenReadOnly && !current?.writable) {
-          throw forbidden(
-            current?.standing.kind === "read_only"
-              ? current.standing.reason
-              : "This council has no licence yet, so Steward is read-only. The platform operator assigns licences.",
-          );
+          throw forbidden(current?.standing.kind === "read_only" ? current.standing.reason : unlicensed);
         }
       }
       return next({ ctx: { ...tenant, afterCommit, sessions, sessionId } });

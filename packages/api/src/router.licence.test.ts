@@ -169,3 +169,59 @@ describe("the module gate (issue 11 §4)", () => {
     expect(await answerOf(caller.benchmark())).toBe("answered");
   });
 });
+
+describe("the seat limit (issue 11 §4)", () => {
+  /** A council whose six members in council roles (the advisor takes no seat) leave `free` seats. */
+  async function councilWithFreeSeats(free: number) {
+    const council = await createTenantFixture(test, { licence: { plan: "essentials", seats: 6 + free } });
+    const { caller } = await callerFor(test, { userId: council.users.admin, tenantId: council.tenantId });
+    return { council, admin: caller };
+  }
+  const seatRefusal = "FORBIDDEN: Your licence has 7 seats and all are taken";
+
+  it("counts open invitations as seats, and advisors not at all", async () => {
+    const { admin } = await councilWithFreeSeats(1);
+    expect(await answerOf(admin.members.invite({ email: "last.seat@example.test", role: "viewer" }))).toBe(
+      "answered",
+    );
+    expect(
+      await answerOf(admin.members.invite({ email: "one.more@example.test", role: "viewer" })),
+    ).toContain(seatRefusal);
+    expect(await answerOf(admin.members.invite({ email: "an.advisor@example.test", role: "advisor" }))).toBe(
+      "answered",
+    );
+    // Revoking the invitation frees its seat.
+    const [open] = (await admin.members.invitations()).filter((each) => each.role === "viewer");
+    await admin.members.revokeInvitation({ invitationId: open?.id ?? "" });
+    expect(await answerOf(admin.members.invite({ email: "one.more@example.test", role: "viewer" }))).toBe(
+      "answered",
+    );
+  });
+
+  it("gives the last seat to one of two concurrent invitations", async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const { admin } = await councilWithFreeSeats(1);
+      const answers = await Promise.all(
+        ["first", "second"].map((who) =>
+          answerOf(admin.members.invite({ email: `${who}.${round}@example.test`, role: "viewer" })),
+        ),
+      );
+      expect(answers.filter((answer) => answer === "answered")).toHaveLength(1);
+      expect(answers.find((answer) => answer !== "answered")).toContain(seatRefusal);
+      expect(await admin.members.invitations()).toHaveLength(1);
+    }
+  });
+
+  it("refuses to re-activate a member when the seats are taken, and to make an advisor a council role", async () => {
+    const { council, admin } = await councilWithFreeSeats(1);
+    await admin.members.deactivate({ userId: council.users.viewer });
+    await admin.members.invite({ email: "a.second@example.test", role: "viewer" });
+    await admin.members.invite({ email: "a.third@example.test", role: "viewer" });
+    expect(await answerOf(admin.members.reactivate({ userId: council.users.viewer }))).toContain(seatRefusal);
+    expect(
+      await answerOf(admin.members.changeRole({ userId: council.users.advisor, role: "viewer" })),
+    ).toContain(seatRefusal);
+    // Re-activating someone already active takes no seat.
+    expect(await answerOf(admin.members.reactivate({ userId: council.users.sro }))).toBe("answered");
+  });
+});

@@ -478,8 +478,27 @@ const operatorProcedures = allProcedures.filter(
 );
 
 /** A valid call of each procedure of the platform operator's rung, set up in a fresh council. */
+const operatorLicence = { plan: "professional", seats: 20, startsOn: "2026-01-01" };
 const operatorCalls: Record<string, (council: TenantFixture) => Promise<unknown>> = {
   "operator.councils": async () => undefined,
+  "operator.createCouncil": async (council) => ({
+    council: {
+      name: `New council of ${council.slug}`,
+      slug: `new-${council.slug}`,
+      jurisdiction: "ZA",
+      currency: "ZAR",
+      locale: "en-ZA",
+      adminEmail: `first.admin.${council.slug}@example.test`,
+    },
+    licence: operatorLicence,
+  }),
+  "operator.assignLicence": async (council) => ({
+    tenantId: council.tenantId,
+    version: 1,
+    licence: operatorLicence,
+  }),
+  "operator.suspend": async (council) => ({ tenantId: council.tenantId, reason: "Unpaid since March" }),
+  "operator.reactivate": async (council) => ({ tenantId: council.tenantId }),
 };
 
 function callByPath(caller: unknown, path: string, input: unknown): Promise<unknown> {

@@ -6,7 +6,7 @@ import {
   type TenantFixture,
   type TestDatabase,
 } from "@steward/db/testing";
-import { can, type Role, roles } from "@steward/domain";
+import { can, newId, type Role, roles } from "@steward/domain";
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { sql } from "drizzle-orm";
@@ -334,11 +334,26 @@ function registerCsv(reference: string) {
  * council. The operator runs the platform, not the councils: the walk as the operator (below) checks that no
  * answer carries B's records and that nothing of B changes but its licence and the audit of that change.
  */
+const operatorLicence = { plan: "essentials", seats: 5, startsOn: "2026-01-01" };
 const operatorAttacks: Record<string, () => unknown> = {
   "operator.councils": () => undefined,
+  "operator.createCouncil": () => ({
+    council: {
+      name: "Walked Borough Council",
+      slug: `walked-${newId().slice(-12)}`,
+      jurisdiction: "GB-ENG",
+      currency: "GBP",
+      locale: "en-GB",
+      adminEmail: "first.admin@example.test",
+    },
+    licence: operatorLicence,
+  }),
+  "operator.assignLicence": () => ({ tenantId: b.tenantId, version: 1, licence: operatorLicence }),
+  "operator.suspend": () => ({ tenantId: b.tenantId, reason: "walk" }),
+  "operator.reactivate": () => ({ tenantId: b.tenantId }),
 };
 /** The tables an operator procedure may write in a council: its licence, and the audit of that. */
-const operatorWritable = new Set(["audit_events"]);
+const operatorWritable = new Set(["licences", "audit_events"]);
 
 /**
  * Public procedures that take a council id (the invitation link carries its council's): each is called naming

@@ -1,4 +1,7 @@
+import { z } from "zod";
 import { addDays } from "./contracts/iso-dates.ts";
+import { emailInput, integerInput, isoDate, optionalTextInput, textInput, textLimits } from "./input.ts";
+import { defaultGraceDays, jurisdictions } from "./tenant-settings.ts";
 
 /**
  * A council's licence and what it entitles the council to (issue 11, DESIGN §7). Pure: the plan's terms, the
@@ -66,9 +69,6 @@ export interface LicenceTerms {
   /** Set while the platform operator has suspended the council. */
   suspended: boolean;
 }
-
-/** Grace after a failed payment (issue 11 §4): a tenant setting, 14 days unless the council's says otherwise. */
-export const defaultGraceDays = 14;
 
 export type Standing =
   /** Everything the plan includes, read and write. */
@@ -174,3 +174,37 @@ export function hasSeatFor(current: Entitlements, used: number): boolean {
 export function seatRefusal(current: Entitlements): string {
   return `Your licence has ${current.seats} ${current.seats === 1 ? "seat" : "seats"} and all are taken (members and open invitations). Deactivate a member, revoke an invitation, or add seats on the Billing page.`;
 }
+
+/** What the platform operator enters to set up a council (issue 11 §6). */
+export const councilSetupInput = z.object({
+  name: textInput({ max: textLimits.short, min: 1, required: "Enter the council's name." }),
+  slug: textInput({ max: 60, min: 3, required: "Enter the council's web address name." }).pipe(
+    z
+      .string()
+      .regex(
+        /^[a-z0-9]+(-[a-z0-9]+)*$/,
+        "Use lower-case letters, digits and single hyphens, like oadby-wigston.",
+      ),
+  ),
+  jurisdiction: z.enum(jurisdictions, { error: "Choose England or South Africa." }),
+  currency: z.enum(["GBP", "ZAR"], { error: "Choose pounds or rand." }),
+  locale: z.enum(["en-GB", "en-ZA"], { error: "Choose English (UK) or English (South Africa)." }),
+  adminEmail: emailInput("Enter the first admin's email address, like name@council.gov.uk."),
+});
+export type CouncilSetupInput = z.infer<typeof councilSetupInput>;
+
+/** A licence assigned by hand (offline mode, issue 11 §5). */
+export const licenceAssignmentInput = z
+  .object({
+    plan: z.enum(planIds, { error: "Choose a plan." }),
+    seats: integerInput({ min: 1, max: 100_000, message: "Enter a number of seats from 1 to 100,000." }),
+    interval: z.enum(billingIntervals, { error: "Choose monthly or yearly." }).default("year"),
+    startsOn: isoDate,
+    endsOn: isoDate.nullable().default(null),
+    poNumber: optionalTextInput(100),
+  })
+  .refine((licence) => licence.endsOn === null || licence.endsOn >= licence.startsOn, {
+    path: ["endsOn"],
+    message: "The end date must be on or after the start date.",
+  });
+export type LicenceAssignment = z.infer<typeof licenceAssignmentInput>;

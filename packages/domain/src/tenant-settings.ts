@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { integerInput, listInput, moneyInput } from "./input.ts";
-import { defaultGraceDays } from "./licences.ts";
 import { roleSchema } from "./roles.ts";
 
 export const jurisdictions = ["GB-ENG", "ZA"] as const;
 export type Jurisdiction = (typeof jurisdictions)[number];
+
+/** Grace after a failed payment (issue 11 §4): the council's setting, 14 days unless it says otherwise. */
+export const defaultGraceDays = 14;
 
 const threshold = moneyInput({ positive: true });
 /** A scheme has a step per approving role; twenty leaves room to spare. */

@@ -56,6 +56,7 @@ export const membersRouter = router({
       if (members.some((member) => member.email.toLowerCase() === input.email && !member.deactivatedAt)) {
         throw invalid("This person is already a member.", { email: "Already a member of this council." });
       }
+      if (input.role !== "advisor") await ctx.takeSeat();
       const council = await ctx.council();
       const invitation = await inviteMember(ctx.tx, {
         tenantId: ctx.tenantId,
@@ -93,6 +94,8 @@ export const membersRouter = router({
     .input(memberInput.extend({ role: roleSchema }))
     .mutation(async ({ ctx, input }) => {
       const before = await guardMembershipChange(ctx, input.userId, { kind: "role", role: input.role });
+      // An advisor takes no seat (they come with their engagement); made a council role, they take one.
+      if (before.role === "advisor" && input.role !== "advisor") await ctx.takeSeat();
       await updateMembership(ctx.tx, { tenantId: ctx.tenantId, userId: input.userId, role: input.role });
       if (before.role !== input.role) await ctx.sessions.endAllFor(input.userId);
       await ctx.audit({
@@ -122,6 +125,8 @@ export const membersRouter = router({
   reactivate: permittedProcedure("users:manage")
     .input(memberInput)
     .mutation(async ({ ctx, input }) => {
+      const active = await getActiveMembership(ctx.tx, { tenantId: ctx.tenantId, userId: input.userId });
+      if (!active) await ctx.takeSeat();
       const updated = await updateMembership(ctx.tx, {
         tenantId: ctx.tenantId,
         userId: input.userId,

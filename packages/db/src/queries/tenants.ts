@@ -42,3 +42,30 @@ export async function listAllTenants(tx: Tx) {
     .from(tenants)
     .orderBy(asc(tenants.name));
 }
+
+export type NewTenant = Omit<typeof tenants.$inferInsert, "createdAt" | "stripeCustomerId">;
+
+/**
+ * A new council (the platform operator's console). Null when the slug is taken. The transaction must belong to
+ * the new council already (the insert policy admits only the transaction's own council).
+ */
+export async function insertTenant(tx: Tx, values: NewTenant) {
+  const [created] = await tx.insert(tenants).values(values).onConflictDoNothing().returning();
+  return created ?? null;
+}
+
+export async function setStripeCustomer(
+  tx: Tx,
+  { tenantId, stripeCustomerId }: { tenantId: string; stripeCustomerId: string },
+) {
+  await tx.update(tenants).set({ stripeCustomerId }).where(eq(tenants.id, tenantId));
+}
+
+/** The council a Stripe customer belongs to (a webhook names only the customer). */
+export async function findTenantByStripeCustomer(tx: Tx, { stripeCustomerId }: { stripeCustomerId: string }) {
+  const [tenant] = await tx
+    .select({ id: tenants.id })
+    .from(tenants)
+    .where(eq(tenants.stripeCustomerId, stripeCustomerId));
+  return tenant?.id ?? null;
+}
