@@ -3,6 +3,7 @@ import { actionsRouter } from "./routers/actions.ts";
 import { attachmentsRouter } from "./routers/attachments.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
+import { benchmarksRouter } from "./routers/benchmarks.ts";
 import { boardRouter } from "./routers/board.ts";
 import { changesRouter } from "./routers/changes.ts";
 import { closeOutRouter } from "./routers/close-out.ts";
@@ -10,12 +11,14 @@ import { contractsRouter } from "./routers/contracts.ts";
 import { councilRouter } from "./routers/council.ts";
 import { improvementPlansRouter } from "./routers/improvement-plans.ts";
 import { invoicesRouter } from "./routers/invoices.ts";
+import { kpiLibraryRouter } from "./routers/kpi-library.ts";
 import { kpisRouter } from "./routers/kpis.ts";
 import { lessonsRouter } from "./routers/lessons.ts";
 import { mailboxRouter } from "./routers/mailbox.ts";
 import { meetingsRouter } from "./routers/meetings.ts";
 import { membersRouter } from "./routers/members.ts";
 import { operatorRouter } from "./routers/operator.ts";
+import { organisationsRouter } from "./routers/organisations.ts";
 import { plansRouter } from "./routers/plans.ts";
 import { ragRouter } from "./routers/rag.ts";
 import { registerRouter } from "./routers/register.ts";
@@ -27,6 +30,7 @@ export const appRouter = router({
   attachments: attachmentsRouter,
   audit: auditRouter,
   auth: authRouter,
+  benchmarks: benchmarksRouter,
   board: boardRouter,
   changes: changesRouter,
   closeOut: closeOutRouter,
@@ -34,12 +38,14 @@ export const appRouter = router({
   council: councilRouter,
   improvementPlans: improvementPlansRouter,
   invoices: invoicesRouter,
+  kpiLibrary: kpiLibraryRouter,
   kpis: kpisRouter,
   lessons: lessonsRouter,
   mailbox: mailboxRouter,
   meetings: meetingsRouter,
   members: membersRouter,
   operator: operatorRouter,
+  organisations: organisationsRouter,
   plans: plansRouter,
   rag: ragRouter,
   register: registerRouter,

@@ -198,6 +198,32 @@ const validCalls: Record<string, (h: Harness) => Promise<unknown>> = {
   },
   "audit.list": async () => ({ limit: 10 }),
   "audit.verify": async () => undefined,
+  "organisations.suggestions": async (h) => ({ supplierId: await make.supplier(h) }),
+  "organisations.link": async (h) => {
+    const linked = await h.admin.suppliers.create({
+      name: "Registered Ltd",
+      registrationNumber: "1234567",
+      organisationScheme: "GB-COH",
+    });
+    const organisation = (await h.admin.suppliers.get({ supplierId: linked.id })).organisation;
+    return { supplierId: await make.supplier(h), version: 1, organisationId: organisation?.id };
+  },
+  "organisations.unlink": async (h) => ({
+    supplierId: (
+      await h.admin.suppliers.create({
+        name: "Registered Ltd",
+        registrationNumber: "01234567",
+        organisationScheme: "GB-COH",
+      })
+    ).id,
+    version: 1,
+  }),
+  "kpiLibrary.list": async () => undefined,
+  "kpiLibrary.suggest": async () => ({ name: "Missed collections", unit: "per_100000" }),
+  "benchmarks.participation": async () => undefined,
+  "benchmarks.setParticipation": async () => ({ optedIn: true }),
+  "benchmarks.overview": async () => undefined,
+  "benchmarks.supplier": async (h) => ({ supplierId: await make.supplier(h) }),
   "suppliers.list": async () => ({}),
   "suppliers.get": async (h) => ({ supplierId: await make.supplier(h) }),
   "suppliers.create": async () => ({ name: "Fresh Supplies Ltd" }),
@@ -390,6 +416,15 @@ const expectedPermissions: Record<string, Permission> = {
   "members.reactivate": "users:manage",
   "audit.list": "audit:read",
   "audit.verify": "audit:verify",
+  "organisations.suggestions": "contracts:read",
+  "organisations.link": "suppliers:write",
+  "organisations.unlink": "suppliers:write",
+  "kpiLibrary.list": "contracts:read",
+  "kpiLibrary.suggest": "contracts:read",
+  "benchmarks.participation": "contracts:read",
+  "benchmarks.setParticipation": "settings:manage",
+  "benchmarks.overview": "contracts:read",
+  "benchmarks.supplier": "contracts:read",
   "suppliers.list": "contracts:read",
   "suppliers.get": "contracts:read",
   "suppliers.create": "suppliers:write",
@@ -499,7 +534,63 @@ const operatorCalls: Record<string, (council: TenantFixture) => Promise<unknown>
   }),
   "operator.suspend": async (council) => ({ tenantId: council.tenantId, reason: "Unpaid since March" }),
   "operator.reactivate": async (council) => ({ tenantId: council.tenantId }),
+  "organisations.registry": async () => ({}),
+  "organisations.record": async () => ({
+    scheme: "GB-COH",
+    identifier: uniqueNumber(),
+    name: "Recorded Ltd",
+  }),
+  "organisations.rename": async () => {
+    const { id } = await (await asOperator()).organisations.record({
+      scheme: "GB-COH",
+      identifier: uniqueNumber(),
+      name: "Recorded Ltd",
+    });
+    return { organisationId: id, values: { name: "Recorded Services Ltd", aliases: ["Recorded"] } };
+  },
+  "kpiLibrary.library": async () => undefined,
+  "kpiLibrary.createCategory": async () => ({ slug: `category-${uniqueNumber()}`, name: "Facilities" }),
+  "kpiLibrary.updateCategory": async () => ({
+    categoryId: await libraryCategory(),
+    version: 1,
+    values: { slug: `category-${uniqueNumber()}`, name: "Facilities management" },
+  }),
+  "kpiLibrary.createTemplate": async () => libraryTemplate(await libraryCategory()),
+  "kpiLibrary.updateTemplate": async () => {
+    const categoryId = await libraryCategory();
+    const { id } = await (await asOperator()).kpiLibrary.createTemplate(libraryTemplate(categoryId));
+    return {
+      templateId: id,
+      version: 1,
+      values: { ...libraryTemplate(categoryId), name: "Helpdesk calls answered" },
+    };
+  },
+  "kpiLibrary.archiveTemplate": async () => {
+    const { id } = await (await asOperator()).kpiLibrary.createTemplate(
+      libraryTemplate(await libraryCategory()),
+    );
+    return { templateId: id, version: 1, archived: true };
+  },
 };
+
+let numbers = 0;
+/** A Companies House number no other call of this file uses. */
+const uniqueNumber = () => String(7_100_000 + (numbers += 1)).padStart(8, "0");
+const asOperator = async () => (await callerFor(test, { userId: await createOperator(test) })).caller;
+const libraryCategory = async () =>
+  (
+    await (
+      await asOperator()
+    ).kpiLibrary.createCategory({ slug: `category-${uniqueNumber()}`, name: "Facilities" })
+  ).id;
+const libraryTemplate = (categoryId: string) => ({
+  slug: `template-${uniqueNumber()}`,
+  categoryId,
+  name: "Helpdesk calls answered",
+  definition: "Calls answered ÷ calls offered",
+  unit: "percent" as const,
+  direction: "higher_is_better" as const,
+});
 
 function callByPath(caller: unknown, path: string, input: unknown): Promise<unknown> {
   const procedure = path

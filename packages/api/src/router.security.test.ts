@@ -71,6 +71,21 @@ const attacks: Record<string, (attacker: Attacker) => Attack> = {
   "members.reactivate": () => ({ input: { userId: b.users.viewer }, outcome: "refused" }),
   "audit.list": () => ({ input: { limit: 200 }, outcome: "nothing of B" }),
   "audit.verify": () => ({ input: undefined, outcome: "nothing of B" }),
+  "organisations.suggestions": () => ({ input: { supplierId: bIds.supplier }, outcome: "refused" }),
+  "organisations.link": () => ({
+    input: { supplierId: bIds.supplier, version: 1, organisationId: bIds.supplier },
+    outcome: "refused",
+  }),
+  "organisations.unlink": () => ({ input: { supplierId: bIds.supplier, version: 1 }, outcome: "refused" }),
+  "kpiLibrary.list": () => ({ input: undefined, outcome: "nothing of B" }),
+  "kpiLibrary.suggest": () => ({
+    input: { name: "Missed collections", unit: "percent" },
+    outcome: "nothing of B",
+  }),
+  "benchmarks.participation": () => ({ input: undefined, outcome: "nothing of B" }),
+  "benchmarks.setParticipation": () => ({ input: { optedIn: true }, outcome: "nothing of B" }),
+  "benchmarks.overview": () => ({ input: undefined, outcome: "nothing of B" }),
+  "benchmarks.supplier": () => ({ input: { supplierId: bIds.supplier }, outcome: "refused" }),
   "suppliers.list": () => ({ input: { search: "B Supplies" }, outcome: "nothing of B" }),
   "suppliers.get": () => ({ input: { supplierId: bIds.supplier }, outcome: "refused" }),
   "suppliers.create": () => ({ input: { name: "A's own supplier" }, outcome: "nothing of B" }),
@@ -351,6 +366,38 @@ const operatorAttacks: Record<string, () => unknown> = {
   "operator.assignLicence": () => ({ tenantId: b.tenantId, version: 1, licence: operatorLicence }),
   "operator.suspend": () => ({ tenantId: b.tenantId, reason: "walk" }),
   "operator.reactivate": () => ({ tenantId: b.tenantId }),
+  "organisations.registry": () => ({ search: "B Supplies" }),
+  "organisations.record": () => ({ scheme: "GB-COH", identifier: "07000001", name: "Walk Registry Ltd" }),
+  // Blank: refused by validation before any entry is looked up.
+  "organisations.rename": () => ({ organisationId: bIds.supplier, values: { name: "" } }),
+  "kpiLibrary.library": () => undefined,
+  "kpiLibrary.createCategory": () => ({ slug: "walk-category", name: "Walk category" }),
+  "kpiLibrary.updateCategory": () => ({
+    categoryId: bIds.supplier,
+    version: 1,
+    values: { slug: "walk-category-2", name: "Walk category" },
+  }),
+  "kpiLibrary.createTemplate": () => ({
+    slug: "walk-template",
+    categoryId: bIds.supplier,
+    name: "Walk template",
+    definition: "Walked ÷ walks",
+    unit: "percent",
+    direction: "higher_is_better",
+  }),
+  "kpiLibrary.updateTemplate": () => ({
+    templateId: bIds.supplier,
+    version: 1,
+    values: {
+      slug: "walk-template",
+      categoryId: bIds.supplier,
+      name: "Walk template",
+      definition: "Walked ÷ walks",
+      unit: "percent",
+      direction: "higher_is_better",
+    },
+  }),
+  "kpiLibrary.archiveTemplate": () => ({ templateId: bIds.supplier, version: 1, archived: true }),
 };
 /** The tables an operator procedure may write in a council: its licence, and the audit of that. */
 const operatorWritable = new Set(["licences", "audit_events"]);

@@ -1,6 +1,7 @@
 import type { Database } from "@steward/db";
 import type { Logger } from "pino";
 import { mailSchedule, mailTasks, mailWaker } from "../mailer.ts";
+import { benchmarkSchedule, benchmarkTasks } from "./benchmarks.ts";
 import { ragReminderSchedule, ragReminderTasks } from "./rag-reminders.ts";
 import { startJobRunner } from "./runner.ts";
 import { sweepSchedule, sweepTasks } from "./sweep.ts";
@@ -8,7 +9,7 @@ import { sweepSchedule, sweepTasks } from "./sweep.ts";
 export type { JobRunner, QueueDepth } from "./runner.ts";
 
 /**
- * Steward's jobs on the runner: the outbox mailer, the hourly sweep and the monthly RAG reminder. At start, one drain and one sweep are
+ * Steward's jobs on the runner: the outbox mailer, the hourly sweep, the monthly RAG reminder and the daily benchmark aggregation. At start, one drain and one sweep are
  * queued (each under its job key, so several processes starting together queue one of each).
  */
 export async function startJobs(options: {
@@ -28,8 +29,9 @@ export async function startJobs(options: {
       ...mailTasks({ database, smtpUrl: options.smtpUrl, from: options.mailFrom, logger }),
       ...sweepTasks({ database }),
       ...ragReminderTasks({ database, appUrl: options.appUrl }),
+      ...benchmarkTasks({ database, logger }),
     },
-    schedule: [...mailSchedule, ...sweepSchedule, ...ragReminderSchedule],
+    schedule: [...mailSchedule, ...sweepSchedule, ...ragReminderSchedule, ...benchmarkSchedule],
   });
   const mail = mailWaker(runner, logger);
   mail.wake();

@@ -7,10 +7,13 @@ import {
 } from "@steward/db";
 import {
   conflict,
+  identifierShapeMessage,
   idInput,
+  invalid,
   notFound,
   pageInput,
   pageSizeInput,
+  registryIdentifier,
   type SupplierInput,
   searchInput,
   supplierInput,
@@ -20,15 +23,29 @@ import { z } from "zod";
 import { idempotencyKey, once } from "../idempotency.ts";
 import { permittedProcedure, router, type TenantContext } from "../init.ts";
 
+/**
+ * The registry entry a supplier's scheme and number name (DESIGN §5: matched by registration number first),
+ * linked as the person who typed them confirmed it. The number must have the scheme's shape (issue 9 §1); the
+ * registry stores it as the register writes it ("1234567" is Companies House 01234567).
+ */
 async function organisationFor(
   ctx: TenantContext,
   input: Pick<SupplierInput, "organisationScheme" | "registrationNumber">,
+  field: string,
 ) {
-  if (!input.organisationScheme || !input.registrationNumber) return null;
-  return findOrCreateOrganisation(ctx.tx, {
-    scheme: input.organisationScheme,
-    identifier: input.registrationNumber,
-  });
+  // Without both, an existing link stays as it is (a person confirmed it; unlinking is its own action).
+  if (!input.organisationScheme || !input.registrationNumber) return {};
+  const identifier = registryIdentifier(input.organisationScheme, input.registrationNumber);
+  if (identifier === null) {
+    throw invalid("Some answers need correcting: see the marked fields.", {
+      [field]: identifierShapeMessage(input.organisationScheme),
+    });
+  }
+  return {
+    organisationId: await findOrCreateOrganisation(ctx.tx, { scheme: input.organisationScheme, identifier }),
+    organisationLinkedBy: ctx.user.id,
+    organisationLinkedAt: new Date(),
+  };
 }
 
 export const suppliersRouter = router({
@@ -66,7 +83,7 @@ export const suppliersRouter = router({
         const supplier = await createSupplier(ctx.tx, {
           ...values,
           tenantId: ctx.tenantId,
-          organisationId: await organisationFor(ctx, input),
+          ...(await organisationFor(ctx, input, "registrationNumber")),
         });
         await ctx.audit({
           action: "supplier.created",
@@ -88,7 +105,7 @@ export const suppliersRouter = router({
         tenantId: ctx.tenantId,
         supplierId: input.supplierId,
         version: input.version,
-        values: { ...values, organisationId: await organisationFor(ctx, input.values) },
+        values: { ...values, ...(await organisationFor(ctx, input.values, "values.registrationNumber")) },
       });
       if (!updated)
         throw conflict(

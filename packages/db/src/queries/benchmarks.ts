@@ -368,3 +368,27 @@ export async function setBenchmarkParticipation(
     });
   return { before: before?.optedIn ?? false };
 }
+
+/** The library templates the council's live KPIs measure, with their categories: what its benchmark page lists. */
+export async function listCouncilTemplates(tx: Tx, { tenantId }: { tenantId: string }) {
+  return tx.$client<
+    {
+      templateId: string;
+      name: string;
+      unit: string;
+      unitLabel: string | null;
+      direction: "higher_is_better" | "lower_is_better";
+      categoryId: string;
+      categoryName: string;
+      kpiCount: number;
+    }[]
+  >`
+    select t.id as "templateId", t.name, t.unit, t.unit_label as "unitLabel", t.direction,
+      c.id as "categoryId", c.name as "categoryName", count(*)::int as "kpiCount"
+    from public.kpis k
+    join public.kpi_templates t on t.id = k.template_id
+    join public.service_categories c on c.id = t.category_id
+    where k.tenant_id = ${tenantId}::uuid and k.archived_at is null
+    group by t.id, c.id
+    order by c.position, c.name, t.name`;
+}

@@ -1,0 +1,222 @@
+import {
+  type Contribution,
+  councilContributions,
+  getBenchmarkParticipation,
+  getSupplier,
+  latestBenchmarkSnapshot,
+  listBenchmarkCells,
+  listBenchmarkWarnings,
+  listCouncilTemplates,
+  listLinkedSuppliers,
+  listServiceCategories,
+  type PublishedCell,
+  setBenchmarkParticipation,
+} from "@steward/db";
+import {
+  type BenchmarkPeriod,
+  benchmarkView,
+  idInput,
+  type KpiDirection,
+  notFound,
+  type UniversalMeasure,
+  universalMeasureInfo,
+  universalMeasures,
+} from "@steward/domain";
+import { z } from "zod";
+import { permittedProcedure, router, type TenantContext } from "../init.ts";
+
+type CellKey = {
+  templateId?: string | null;
+  measure?: UniversalMeasure | null;
+  organisationId?: string | null;
+  categoryId?: string | null;
+};
+
+function sameCell(a: CellKey, b: CellKey) {
+  return (
+    (a.templateId ?? null) === (b.templateId ?? null) &&
+    (a.measure ?? null) === (b.measure ?? null) &&
+    (a.organisationId ?? null) === (b.organisationId ?? null) &&
+    (a.categoryId ?? null) === (b.categoryId ?? null)
+  );
+}
+
+/**
+ * The latest published snapshot, the council's own figures for its period (its own rows, in its own
+ * transaction, through the job's SQL), and the published cells it may see: those of the templates its KPIs
+ * measure and of the organisations its suppliers link to. Nothing here reads another council's rows.
+ */
+async function benchmarkContext(ctx: Pick<TenantContext, "tx" | "tenantId">) {
+  const participation = await getBenchmarkParticipation(ctx.tx, { tenantId: ctx.tenantId });
+  const contributing = participation?.optedIn ?? false;
+  const snapshot = contributing ? await latestBenchmarkSnapshot(ctx.tx) : null;
+  const period: BenchmarkPeriod | null = snapshot
+    ? { start: snapshot.periodStart, end: snapshot.periodEnd }
+    : null;
+  const [templates, suppliers, own] = await Promise.all([
+    listCouncilTemplates(ctx.tx, { tenantId: ctx.tenantId }),
+    listLinkedSuppliers(ctx.tx, { tenantId: ctx.tenantId }),
+    period ? councilContributions(ctx.tx, { tenantId: ctx.tenantId, period }) : Promise.resolve([]),
+  ]);
+  const organisationIds = [...new Set(suppliers.map((supplier) => supplier.organisationId))];
+  const [cells, warnings] = snapshot
+    ? await Promise.all([
+        listBenchmarkCells(ctx.tx, {
+          snapshotId: snapshot.id,
+          templateIds: templates.map((template) => template.templateId),
+          organisationIds,
+        }),
+        listBenchmarkWarnings(ctx.tx, { snapshotId: snapshot.id, organisationIds }),
+      ])
+    : [[], []];
+  const k = snapshot?.k ?? 5;
+  const view = (key: CellKey, direction: KpiDirection) =>
+    benchmarkView(
+      cells.find((cell: PublishedCell) => sameCell(cell, key)),
+      own.find((figure: Contribution) => sameCell(figure, key))?.value ?? null,
+      direction,
+      k,
+    );
+  return {
+    participation,
+    contributing,
+    snapshot: snapshot
+      ? {
+          period: snapshot.periodStart,
+          periodEnd: snapshot.periodEnd,
+          poolSize: snapshot.poolSize,
+          k: snapshot.k,
+        }
+      : null,
+    templates,
+    suppliers,
+    warned: new Set(warnings.map((warning) => warning.organisationId)),
+    view,
+  };
+}
+
+const measureRows = (
+  view: (key: CellKey, direction: KpiDirection) => unknown,
+  organisationId: string | null,
+) =>
+  universalMeasures.map((measure) => ({
+    measure,
+    ...universalMeasureInfo[measure],
+    benchmark: view({ measure, organisationId }, universalMeasureInfo[measure].direction),
+    ...(organisationId ? { comparison: view({ measure }, universalMeasureInfo[measure].direction) } : {}),
+  }));
+
+/**
+ * Benchmark pages for council users (issue 9 §3, §5, §6): how the council, its suppliers and its KPIs compare
+ * with the pool, only while it contributes; its consent, given or withdrawn by its admin and audited.
+ */
+export const benchmarksRouter = router({
+  participation: permittedProcedure("contracts:read").query(async ({ ctx }) => {
+    const participation = await getBenchmarkParticipation(ctx.tx, { tenantId: ctx.tenantId });
+    return { optedIn: participation?.optedIn ?? false, decidedAt: participation?.decidedAt ?? null };
+  }),
+
+  setParticipation: permittedProcedure("settings:manage")
+    .input(z.object({ optedIn: z.boolean({ error: "Say whether the council takes part." }) }))
+    .mutation(async ({ ctx, input }) => {
+      const { before } = await setBenchmarkParticipation(ctx.tx, {
+        tenantId: ctx.tenantId,
+        optedIn: input.optedIn,
+        userId: ctx.user.id,
+      });
+      if (input.optedIn) {
+        await ctx.audit({
+          action: "benchmarks.opted_in",
+          entityType: "council",
+          entityId: ctx.tenantId,
+          before: { optedIn: before },
+          after: { optedIn: true },
+        });
+      } else {
+        await ctx.audit({
+          action: "benchmarks.opted_out",
+          entityType: "council",
+          entityId: ctx.tenantId,
+          before: { optedIn: before },
+          after: { optedIn: false },
+        });
+      }
+      return { optedIn: input.optedIn };
+    }),
+
+  overview: permittedProcedure("contracts:read").query(async ({ ctx }) => {
+    const context = await benchmarkContext(ctx);
+    if (!context.contributing || !context.snapshot) {
+      return {
+        contributing: context.contributing,
+        snapshot: null,
+        measures: [],
+        templates: [],
+        suppliers: [],
+      };
+    }
+    return {
+      contributing: true,
+      snapshot: context.snapshot,
+      measures: measureRows(context.view, null),
+      templates: context.templates.map((template) => ({
+        ...template,
+        benchmark: context.view({ templateId: template.templateId }, template.direction),
+      })),
+      suppliers: context.suppliers.map((supplier) => ({
+        supplierId: supplier.supplierId,
+        name: supplier.supplierName,
+        scheme: supplier.scheme,
+        identifier: supplier.identifier,
+        warning: context.warned.has(supplier.organisationId),
+      })),
+    };
+  }),
+
+  supplier: permittedProcedure("contracts:read")
+    .input(z.object({ supplierId: idInput }))
+    .query(async ({ ctx, input }) => {
+      const supplier = await getSupplier(ctx.tx, { tenantId: ctx.tenantId, supplierId: input.supplierId });
+      if (!supplier) throw notFound("That supplier");
+      const context = await benchmarkContext(ctx);
+      const organisation = supplier.organisation;
+      const base = {
+        supplier: { id: supplier.id, name: supplier.name, organisation },
+        contributing: context.contributing,
+      };
+      if (!organisation || !context.contributing || !context.snapshot) {
+        return { ...base, snapshot: null, warning: false, measures: [], attainment: [], templates: [] };
+      }
+      const organisationId = organisation.id;
+      const categories = await listServiceCategories(ctx.tx);
+      const attainment = universalMeasureInfo.kpi_attainment;
+      return {
+        ...base,
+        snapshot: context.snapshot,
+        warning: context.warned.has(organisationId),
+        measures: measureRows(context.view, organisationId),
+        // Its attainment across councils against the category (issue 9 §5).
+        attainment: categories
+          .map((category) => ({
+            categoryId: category.id,
+            categoryName: category.name,
+            benchmark: context.view(
+              { measure: "kpi_attainment", categoryId: category.id, organisationId },
+              attainment.direction,
+            ),
+            comparison: context.view(
+              { measure: "kpi_attainment", categoryId: category.id },
+              attainment.direction,
+            ),
+          }))
+          .filter((row) => row.benchmark.state !== "none" || row.benchmark.own !== null),
+        templates: context.templates
+          .map((template) => ({
+            ...template,
+            benchmark: context.view({ templateId: template.templateId, organisationId }, template.direction),
+            comparison: context.view({ templateId: template.templateId }, template.direction),
+          }))
+          .filter((row) => row.benchmark.state !== "none" || row.benchmark.own !== null),
+      };
+    }),
+});

@@ -1,0 +1,114 @@
+import {
+  createKpiTemplate,
+  createServiceCategory,
+  listKpiTemplates,
+  listServiceCategories,
+  updateKpiTemplate,
+  updateServiceCategory,
+  violatedConstraint,
+} from "@steward/db";
+import {
+  conflict,
+  idInput,
+  invalid,
+  kpiTemplateInput,
+  kpiUnits,
+  serviceCategoryInput,
+  suggestTemplates,
+  textInput,
+  textLimits,
+  versionInput,
+} from "@steward/domain";
+import { z } from "zod";
+import { operatorProcedure, permittedProcedure, router } from "../init.ts";
+
+const changedMeanwhile = () =>
+  conflict("Someone else changed this part of the library meanwhile. Reload to see their changes.");
+const slugTaken = () => conflict("Another entry of the library already has that short name: choose another.");
+
+/**
+ * Writes, mapping a taken short name to a conflict and an unknown category to a field message: the keys decide,
+ * not a count or a look-up beforehand.
+ */
+async function unlessTaken<T>(work: () => Promise<T>, categoryField = "categoryId"): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const constraint = violatedConstraint(error);
+    if (constraint === "kpi_templates_slug_key" || constraint === "service_categories_slug_key")
+      throw slugTaken();
+    if (constraint === "kpi_templates_category_id_service_categories_id_fk") {
+      throw invalid("Some answers need correcting: see the marked fields.", {
+        [categoryField]: "Choose a service category of the library.",
+      });
+    }
+    throw error;
+  }
+}
+
+/**
+ * The KPI library (issue 9 §2): councils read it and have a KPI's template suggested from its name and unit; the
+ * platform operator edits it. Archived templates keep their links and their benchmarks' history.
+ */
+export const kpiLibraryRouter = router({
+  list: permittedProcedure("contracts:read").query(async ({ ctx }) => ({
+    categories: await listServiceCategories(ctx.tx),
+    templates: await listKpiTemplates(ctx.tx),
+  })),
+
+  suggest: permittedProcedure("contracts:read")
+    .input(
+      z.object({
+        name: textInput({ max: textLimits.short }),
+        unit: z.enum(kpiUnits, { error: "Choose the unit." }),
+      }),
+    )
+    .query(async ({ ctx, input }) =>
+      suggestTemplates(input, await listKpiTemplates(ctx.tx)).map((template) => ({
+        id: template.id,
+        name: template.name,
+        unit: template.unit,
+        unitLabel: template.unitLabel,
+        direction: template.direction,
+      })),
+    ),
+
+  library: operatorProcedure.query(async ({ ctx }) => ({
+    categories: await listServiceCategories(ctx.tx),
+    templates: await listKpiTemplates(ctx.tx, { includeArchived: true }),
+  })),
+
+  createCategory: operatorProcedure.input(serviceCategoryInput).mutation(async ({ ctx, input }) => {
+    const category = await unlessTaken(() => createServiceCategory(ctx.tx, input));
+    return { id: category.id };
+  }),
+
+  updateCategory: operatorProcedure
+    .input(z.object({ categoryId: idInput, version: versionInput, values: serviceCategoryInput }))
+    .mutation(async ({ ctx, input }) => {
+      const updated = await unlessTaken(() => updateServiceCategory(ctx.tx, input));
+      if (!updated) throw changedMeanwhile();
+      return { version: updated.version };
+    }),
+
+  createTemplate: operatorProcedure.input(kpiTemplateInput).mutation(async ({ ctx, input }) => {
+    const template = await unlessTaken(() => createKpiTemplate(ctx.tx, input));
+    return { id: template.id };
+  }),
+
+  updateTemplate: operatorProcedure
+    .input(z.object({ templateId: idInput, version: versionInput, values: kpiTemplateInput }))
+    .mutation(async ({ ctx, input }) => {
+      const updated = await unlessTaken(() => updateKpiTemplate(ctx.tx, input), "values.categoryId");
+      if (!updated) throw changedMeanwhile();
+      return { version: updated.version };
+    }),
+
+  archiveTemplate: operatorProcedure
+    .input(z.object({ templateId: idInput, version: versionInput, archived: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      const updated = await updateKpiTemplate(ctx.tx, { ...input, values: {} });
+      if (!updated) throw changedMeanwhile();
+      return { version: updated.version };
+    }),
+});
