@@ -153,6 +153,11 @@ describe("benchmark pages (issue 9 §3, §5)", () => {
     await admin.benchmarks.setParticipation({ optedIn: true });
   });
 
+  it("refuses a council whose plan lacks benchmarking (issue 11: Partnership), with the reason", async () => {
+    const essentials = await createTenantFixture(test, { licence: { plan: "essentials" } });
+    await expect((await as(essentials)).benchmarks.overview()).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
   it("lets only a council admin change the council's consent", async () => {
     const manager = await as(councils[2]?.council as TenantFixture, "contract_manager");
     await expect(manager.benchmarks.setParticipation({ optedIn: false })).rejects.toMatchObject({

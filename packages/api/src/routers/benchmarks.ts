@@ -49,7 +49,9 @@ function sameCell(a: CellKey, b: CellKey) {
 async function benchmarkContext(ctx: Pick<TenantContext, "tx" | "tenantId">) {
   const participation = await getBenchmarkParticipation(ctx.tx, { tenantId: ctx.tenantId });
   const contributing = participation?.optedIn ?? false;
-  const snapshot = contributing ? await latestBenchmarkSnapshot(ctx.tx) : null;
+  const latest = await latestBenchmarkSnapshot(ctx.tx);
+  // Only a contributing council sees the figures; the latest snapshot's warnings reach every council (issue 9 §6).
+  const snapshot = contributing ? latest : null;
   const period: BenchmarkPeriod | null = snapshot
     ? { start: snapshot.periodStart, end: snapshot.periodEnd }
     : null;
@@ -59,16 +61,16 @@ async function benchmarkContext(ctx: Pick<TenantContext, "tx" | "tenantId">) {
     period ? councilContributions(ctx.tx, { tenantId: ctx.tenantId, period }) : Promise.resolve([]),
   ]);
   const organisationIds = [...new Set(suppliers.map((supplier) => supplier.organisationId))];
-  const [cells, warnings] = snapshot
-    ? await Promise.all([
-        listBenchmarkCells(ctx.tx, {
+  const [cells, warnings] = await Promise.all([
+    snapshot
+      ? listBenchmarkCells(ctx.tx, {
           snapshotId: snapshot.id,
           templateIds: templates.map((template) => template.templateId),
           organisationIds,
-        }),
-        listBenchmarkWarnings(ctx.tx, { snapshotId: snapshot.id, organisationIds }),
-      ])
-    : [[], []];
+        })
+      : Promise.resolve([]),
+    latest ? listBenchmarkWarnings(ctx.tx, { snapshotId: latest.id, organisationIds }) : Promise.resolve([]),
+  ]);
   const k = snapshot?.k ?? 5;
   const view = (key: CellKey, direction: KpiDirection) =>
     benchmarkView(
@@ -95,6 +97,9 @@ async function benchmarkContext(ctx: Pick<TenantContext, "tx" | "tenantId">) {
   };
 }
 
+/** Benchmarks are a module of the plans (issue 11: Partnership): a council without it is refused with the reason. */
+const benchmarking = { module: "benchmarking" } as const;
+
 const measureRows = (
   view: (key: CellKey, direction: KpiDirection) => unknown,
   organisationId: string | null,
@@ -111,12 +116,12 @@ const measureRows = (
  * with the pool, only while it contributes; its consent, given or withdrawn by its admin and audited.
  */
 export const benchmarksRouter = router({
-  participation: permittedProcedure("contracts:read").query(async ({ ctx }) => {
+  participation: permittedProcedure("contracts:read", benchmarking).query(async ({ ctx }) => {
     const participation = await getBenchmarkParticipation(ctx.tx, { tenantId: ctx.tenantId });
     return { optedIn: participation?.optedIn ?? false, decidedAt: participation?.decidedAt ?? null };
   }),
 
-  setParticipation: permittedProcedure("settings:manage")
+  setParticipation: permittedProcedure("settings:manage", benchmarking)
     .input(z.object({ optedIn: z.boolean({ error: "Say whether the council takes part." }) }))
     .mutation(async ({ ctx, input }) => {
       const { before } = await setBenchmarkParticipation(ctx.tx, {
@@ -144,15 +149,24 @@ export const benchmarksRouter = router({
       return { optedIn: input.optedIn };
     }),
 
-  overview: permittedProcedure("contracts:read").query(async ({ ctx }) => {
+  overview: permittedProcedure("contracts:read", benchmarking).query(async ({ ctx }) => {
     const context = await benchmarkContext(ctx);
+    const suppliers = context.suppliers.map((supplier) => ({
+      supplierId: supplier.supplierId,
+      name: supplier.supplierName,
+      scheme: supplier.scheme,
+      identifier: supplier.identifier,
+      warning: context.warned.has(supplier.organisationId),
+    }));
     if (!context.contributing || !context.snapshot) {
+      // Early warning reaches every council that uses the supplier (issue 9 §6), contributing or not.
+      const warned = suppliers.filter((supplier) => supplier.warning);
       return {
         contributing: context.contributing,
         snapshot: null,
         measures: [],
         templates: [],
-        suppliers: [],
+        suppliers: warned,
       };
     }
     return {
@@ -163,17 +177,11 @@ export const benchmarksRouter = router({
         ...template,
         benchmark: context.view({ templateId: template.templateId }, template.direction),
       })),
-      suppliers: context.suppliers.map((supplier) => ({
-        supplierId: supplier.supplierId,
-        name: supplier.supplierName,
-        scheme: supplier.scheme,
-        identifier: supplier.identifier,
-        warning: context.warned.has(supplier.organisationId),
-      })),
+      suppliers,
     };
   }),
 
-  supplier: permittedProcedure("contracts:read")
+  supplier: permittedProcedure("contracts:read", benchmarking)
     .input(z.object({ supplierId: idInput }))
     .query(async ({ ctx, input }) => {
       const supplier = await getSupplier(ctx.tx, { tenantId: ctx.tenantId, supplierId: input.supplierId });
