@@ -6,6 +6,8 @@ import {
   decidePublication,
   earlyWarnings,
   type SuppressionReason,
+  unitBounds,
+  universalMeasureInfo,
   valueBands,
 } from "@steward/domain";
 import { type Database, inBenchmarkTransaction } from "./database.ts";
@@ -18,6 +20,7 @@ import {
   insertBenchmarkSnapshot,
   type PublishedCell,
 } from "./queries/benchmarks.ts";
+import { listKpiTemplates } from "./queries/kpi-library.ts";
 
 export interface BenchmarkRefreshReport {
   period: BenchmarkPeriod;
@@ -48,6 +51,13 @@ export async function publishBenchmarkSnapshot(
       return { period, published: false, k, poolSize, publishedCells: 0, suppressed: nothing, warnings: 0 };
     }
     const aggregated = await aggregateBenchmarkCells(tx, { period, salt });
+    const templateUnits = new Map(
+      (await listKpiTemplates(tx, { includeArchived: true })).map((template) => [template.id, template.unit]),
+    );
+    const unitOf = (cell: (typeof aggregated)[number]) =>
+      cell.measure
+        ? universalMeasureInfo[cell.measure].unit
+        : (templateUnits.get(cell.templateId ?? "") ?? "other");
     const candidates: (CandidateCell & { cell: (typeof aggregated)[number] })[] = aggregated.map((cell) => ({
       key: [cell.templateId ?? cell.measure, cell.categoryId ?? "", cell.organisationId ?? ""].join("/"),
       measure: cell.templateId ?? cell.measure ?? "",
@@ -90,7 +100,7 @@ export async function publishBenchmarkSnapshot(
         median: cell.median,
         lowerQuartile: cell.lowerQuartile,
         upperQuartile: cell.upperQuartile,
-        ...valueBands(cell.min, cell.max),
+        ...valueBands(cell.min, cell.max, unitBounds(unitOf(cell))),
       };
     });
     const warnings = earlyWarnings(await flaggedOrganisations(tx, { period, salt }), k);

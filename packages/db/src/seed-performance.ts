@@ -63,6 +63,8 @@ type DemoKpi = {
   volume?: number;
   /** How much worse the value is over the last five months where the contract slips (complaints follow misses). */
   slipBump?: number;
+  /** The KPI library template it measures (issue 9 §2), by its short name. */
+  template?: string;
 };
 
 const regions = { North: 0.27, South: 0.25, East: 0.22, West: 0.26 };
@@ -72,6 +74,7 @@ const demoKpis: Record<string, DemoKpi[]> = {
   "WST-2023-01": [
     {
       name: "Missed collections per 100,000",
+      template: "missed-collections-rate",
       definition:
         "Scheduled collections not made on the day, without just reason (no access, wrong waste and bins not presented excluded), per 100,000 collections due.",
       numeratorLabel: "Missed collections",
@@ -107,6 +110,7 @@ const demoKpis: Record<string, DemoKpi[]> = {
     },
     {
       name: "Household waste reused, recycled or composted",
+      template: "household-waste-reused-recycled-composted-ex-ni-192",
       definition:
         "Tonnes of household waste sent for reuse, recycling or composting ÷ all household waste (ex-NI 192).",
       numeratorLabel: "Tonnes reused, recycled or composted",
@@ -170,6 +174,7 @@ const demoKpis: Record<string, DemoKpi[]> = {
     },
     {
       name: "Land audit score",
+      template: "lams-quality-score",
       definition: "Average grade of the council's monthly land audit of parks and verges (0 to 100).",
       unit: "score",
       direction: "higher_is_better",
@@ -219,6 +224,7 @@ const demoKpis: Record<string, DemoKpi[]> = {
   "ICT-2022-07": [
     {
       name: "Calls answered within 60 seconds",
+      template: "service-level-80-20",
       definition: "Service desk calls answered within 60 seconds ÷ calls offered.",
       numeratorLabel: "Answered in 60 s",
       denominatorLabel: "Calls offered",
@@ -285,6 +291,7 @@ export async function seedPerformance(
   contracts: readonly SeededContract[],
   people: { manager: string; sro: string | null },
   today: string,
+  templateIds: ReadonlyMap<string, string> = new Map(),
 ) {
   const { tenantId } = council;
   const random = generator(council.seed);
@@ -325,6 +332,7 @@ export async function seedPerformance(
           published: definition.published ?? false,
           socialValue: definition.socialValue ?? false,
           breakdownLabel: definition.breakdown?.label ?? null,
+          templateId: definition.template ? (templateIds.get(definition.template) ?? null) : null,
           position,
         })
         .returning({ id: kpis.id });

@@ -11,13 +11,15 @@ beforeAll(async () => {
 afterAll(() => test.close());
 
 describe("demo seed", () => {
-  it("creates three councils with every role, a register each, and runs only once", async () => {
+  it("creates fourteen councils (the first three with every role), a register each, and runs only once", async () => {
     const signIns = await seedDemo(test.database, "not-a-real-hash");
     expect(signIns?.map((signIn) => signIn.email)).toContain("admin@drakenstein.demo");
     const tenants = await test.owner<
       { id: string; jurisdiction: string }[]
     >`select id, jurisdiction from tenants order by slug`;
-    expect(tenants.map((tenant) => tenant.jurisdiction).sort()).toEqual(["GB-ENG", "GB-ENG", "ZA"]);
+    // Issue 9 §8: enough councils, English and South African, for benchmarks with k = 5.
+    expect(tenants.filter((tenant) => tenant.jurisdiction === "GB-ENG")).toHaveLength(8);
+    expect(tenants.filter((tenant) => tenant.jurisdiction === "ZA")).toHaveLength(6);
     for (const tenant of tenants) {
       const result = await inTransaction(
         test.database,
@@ -102,6 +104,24 @@ describe("demo seed", () => {
       harborough: "essentials active",
       drakenstein: "partnership past_due",
     });
+    // Issue 9 §8: most councils in the pool, real distributions, a suppressed cell with its reason, an early warning.
+    const [pool] = await test.owner<{ count: number }[]>`
+      select count(*)::int as count from benchmark_snapshots
+      where period_start = (select max(period_start) from benchmark_snapshots) and pool_size = 12`;
+    expect(pool?.count).toBe(1);
+    const cells = await test.owner<{ published: number; too_few: number; warnings: number }[]>`
+      select count(*) filter (where c.suppression_reason is null)::int as published,
+        count(*) filter (where c.suppression_reason = 'too_few_councils')::int as too_few,
+        (select count(*)::int from benchmark_warnings w where w.snapshot_id = s.id) as warnings
+      from benchmark_snapshots s join benchmark_cells c on c.snapshot_id = s.id
+      where s.period_start = (select max(period_start) from benchmark_snapshots) group by s.id`;
+    expect(cells[0]?.published).toBeGreaterThan(10);
+    expect(cells[0]?.too_few).toBeGreaterThan(0);
+    expect(cells[0]?.warnings).toBe(1);
+    const [warned] = await test.owner<{ name: string }[]>`
+      select o.name from benchmark_warnings w join organisations o on o.id = w.organisation_id
+      join benchmark_snapshots s on s.id = w.snapshot_id order by s.period_start desc limit 1`;
+    expect(warned?.name).toBe("CLEANSTREETS SERVICES PLC");
     expect(await seedDemo(test.database, "not-a-real-hash")).toBeNull();
     // A restart prints the same sign-ins again.
     expect(await listDemoSignIns(test.database)).toEqual(signIns);

@@ -14,7 +14,15 @@ import { recordAuditMany } from "./queries/audit.ts";
 import { insertContracts } from "./queries/contracts.ts";
 import { insertInvoice } from "./queries/invoices.ts";
 import { addMembership } from "./queries/memberships.ts";
-import { insertSuppliers } from "./queries/suppliers.ts";
+import { insertSuppliers, type SupplierValues } from "./queries/suppliers.ts";
+import {
+  benchmarkCouncils,
+  benchmarkPlans,
+  demoSuppliersFor,
+  publishDemoBenchmarks,
+  seedBenchmarkPlatform,
+  seedParticipation,
+} from "./seed-benchmarks.ts";
 import { seedBilling } from "./seed-billing.ts";
 import { seedPerformance } from "./seed-performance.ts";
 
@@ -134,18 +142,25 @@ export async function seedDemo(database: Database, passwordHash: string): Promis
   await createUser(operator.email, operator.name, "operator");
   const advisorId = await createUser(advisor.email, advisor.name);
 
-  for (const council of demoCouncils) {
+  const benchmarks = await seedBenchmarkPlatform(database);
+  const today = new Date().toISOString().slice(0, 10);
+  // The councils are independent (one transaction each), so they are written side by side: the start stays
+  // quick with fourteen councils. Each council's figures come from its own seeded generator, so they are the
+  // same on every fresh start whatever the order the transactions finish in.
+  const councils = [...demoCouncils, ...benchmarkCouncils];
+  const seedCouncil = async (council: (typeof councils)[number], index: number) => {
     const tenantId = newId();
     const settings = defaultSettingsFor(council.jurisdiction);
     await database.sql`insert into tenants (id, slug, name, jurisdiction, currency, locale, settings)
       values (${tenantId}, ${council.slug}, ${council.name}, ${council.jurisdiction}, ${council.currency},
         ${council.locale}, ${JSON.stringify(settings)}::jsonb)`;
-    const members: { userId: string; role: Role }[] = [{ userId: advisorId, role: "advisor" }];
+    // The advisor serves the first three councils; the benchmarking councils have an admin, an SRO and a manager.
+    const members: { userId: string; role: Role }[] =
+      index < demoCouncils.length ? [{ userId: advisorId, role: "advisor" }] : [];
+    const people: Partial<Record<Role, string>> = council.people;
     for (const role of councilRoles) {
-      members.push({
-        userId: await createUser(demoMemberEmail(role, council.slug), council.people[role]),
-        role,
-      });
+      const name = people[role];
+      if (name) members.push({ userId: await createUser(demoMemberEmail(role, council.slug), name), role });
     }
     await inTransaction(database, { tenantId, userId: null }, async (tx) => {
       for (const member of members) await addMembership(tx, { tenantId, ...member });
@@ -160,6 +175,7 @@ export async function seedDemo(database: Database, passwordHash: string): Promis
           settings,
         },
         byRole,
+        demoSuppliersFor(council.slug, benchmarks, byRole("admin")),
       );
       const manager = byRole("contract_manager");
       if (manager) {
@@ -169,26 +185,23 @@ export async function seedDemo(database: Database, passwordHash: string): Promis
             tenantId,
             locale: council.locale,
             currency: council.currency,
-            slipping: council === demoCouncils[0],
-            seed: demoCouncils.indexOf(council) + 1,
+            slipping: benchmarkPlans[council.slug]?.slipping ?? false,
+            seed: index + 1,
           },
           created,
           { manager, sro: byRole("sro") },
-          new Date().toISOString().slice(0, 10),
+          today,
+          benchmarks.templateIds,
         );
       }
+      await seedParticipation(tx, { tenantId, slug: council.slug, admin: byRole("admin") });
     });
-  }
-  await seedBilling(database, new Date().toISOString().slice(0, 10));
+  };
+  await Promise.all(councils.map(seedCouncil));
+  await seedBilling(database, today);
+  await publishDemoBenchmarks(database, today);
   return demoSignIns();
 }
-
-const demoSuppliers = [
-  { name: "Greenways Grounds Ltd", registrationNumber: "04142000", isSme: true, isVcse: false },
-  { name: "CleanStreets Services plc", registrationNumber: "02931784", isSme: false, isVcse: false },
-  { name: "Community Meals Trust", registrationNumber: "07590785", isSme: true, isVcse: true },
-  { name: "Civic IT Partners Ltd", registrationNumber: "09876543", isSme: true, isVcse: false },
-];
 
 /** The service area of each demo contract, as the board counts them. */
 const demoServiceAreas: Record<string, string> = {
@@ -243,6 +256,7 @@ async function seedRegister(
     settings: TenantSettings;
   },
   memberWithRole: (role: Role) => string | null,
+  demoSuppliers: readonly Omit<SupplierValues, "tenantId">[],
 ) {
   const { tenantId } = council;
   const suppliers = await insertSuppliers(

@@ -25,6 +25,12 @@ describe("valueBands (min and max only as bands)", () => {
     expect(valueBands(min, max)).toEqual({ lowBand: low, highBand: high });
   });
 
+  it("keeps bands within the unit's limits", () => {
+    expect(valueBands(0, 100, { floor: 0, ceiling: 100 })).toEqual({ lowBand: 0, highBand: 100 });
+    expect(valueBands(0, 0, { floor: 0 })).toEqual({ lowBand: 0, highBand: 0.5 });
+    expect(valueBands(87, 99, { floor: 0, ceiling: 100 })).toEqual({ lowBand: 85, highBand: 100 });
+  });
+
   it("never publishes a council's exact value as a band edge", () => {
     for (const [min, max] of [
       [80, 100],

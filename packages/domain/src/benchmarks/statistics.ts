@@ -32,14 +32,26 @@ export function bandWidth(low: number, high: number): number {
  * The lowest and highest values as bands: the lower rounded down and the upper rounded up to the band width,
  * so neither says exactly what any one council measured (issue 9 §4 "min/max only as bands").
  */
-export function valueBands(min: number, max: number): { lowBand: number; highBand: number } {
+export function valueBands(
+  min: number,
+  max: number,
+  bounds: { floor?: number; ceiling?: number } = {},
+): { lowBand: number; highBand: number } {
   const width = bandWidth(min, max);
   const round = (value: number) => Number(value.toPrecision(12));
   let lowBand = round(Math.floor(min / width) * width);
   let highBand = round(Math.ceil(max / width) * width);
   if (lowBand === min) lowBand = round(lowBand - width);
   if (highBand === max) highBand = round(highBand + width);
+  // A measure's own limits (a percentage lies in 0–100; no measure here is below zero) hold the bands in.
+  if (bounds.floor !== undefined && min >= bounds.floor) lowBand = Math.max(lowBand, bounds.floor);
+  if (bounds.ceiling !== undefined && max <= bounds.ceiling) highBand = Math.min(highBand, bounds.ceiling);
   return { lowBand, highBand };
+}
+
+/** The limits a unit's values lie within: percentages 0–100, everything else from zero up. */
+export function unitBounds(unit: string): { floor: number; ceiling?: number } {
+  return unit === "percent" ? { floor: 0, ceiling: 100 } : { floor: 0 };
 }
 
 export interface Distribution {
