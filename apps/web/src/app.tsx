@@ -27,6 +27,11 @@ function page<Name extends string, Module extends Record<Name, Component<RouteSe
 }
 
 const AcceptInvitation = page(() => import("./routes/accept-invitation.tsx"), "AcceptInvitation");
+const Benchmarks = page(() => import("./routes/benchmarks/benchmarks.tsx"), "Benchmarks");
+const SupplierBenchmark = page(
+  () => import("./routes/benchmarks/supplier-benchmark.tsx"),
+  "SupplierBenchmark",
+);
 const Compliance = page(() => import("./routes/contracts/compliance.tsx"), "Compliance");
 const NewContract = page(() => import("./routes/contracts/contract-edit.tsx"), "NewContract");
 const EditContract = page(() => import("./routes/contracts/contract-edit.tsx"), "EditContract");
@@ -122,6 +127,8 @@ export function App() {
         <Route path="/suppliers/new" component={NewSupplier} />
         <Route path="/suppliers/:supplierId" component={SupplierPage} />
         <Route path="/suppliers/:supplierId/edit" component={EditSupplier} />
+        <Route path="/benchmarks" component={Benchmarks} />
+        <Route path="/benchmarks/suppliers/:supplierId" component={SupplierBenchmark} />
         <Route path="/compliance" component={Compliance} />
         <Route path="/board" component={AssuranceBoard} />
         <Route path="/lessons" component={LessonsLearned} />

@@ -14,6 +14,7 @@ import {
 } from "@steward/db";
 import {
   type BenchmarkPeriod,
+  type BenchmarkView,
   benchmarkView,
   idInput,
   type KpiDirection,
@@ -101,7 +102,7 @@ async function benchmarkContext(ctx: Pick<TenantContext, "tx" | "tenantId">) {
 const benchmarking = { module: "benchmarking" } as const;
 
 const measureRows = (
-  view: (key: CellKey, direction: KpiDirection) => unknown,
+  view: (key: CellKey, direction: KpiDirection) => BenchmarkView,
   organisationId: string | null,
 ) =>
   universalMeasures.map((measure) => ({

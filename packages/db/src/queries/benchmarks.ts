@@ -74,7 +74,8 @@ function contributionsSql(
       select tenant_id, null::uuid as template_id, 'kpi_attainment'::text as measure, organisation_id, category_id,
         (100.0 * count(*) filter (where rating = 'good') / count(*))::float8 as value, count(*)::int as measurements
       from measured where rating <> 'other'
-      group by grouping sets ((tenant_id), (tenant_id, category_id), (tenant_id, category_id, organisation_id))
+      group by grouping sets ((tenant_id), (tenant_id, organisation_id), (tenant_id, category_id),
+        (tenant_id, category_id, organisation_id))
       having (grouping(category_id) = 1 or category_id is not null)
         and (grouping(organisation_id) = 1 or organisation_id is not null)
     ),

@@ -62,7 +62,8 @@ describe("benchmarkPosition", () => {
   it.each([
     [95, "higher_is_better", "best_quarter"],
     [87, "higher_is_better", "above_median"],
-    [85, "higher_is_better", "above_median"],
+    [85, "higher_is_better", "at_median"],
+    [85, "lower_is_better", "at_median"],
     [82, "higher_is_better", "below_median"],
     [70, "higher_is_better", "worst_quarter"],
     [70, "lower_is_better", "best_quarter"],

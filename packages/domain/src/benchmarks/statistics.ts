@@ -75,12 +75,16 @@ export function distributionOf(values: readonly number[]): Distribution {
   };
 }
 
-export type BenchmarkPosition = "best_quarter" | "above_median" | "below_median" | "worst_quarter";
+export type BenchmarkPosition =
+  | "best_quarter"
+  | "above_median"
+  | "at_median"
+  | "below_median"
+  | "worst_quarter";
 
 /**
  * Where a council's own figure stands in a published distribution, given which way is better: in the best
- * quarter (beyond the better quartile), better than the median, worse than it, or in the worst quarter.
- * A figure on the median counts as above it.
+ * quarter (beyond the better quartile), better than the median, on it, worse than it, or in the worst quarter.
  */
 export function benchmarkPosition(
   own: number,
@@ -90,6 +94,7 @@ export function benchmarkPosition(
   const better = (a: number, b: number) => (direction === "higher_is_better" ? a > b : a < b);
   const bestQuartile = direction === "higher_is_better" ? cell.upperQuartile : cell.lowerQuartile;
   const worstQuartile = direction === "higher_is_better" ? cell.lowerQuartile : cell.upperQuartile;
+  if (own === cell.median) return "at_median";
   if (better(own, bestQuartile)) return "best_quarter";
   if (better(worstQuartile, own)) return "worst_quarter";
   return better(cell.median, own) ? "below_median" : "above_median";
@@ -98,6 +103,7 @@ export function benchmarkPosition(
 export const benchmarkPositionLabels: Record<BenchmarkPosition, string> = {
   best_quarter: "In the best quarter of councils",
   above_median: "Better than the median council",
+  at_median: "Level with the median council",
   below_median: "Worse than the median council",
   worst_quarter: "In the worst quarter of councils",
 };

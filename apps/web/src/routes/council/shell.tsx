@@ -78,6 +78,11 @@ function Shell(props: { me: Accessor<Me>; council: Accessor<Council>; children: 
             </A>
           </li>
           <li>
+            <A href={`${base()}/benchmarks`} class="section-nav__link">
+              Benchmarks
+            </A>
+          </li>
+          <li>
             <A href={`${base()}/lessons`} class="section-nav__link">
               Lessons learned
             </A>

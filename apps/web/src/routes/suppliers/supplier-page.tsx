@@ -7,6 +7,7 @@ import { TierBadge } from "../../components/tier-badge.tsx";
 import { useCouncil } from "../../council.tsx";
 import { councilQuery } from "../../council-query.ts";
 import { answer } from "../../query.ts";
+import { RegistryLink } from "../benchmarks/registry-link.tsx";
 import { statusLabels } from "../contracts/labels.ts";
 import { registerHref } from "../contracts/register-query.ts";
 
@@ -88,6 +89,7 @@ export function SupplierPage() {
           </>
         )}
       </Query>
+      <RegistryLink supplierId={params.supplierId ?? ""} />
       <h2>Contracts with this supplier</h2>
       <Query query={contracts} loading="Loading contracts…">
         {(result) => (
