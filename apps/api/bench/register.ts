@@ -129,6 +129,7 @@ export function context(
     cookie: { secure: false },
     limits: { signIn: new AttemptLimiter(), passwordReset: passwordResetLimiter() },
     attachments: postgresAttachmentStore,
+    stripe: null,
     resHeaders: new Headers(),
     mail: { mailboxReaders: "anyone", wake: () => {} },
   };

@@ -1,7 +1,7 @@
 import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { appRouter, type RequestContext, refuseBatchedAuthMutations } from "@steward/api";
+import { appRouter, type RequestContext, receiveStripeEvent, refuseBatchedAuthMutations } from "@steward/api";
 import {
   AttemptLimiter,
   clientAddress,
@@ -9,6 +9,7 @@ import {
   parseTrustedProxies,
   passwordResetLimiter,
 } from "@steward/auth";
+import type { StripeBilling } from "@steward/billing";
 import { type AttachmentStore, type Database, postgresAttachmentStore } from "@steward/db";
 import type { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
@@ -38,6 +39,8 @@ export interface AppOptions {
   trustedProxy?: string;
   /** Where attachments' bytes go (ATTACHMENT_STORE); PostgreSQL when absent. */
   attachments?: AttachmentStore;
+  /** Stripe (issue 11); absent or null is offline mode: no webhook route, licences assigned by hand. */
+  stripe?: StripeBilling | null;
 }
 
 type Variables = { requestId: string };
@@ -160,6 +163,26 @@ export function createApp(options: AppOptions) {
     );
   });
 
+  // Stripe's webhooks (issue 11 §3): a plain route, before the cross-site check (Stripe is another site; its
+  // signature on the raw body is the check), answered 400 for a bad signature and 200 for anything signed.
+  const stripe = options.stripe ?? null;
+  if (stripe) {
+    app.post("/webhooks/stripe", async (c) => {
+      const rawBody = await c.req.text();
+      const answer = await receiveStripeEvent(
+        options.database,
+        stripe,
+        rawBody,
+        c.req.header("stripe-signature"),
+      );
+      options.logger.info(
+        { requestId: c.get("requestId"), status: answer.status, outcome: answer.body.outcome ?? null },
+        "stripe webhook",
+      );
+      return c.json(answer.body, answer.status);
+    });
+  }
+
   // DESIGN §3: cross-site writes are refused whatever their content type.
   app.use(async (c, next) => {
     const trusted = isTrustedRequest({
@@ -211,6 +234,7 @@ export function createApp(options: AppOptions) {
         cookie,
         limits,
         attachments: options.attachments ?? postgresAttachmentStore,
+        stripe: options.stripe ?? null,
         resHeaders,
         mail: { mailboxReaders, wake: options.mail.wake },
       };

@@ -1,4 +1,5 @@
 import { parseTrustedProxies } from "@steward/auth";
+import type { StripeSettings } from "@steward/billing";
 import { z } from "zod";
 import type { S3Settings } from "./s3-attachment-store.ts";
 
@@ -19,8 +20,18 @@ const envSchema = z
     DEV_MAILBOX: z.enum(["operator", "open"]).optional(),
     /** A bearer token that opens /metrics to scrapers that are not on this machine. */
     METRICS_TOKEN: z.string().min(32, "use at least 32 characters").optional(),
-    STRIPE_SECRET_KEY: z.string().optional(),
-    STRIPE_WEBHOOK_SECRET: z.string().optional(),
+    /** Stripe (issue 11): without a secret key billing runs offline and the platform operator assigns licences. */
+    STRIPE_SECRET_KEY: z.string().min(1).optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+    /** The Stripe price (per seat) of each plan and interval; a plan without one is not sold through Stripe. */
+    STRIPE_PRICE_ESSENTIALS_MONTH: z.string().min(1).optional(),
+    STRIPE_PRICE_ESSENTIALS_YEAR: z.string().min(1).optional(),
+    STRIPE_PRICE_PROFESSIONAL_MONTH: z.string().min(1).optional(),
+    STRIPE_PRICE_PROFESSIONAL_YEAR: z.string().min(1).optional(),
+    STRIPE_PRICE_PARTNERSHIP_MONTH: z.string().min(1).optional(),
+    STRIPE_PRICE_PARTNERSHIP_YEAR: z.string().min(1).optional(),
+    /** Days a council has to pay a Stripe invoice (collection by invoice). */
+    STRIPE_DAYS_UNTIL_DUE: z.coerce.number().int().min(1).max(120).default(30),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is unset. */
     DATA_DIR: z.string().default(".data"),
@@ -54,6 +65,13 @@ const envSchema = z
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   })
   .superRefine((values, ctx) => {
+    if (values.STRIPE_SECRET_KEY && !values.STRIPE_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_WEBHOOK_SECRET"],
+        message: "set it with STRIPE_SECRET_KEY: webhooks are how Stripe tells Steward a licence changed",
+      });
+    }
     if (values.ATTACHMENT_STORE !== "s3") return;
     for (const name of ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
       if (!values[name])
@@ -76,6 +94,8 @@ export type Env = Omit<z.infer<typeof envSchema>, "SEED_DEMO" | "DEV_MAILBOX"> &
   MAILBOX: MailboxMode;
   /** The S3-compatible store for attachments; null keeps them in PostgreSQL. */
   ATTACHMENT_S3: S3Settings | null;
+  /** Stripe's settings; null is offline mode (no STRIPE_SECRET_KEY, the embedded default). */
+  STRIPE: StripeSettings | null;
 };
 
 /** 127.0.0.0/8, ::1 and their IPv4-mapped form: addresses only this machine can use. */
@@ -110,6 +130,22 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
             region: values.S3_REGION,
             accessKeyId: values.S3_ACCESS_KEY_ID,
             secretAccessKey: values.S3_SECRET_ACCESS_KEY,
+          }
+        : null,
+    STRIPE:
+      values.STRIPE_SECRET_KEY && values.STRIPE_WEBHOOK_SECRET
+        ? {
+            secretKey: values.STRIPE_SECRET_KEY,
+            webhookSecret: values.STRIPE_WEBHOOK_SECRET,
+            daysUntilDue: values.STRIPE_DAYS_UNTIL_DUE,
+            prices: {
+              essentials_month: values.STRIPE_PRICE_ESSENTIALS_MONTH,
+              essentials_year: values.STRIPE_PRICE_ESSENTIALS_YEAR,
+              professional_month: values.STRIPE_PRICE_PROFESSIONAL_MONTH,
+              professional_year: values.STRIPE_PRICE_PROFESSIONAL_YEAR,
+              partnership_month: values.STRIPE_PRICE_PARTNERSHIP_MONTH,
+              partnership_year: values.STRIPE_PRICE_PARTNERSHIP_YEAR,
+            },
           }
         : null,
   };

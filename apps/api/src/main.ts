@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { serve } from "@hono/node-server";
 import { hashPassword } from "@steward/auth";
+import { StripeBilling } from "@steward/billing";
 import { demoPassword, listDemoSignIns, pingDatabase, postgresAttachmentStore, seedDemo } from "@steward/db";
 import { createApp } from "./app.ts";
 import { openDatabase, repositoryRoot } from "./database-boot.ts";
@@ -40,6 +41,7 @@ const app = createApp({
   mailbox: env.MAILBOX,
   metricsToken: env.METRICS_TOKEN,
   attachments: env.ATTACHMENT_S3 ? s3AttachmentStore(env.ATTACHMENT_S3) : postgresAttachmentStore,
+  stripe: env.STRIPE ? new StripeBilling(env.STRIPE) : null,
   webRoot: existsSync(`${webRoot}/index.html`) ? webRoot : undefined,
   isReady: async () => {
     if (shuttingDown) return false;

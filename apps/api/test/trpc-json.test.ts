@@ -36,6 +36,7 @@ function context(info: TRPCRequestInfo, resHeaders: Headers, signedIn: boolean):
     cookie: { secure: false },
     limits,
     attachments: postgresAttachmentStore,
+    stripe: null,
     resHeaders,
     mail: { mailboxReaders: "nobody", wake: () => {} },
   };

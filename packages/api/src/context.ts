@@ -1,4 +1,5 @@
 import type { AttemptLimiter, SessionCookieSettings } from "@steward/auth";
+import type { StripeBilling } from "@steward/billing";
 import type { AttachmentStore, Database } from "@steward/db";
 
 export type MailboxReaders = "nobody" | "operator" | "anyone";
@@ -22,6 +23,8 @@ export interface RequestContext {
   };
   /** Where attachments' bytes are kept (PostgreSQL by default, S3-compatible by configuration: apps/api env). */
   attachments: AttachmentStore;
+  /** Stripe (issue 11 §2); null is offline mode, where the platform operator assigns licences by hand. */
+  stripe: StripeBilling | null;
   /** Response headers: procedures set cookies through them. */
   resHeaders: Headers;
   mail: {

@@ -1,4 +1,5 @@
 import { AttemptLimiter, passwordResetLimiter, SessionStore } from "@steward/auth";
+import type { StripeBilling } from "@steward/billing";
 import { type AttachmentStore, inTransaction, postgresAttachmentStore } from "@steward/db";
 import type { TestDatabase } from "@steward/db/testing";
 import { newId } from "@steward/domain";
@@ -30,6 +31,7 @@ export async function callerFor(
     tenantId?: string | null;
     signInLimiter?: AttemptLimiter;
     attachments?: AttachmentStore;
+    stripe?: StripeBilling | null;
   } = {},
 ): Promise<TestCaller> {
   const context: RequestContext = {
@@ -42,6 +44,7 @@ export async function callerFor(
     cookie,
     limits: { signIn: options.signInLimiter ?? new AttemptLimiter(), passwordReset: passwordResetLimiter() },
     attachments: options.attachments ?? postgresAttachmentStore,
+    stripe: options.stripe ?? null,
     resHeaders: new Headers(),
     mail: { mailboxReaders: "anyone", wake: () => {} },
   };

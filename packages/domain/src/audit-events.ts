@@ -334,6 +334,17 @@ export interface AuditEventShapes {
       poNumber: string | null;
     };
   };
+  /** A Stripe invoice of the council's subscription was issued, paid or failed (its webhook, issue 11 §3). */
+  "billing.invoice_updated": {
+    entityType: "council";
+    after: {
+      stripeInvoiceId: string;
+      number: string | null;
+      status: string;
+      amountDueMinor: number;
+      eventId: string;
+    };
+  };
   "billing.seats_changed": { entityType: "council"; before: { seats: number }; after: { seats: number } };
   "billing.po_number_changed": {
     entityType: "council";
@@ -421,6 +432,7 @@ export const auditActionWords: Record<AuditAction, string> = {
   "licence.stripe_updated": "updated the licence from the payment provider",
   "billing.customer_created": "set up the council's billing account",
   "billing.subscription_requested": "started a subscription",
+  "billing.invoice_updated": "recorded an invoice from the payment provider",
   "billing.seats_changed": "changed the licence's seats",
   "billing.po_number_changed": "changed the purchase order number",
 };

@@ -9,6 +9,7 @@ import { can, type Permission, permissions, type Role, roles } from "./roles.ts"
 const expected: Record<Permission, Record<Role, boolean>> = {
   "users:manage":      { admin: true, board: false, sro: false, contract_manager: false, finance: false, viewer: false, advisor: false },
   "settings:manage":   { admin: true, board: false, sro: false, contract_manager: false, finance: false, viewer: false, advisor: false },
+  "billing:manage":    { admin: true, board: false, sro: false, contract_manager: false, finance: false, viewer: false, advisor: false },
   "audit:read":        { admin: true, board: true,  sro: false, contract_manager: false, finance: false, viewer: true,  advisor: false },
   "audit:verify":      { admin: true, board: false, sro: false, contract_manager: false, finance: false, viewer: false, advisor: false },
   "contracts:read":    { admin: true, board: true,  sro: true,  contract_manager: true,  finance: true,  viewer: true,  advisor: true  },

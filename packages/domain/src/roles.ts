@@ -35,6 +35,8 @@ export const permissions = [
   "register:import",
   /** KPIs and measurements, the monthly RAG, meetings and actions, risks, plans, reports and close-out (issue 8). */
   "performance:write",
+  /** The council's licence: plan, seats, payment, invoices (issue 11 §7). */
+  "billing:manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -1,7 +1,15 @@
 import type { LicenceRecord } from "@steward/domain";
-import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { builtOnce, type Tx } from "../database.ts";
-import { auditEvents, invitations, licences, memberships, sessions } from "../schema/index.ts";
+import {
+  auditEvents,
+  billingInvoices,
+  invitations,
+  licences,
+  memberships,
+  sessions,
+  stripeEvents,
+} from "../schema/index.ts";
 
 export type Licence = typeof licences.$inferSelect;
 export type LicenceValues = Omit<
@@ -120,4 +128,50 @@ export function licenceRecord(licence: Licence): LicenceRecord {
     pastDueSince: licence.pastDueSince,
     poNumber: licence.poNumber,
   };
+}
+
+/**
+ * Records a Stripe event by its id, in the transaction that applies it: false when it was recorded before (a
+ * redelivery), or by a concurrent delivery that committed first (the insert waits for it, then finds the row).
+ */
+export async function recordStripeEvent(
+  tx: Tx,
+  event: { id: string; type: string; createdAt: Date; outcome: string },
+): Promise<boolean> {
+  const inserted = await tx
+    .insert(stripeEvents)
+    .values(event)
+    .onConflictDoNothing()
+    .returning({ id: stripeEvents.id });
+  return inserted.length > 0;
+}
+
+export type BillingInvoiceValues = Omit<typeof billingInvoices.$inferInsert, "tenantId" | "id" | "updatedAt">;
+
+/** Stripe's invoice as its latest event describes it (one row per Stripe invoice). */
+export async function saveBillingInvoice(
+  tx: Tx,
+  { tenantId, values }: { tenantId: string; values: BillingInvoiceValues },
+) {
+  await tx
+    .insert(billingInvoices)
+    .values({ ...values, tenantId })
+    .onConflictDoUpdate({
+      target: [billingInvoices.tenantId, billingInvoices.stripeInvoiceId],
+      set: { ...values, updatedAt: sql`now()` },
+    });
+}
+
+export async function listBillingInvoices(tx: Tx, { tenantId }: { tenantId: string }) {
+  return tx
+    .select()
+    .from(billingInvoices)
+    .where(eq(billingInvoices.tenantId, tenantId))
+    .orderBy(desc(billingInvoices.issuedAt))
+    .limit(50);
+}
+
+export async function stripeEventReceived(tx: Tx, { id }: { id: string }): Promise<boolean> {
+  const [found] = await tx.select({ id: stripeEvents.id }).from(stripeEvents).where(eq(stripeEvents.id, id));
+  return found !== undefined;
 }
