@@ -262,21 +262,30 @@ export interface TenantContext {
  * input (DESIGN §3.5); the session and the membership arrive in one query. One middleware does it all, and maps
  * the domain errors: each middleware level costs tRPC two copies of the call's options (docs/benchmarks.md).
  */
+/** The session's user and their role in the council the session store is scoped to, if it has `permission`. */
+async function memberOf(ctx: RequestContext, sessions: SessionStore, permission: Permission | null) {
+  const { user, sessionId } = await authenticate(ctx, sessions);
+  if (!user.role)
+    throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this council." });
+  if (permission && !can(user.role, permission)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Your role in this council does not allow that." });
+  }
+  return { user, sessionId, role: user.role };
+}
+
+function councilOf(tenantHeader: string | null): string {
+  if (!tenantHeader || !isUuid(tenantHeader)) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "Choose a council first." });
+  }
+  return tenantHeader;
+}
+
 function tenantRung(permission: Permission | null) {
   return t.middleware(async ({ ctx, next, meta, type }) => {
-    const tenantId = ctx.tenantHeader;
-    if (!tenantId || !isUuid(tenantId)) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: "Choose a council first." });
-    }
+    const tenantId = councilOf(ctx.tenantHeader);
     const result = await inRequestTransaction(ctx, { tenantId, userId: null }, async (tx, afterCommit) => {
       const sessions = new SessionStore(tx, tenantId, ctx.cookie);
-      const { user, sessionId } = await authenticate(ctx, sessions);
-      if (!user.role)
-        throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this council." });
-      const role = user.role;
-      if (permission && !can(role, permission)) {
-        throw new TRPCError({ code: "FORBIDDEN", message: "Your role in this council does not allow that." });
-      }
+      const { user, sessionId, role } = await memberOf(ctx, sessions, permission);
       let council: Promise<Council> | null = null;
       let licensed: Promise<Entitlements | null> | null = null;
       const tenant: TenantContext = {
@@ -341,4 +350,43 @@ export function permittedProcedure(
   options: Pick<ProcedureMeta, "module" | "allowedWhenReadOnly"> = {},
 ) {
   return t.procedure.meta({ access: "tenant", permission, ...options }).use(tenantRung(permission));
+}
+
+/**
+ * A council admin's call to Stripe (issue 11 §2): the member and their permission are checked, and the
+ * council's row and licence read, in a short transaction of the council's that commits before Stripe is called;
+ * the procedure calls Stripe, then writes what Stripe answered (and its audit) with `record`, in a second
+ * transaction of the same council (DESIGN §3.4: no Stripe call inside a transaction). A crash between the call
+ * and the record is repaired by Stripe's webhook. Always allowed when read-only: paying is how a lapsed council
+ * gets out of it. In offline mode (no Stripe key) the call is refused with CONFLICT.
+ */
+export function stripeProcedure(permission: Permission) {
+  return t.procedure
+    .meta({ access: "tenant", permission, allowedWhenReadOnly: true })
+    .use(async ({ ctx, next }) => {
+      const tenantId = councilOf(ctx.tenantHeader);
+      const checked = await inTransaction(ctx.database, { tenantId, userId: null }, async (tx) => {
+        const { user, role } = await memberOf(ctx, new SessionStore(tx, tenantId, ctx.cookie), permission);
+        const row = await getTenant(tx, { tenantId });
+        if (!row) throw notFound("This council");
+        const licence = await getLicence(tx, { tenantId });
+        return { user, role, licence, council: { ...row, settings: tenantSettings(row.settings) } };
+      }).catch((error: unknown) => {
+        throw error instanceof DomainError ? trpcErrorOf(error) : error;
+      });
+      const stripe = ctx.stripe;
+      if (!stripe) {
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: "Billing is offline here (no Stripe key): the platform operator assigns licences by hand.",
+        });
+      }
+      const record = <T>(work: (tx: Tx, audit: (event: AuditEvent) => Promise<void>) => Promise<T>) =>
+        inTransaction(ctx.database, { tenantId, userId: null }, (tx) =>
+          work(tx, (event) =>
+            recordAudit(tx, { ...event, tenantId, actorUserId: checked.user.id, requestId: ctx.requestId }),
+          ),
+        );
+      return mappedDomainErrors(await next({ ctx: { ...checked, tenantId, stripe, record } }));
+    });
 }

@@ -4,6 +4,7 @@ import { attachmentsRouter } from "./routers/attachments.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
 import { benchmarksRouter } from "./routers/benchmarks.ts";
+import { billingRouter } from "./routers/billing.ts";
 import { boardRouter } from "./routers/board.ts";
 import { changesRouter } from "./routers/changes.ts";
 import { closeOutRouter } from "./routers/close-out.ts";
@@ -31,6 +32,7 @@ export const appRouter = router({
   audit: auditRouter,
   auth: authRouter,
   benchmarks: benchmarksRouter,
+  billing: billingRouter,
   board: boardRouter,
   changes: changesRouter,
   closeOut: closeOutRouter,

@@ -1,3 +1,5 @@
+import { StripeBilling } from "@steward/billing";
+import { FakeStripe } from "@steward/billing/testing";
 import {
   createOperator,
   createTenantFixture,
@@ -20,10 +22,18 @@ import { callerFor } from "./testing.ts";
  * fails here. The permission comes from the procedure's meta (set by `permittedProcedure`).
  */
 let test: TestDatabase;
+/** Billing's calls go to the local fake Stripe through the real SDK. */
+let fakeStripe: FakeStripe;
+let stripe: StripeBilling;
 beforeAll(async () => {
   test = await createTestDatabase();
+  fakeStripe = await FakeStripe.start();
+  stripe = new StripeBilling(fakeStripe.settings());
 });
-afterAll(() => test.close());
+afterAll(async () => {
+  await fakeStripe.close();
+  await test.close();
+});
 
 type Caller = Awaited<ReturnType<typeof callerFor>>["caller"];
 
@@ -45,6 +55,13 @@ const contractValues = (reference: string) => ({
   endDate: "2028-03-31",
   totalValueMinor: 12_000_000,
 });
+const invoiceSubscription = {
+  plan: "essentials" as const,
+  interval: "year" as const,
+  seats: 10,
+  collection: "invoice" as const,
+  poNumber: "PO-2026-0041",
+};
 const invoice = { invoiceNumber: "INV-1", amountMinor: 100_000, receivedOn: "2026-01-05" };
 const smallChange = {
   type: "value" as const,
@@ -364,6 +381,21 @@ const validCalls: Record<string, (h: Harness) => Promise<unknown>> = {
     entry: { status: "amber", commentary: "Missed collections in the north" },
   }),
   "rag.missing": async () => ({}),
+  "billing.status": async () => undefined,
+  "billing.overview": async () => undefined,
+  "billing.subscribe": async () => invoiceSubscription,
+  "billing.portal": async (h) => {
+    await h.admin.billing.subscribe(invoiceSubscription);
+    return undefined;
+  },
+  "billing.changeSeats": async (h) => {
+    await h.admin.billing.subscribe(invoiceSubscription);
+    return { seats: 20 };
+  },
+  "billing.setPoNumber": async (h) => {
+    await h.admin.billing.subscribe(invoiceSubscription);
+    return { poNumber: "PO-2026-0042" };
+  },
   "council.get": async () => undefined,
   "council.updateSettings": async () => ({ settings: { dueSoonDays: 14 } }),
   "plans.get": async (h) => ({ contractId: await make.contract(h) }),
@@ -501,6 +533,12 @@ const expectedPermissions: Record<string, Permission> = {
   "rag.suggest": "contracts:read",
   "rag.set": "performance:write",
   "rag.missing": "contracts:read",
+  "billing.status": "contracts:read",
+  "billing.overview": "billing:manage",
+  "billing.subscribe": "billing:manage",
+  "billing.portal": "billing:manage",
+  "billing.changeSeats": "billing:manage",
+  "billing.setPoNumber": "billing:manage",
   "council.get": "contracts:read",
   "council.updateSettings": "settings:manage",
 };
@@ -600,10 +638,11 @@ function callByPath(caller: unknown, path: string, input: unknown): Promise<unkn
 }
 
 const managerOf = async (h: Harness) =>
-  (await callerFor(test, { userId: h.council.users.contract_manager, tenantId: h.council.tenantId })).caller;
+  (await callerFor(test, { userId: h.council.users.contract_manager, tenantId: h.council.tenantId, stripe }))
+    .caller;
 
 const callerAs = async (h: Harness) =>
-  (await callerFor(test, { userId: h.council.users[h.role], tenantId: h.council.tenantId })).caller;
+  (await callerFor(test, { userId: h.council.users[h.role], tenantId: h.council.tenantId, stripe })).caller;
 
 /** Procedures of a jurisdiction's rule pack, called in a council of that jurisdiction. */
 const jurisdictionOf: Record<string, "ZA"> = {
@@ -616,6 +655,7 @@ async function freshHarness(role: Role, path: string): Promise<Harness> {
   const { caller: admin } = await callerFor(test, {
     userId: council.users.admin,
     tenantId: council.tenantId,
+    stripe,
   });
   const otherMember = role === "advisor" ? council.users.viewer : council.users.advisor;
   return { council, role, admin, otherMember };

@@ -316,6 +316,21 @@ const attacks: Record<string, (attacker: Attacker) => Attack> = {
   }),
   "attachments.download": () => ({ input: { attachmentId: bIds.attachment }, outcome: "refused" }),
   "attachments.remove": () => ({ input: { attachmentId: bIds.attachment }, outcome: "refused" }),
+  "billing.status": () => ({ input: undefined, outcome: "nothing of B" }),
+  "billing.overview": () => ({ input: undefined, outcome: "nothing of B" }),
+  // Offline in the walk (no Stripe key): A's own billing calls are refused with CONFLICT.
+  "billing.subscribe": () => ({
+    input: { plan: "essentials", interval: "year", seats: 5, collection: "invoice", poNumber: null },
+    outcome: "nothing of B",
+    refusals: ["CONFLICT"],
+  }),
+  "billing.portal": () => ({ input: undefined, outcome: "nothing of B", refusals: ["CONFLICT"] }),
+  "billing.changeSeats": () => ({ input: { seats: 5 }, outcome: "nothing of B", refusals: ["CONFLICT"] }),
+  "billing.setPoNumber": () => ({
+    input: { poNumber: "PO-X" },
+    outcome: "nothing of B",
+    refusals: ["CONFLICT"],
+  }),
   "council.get": () => ({ input: undefined, outcome: "nothing of B" }),
   "council.updateSettings": () => ({ input: { settings: { dueSoonDays: 7 } }, outcome: "nothing of B" }),
 };
