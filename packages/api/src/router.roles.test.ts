@@ -613,7 +613,10 @@ const operatorCalls: Record<string, (council: TenantFixture) => Promise<unknown>
 
 let numbers = 0;
 /** A Companies House number no other call of this file uses. */
-const uniqueNumber = () => String(7_100_000 + (numbers += 1)).padStart(8, "0");
+const uniqueNumber = () => {
+  numbers += 1;
+  return String(7_100_000 + numbers).padStart(8, "0");
+};
 const asOperator = async () => (await callerFor(test, { userId: await createOperator(test) })).caller;
 const libraryCategory = async () =>
   (
