@@ -51,6 +51,7 @@ const Home = page(() => import("./routes/home.tsx"), "Home");
 const CouncilNotFound = page(() => import("./routes/not-found.tsx"), "CouncilNotFound");
 const NotFound = page(() => import("./routes/not-found.tsx"), "NotFound");
 const OperatorCouncils = page(() => import("./routes/operator/councils.tsx"), "OperatorCouncils");
+const OperatorKpiLibrary = page(() => import("./routes/operator/kpi-library.tsx"), "OperatorKpiLibrary");
 const OperatorShell = page(() => import("./routes/operator/shell.tsx"), "OperatorShell");
 const ResetPassword = page(() => import("./routes/reset-password.tsx"), "ResetPassword");
 const SignIn = page(() => import("./routes/sign-in.tsx"), "SignIn");
@@ -115,6 +116,7 @@ export function App() {
       <Route path="/" component={Home} />
       <Route path="/operator" component={OperatorShell}>
         <Route path="/" component={OperatorCouncils} />
+        <Route path="/kpi-library" component={OperatorKpiLibrary} />
       </Route>
       <Route path="/t/:slug" component={CouncilShell}>
         <Route path="/" component={Overview} />

@@ -587,6 +587,11 @@ const operatorCalls: Record<string, (council: TenantFixture) => Promise<unknown>
     return { organisationId: id, values: { name: "Recorded Services Ltd", aliases: ["Recorded"] } };
   },
   "kpiLibrary.library": async () => undefined,
+  "benchmarks.settings": async () => undefined,
+  "benchmarks.setK": async () => {
+    const { version } = await (await asOperator()).benchmarks.settings();
+    return { k: 5, version };
+  },
   "kpiLibrary.createCategory": async () => ({ slug: `category-${uniqueNumber()}`, name: "Facilities" }),
   "kpiLibrary.updateCategory": async () => ({
     categoryId: await libraryCategory(),

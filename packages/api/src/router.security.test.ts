@@ -386,6 +386,9 @@ const operatorAttacks: Record<string, () => unknown> = {
   // Blank: refused by validation before any entry is looked up.
   "organisations.rename": () => ({ organisationId: bIds.supplier, values: { name: "" } }),
   "kpiLibrary.library": () => undefined,
+  "benchmarks.settings": () => undefined,
+  // A stale version: refused with CONFLICT, the setting as it was.
+  "benchmarks.setK": () => ({ k: 5, version: 1_000_000 }),
   "kpiLibrary.createCategory": () => ({ slug: "walk-category", name: "Walk category" }),
   "kpiLibrary.updateCategory": () => ({
     categoryId: bIds.supplier,

@@ -74,4 +74,26 @@ describe("a council user opens a supplier's benchmark", () => {
     await other.getByText("Fewer than 5 councils measure this; nothing can be shown.").first().waitFor();
     await other.close();
   });
+
+  it("lets the platform operator read and edit the KPI library in the console", async () => {
+    const operator = await newPage(browser);
+    await signIn(
+      operator,
+      server.url,
+      { email: "operator@steward.demo", password: demoPassword },
+      /\/operator/,
+    );
+    await operator.getByRole("link", { name: "KPI library" }).click();
+    await operator.getByRole("heading", { level: 1, name: "KPI library and benchmarking" }).waitFor();
+    await operator.getByRole("rowheader", { name: "Missed collections rate" }).waitFor();
+    await operator.getByLabel("Fewest councils a published figure needs (k)").fill("2");
+    await operator.getByRole("button", { name: "Save k" }).click();
+    await operator
+      .getByRole("alert")
+      .getByText("Choose a number of councils from 3 to 50.")
+      .first()
+      .waitFor();
+    await expectNoSeriousAxeViolations(operator, "the operator's KPI library");
+    await operator.close();
+  });
 });

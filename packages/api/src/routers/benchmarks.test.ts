@@ -6,6 +6,7 @@ import {
   upsertNamedOrganisation,
 } from "@steward/db";
 import {
+  createOperator,
   createTenantFixture,
   createTestDatabase,
   type TenantFixture,
@@ -217,5 +218,22 @@ describe("organisation matching (issue 9 §1)", () => {
       unit: "per_100000",
     });
     expect(suggested[0]?.name).toBe("Missed collections rate");
+  });
+});
+
+describe("the pool's k (issue 9 §4: default 5, never below 3)", () => {
+  it("lets the platform operator raise k and refuses anything below 3", async () => {
+    const operator = (await callerFor(test, { userId: await createOperator(test) })).caller;
+    const settings = await operator.benchmarks.settings();
+    expect(settings.k).toBe(5);
+    await expect(operator.benchmarks.setK({ k: 2, version: settings.version })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    const raised = await operator.benchmarks.setK({ k: 6, version: settings.version });
+    expect(raised.k).toBe(6);
+    await expect(operator.benchmarks.setK({ k: 7, version: settings.version })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await operator.benchmarks.setK({ k: 5, version: raised.version });
   });
 });

@@ -2,29 +2,35 @@ import {
   type Contribution,
   councilContributions,
   getBenchmarkParticipation,
+  getBenchmarkSettings,
   getSupplier,
   latestBenchmarkSnapshot,
   listBenchmarkCells,
+  listBenchmarkSnapshots,
   listBenchmarkWarnings,
   listCouncilTemplates,
   listLinkedSuppliers,
   listServiceCategories,
   type PublishedCell,
   setBenchmarkParticipation,
+  updateBenchmarkK,
 } from "@steward/db";
 import {
   type BenchmarkPeriod,
   type BenchmarkView,
+  benchmarkKInput,
   benchmarkView,
+  conflict,
   idInput,
   type KpiDirection,
   notFound,
   type UniversalMeasure,
   universalMeasureInfo,
   universalMeasures,
+  versionInput,
 } from "@steward/domain";
 import { z } from "zod";
-import { permittedProcedure, router, type TenantContext } from "../init.ts";
+import { operatorProcedure, permittedProcedure, router, type TenantContext } from "../init.ts";
 
 type CellKey = {
   templateId?: string | null;
@@ -227,5 +233,30 @@ export const benchmarksRouter = router({
           }))
           .filter((row) => row.benchmark.state !== "none" || row.benchmark.own !== null),
       };
+    }),
+
+  /** The operator's settings of the pool (issue 9 §4): k, and the months published so far. */
+  settings: operatorProcedure.query(async ({ ctx }) => {
+    const settings = await getBenchmarkSettings(ctx.tx);
+    const snapshots = await listBenchmarkSnapshots(ctx.tx);
+    return {
+      k: settings.k,
+      version: settings.version,
+      snapshots: snapshots.map((snapshot) => ({
+        period: snapshot.periodStart,
+        poolSize: snapshot.poolSize,
+        k: snapshot.k,
+        publishedCells: snapshot.publishedCells,
+        suppressedCells: snapshot.suppressedCells,
+      })),
+    };
+  }),
+
+  setK: operatorProcedure
+    .input(z.object({ k: benchmarkKInput, version: versionInput }))
+    .mutation(async ({ ctx, input }) => {
+      const updated = await updateBenchmarkK(ctx.tx, { ...input, userId: ctx.user.id });
+      if (!updated) throw conflict("Someone else changed the setting meanwhile. Reload to see it.");
+      return { k: updated.k, version: updated.version };
     }),
 });
