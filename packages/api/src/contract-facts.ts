@@ -7,6 +7,7 @@ import {
   listInvoiceDates,
   listKpiFacts,
   listManagementPlanFacts,
+  listManagerTrainingFacts,
   listMonitoringReportFacts,
   listRagMonths,
   listRiskFacts,
@@ -80,6 +81,7 @@ export async function complianceOf(
     managementPlans,
     monitoringReports,
     closeOuts,
+    training,
   ] = await Promise.all([
     listContractFacts(ctx.tx, scope),
     listInvoiceDates(ctx.tx, scope),
@@ -92,9 +94,21 @@ export async function complianceOf(
     listManagementPlanFacts(ctx.tx, scope),
     listMonitoringReportFacts(ctx.tx, scope),
     listCloseOutFacts(ctx.tx, scope),
+    listManagerTrainingFacts(ctx.tx, scope),
   ]);
   const compliance = contractsCompliance(
-    { ...facts, invoices, ragMonths, kpis, managementPlans, monitoringReports, closeOuts, meetings, risks },
+    {
+      ...facts,
+      invoices,
+      ragMonths,
+      kpis,
+      managementPlans,
+      monitoringReports,
+      closeOuts,
+      meetings,
+      risks,
+      training,
+    },
     { jurisdiction: council.jurisdiction, settings: council.settings },
     on,
   );

@@ -6,10 +6,12 @@ import { authRouter } from "./routers/auth.ts";
 import { benchmarksRouter } from "./routers/benchmarks.ts";
 import { billingRouter } from "./routers/billing.ts";
 import { boardRouter } from "./routers/board.ts";
+import { certificatesRouter } from "./routers/certificates.ts";
 import { changesRouter } from "./routers/changes.ts";
 import { closeOutRouter } from "./routers/close-out.ts";
 import { contractsRouter } from "./routers/contracts.ts";
 import { councilRouter } from "./routers/council.ts";
+import { coursesRouter } from "./routers/courses.ts";
 import { improvementPlansRouter } from "./routers/improvement-plans.ts";
 import { invoicesRouter } from "./routers/invoices.ts";
 import { kpiLibraryRouter } from "./routers/kpi-library.ts";
@@ -21,10 +23,12 @@ import { membersRouter } from "./routers/members.ts";
 import { operatorRouter } from "./routers/operator.ts";
 import { organisationsRouter } from "./routers/organisations.ts";
 import { plansRouter } from "./routers/plans.ts";
+import { platformCoursesRouter } from "./routers/platform-courses.ts";
 import { ragRouter } from "./routers/rag.ts";
 import { registerRouter } from "./routers/register.ts";
 import { risksRouter } from "./routers/risks.ts";
 import { suppliersRouter } from "./routers/suppliers.ts";
+import { trainingRouter } from "./routers/training.ts";
 
 export const appRouter = router({
   actions: actionsRouter,
@@ -34,10 +38,12 @@ export const appRouter = router({
   benchmarks: benchmarksRouter,
   billing: billingRouter,
   board: boardRouter,
+  certificates: certificatesRouter,
   changes: changesRouter,
   closeOut: closeOutRouter,
   contracts: contractsRouter,
   council: councilRouter,
+  courses: coursesRouter,
   improvementPlans: improvementPlansRouter,
   invoices: invoicesRouter,
   kpiLibrary: kpiLibraryRouter,
@@ -49,10 +55,12 @@ export const appRouter = router({
   operator: operatorRouter,
   organisations: organisationsRouter,
   plans: plansRouter,
+  platformCourses: platformCoursesRouter,
   rag: ragRouter,
   register: registerRouter,
   risks: risksRouter,
   suppliers: suppliersRouter,
+  training: trainingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,6 @@
 import { StripeBilling } from "@steward/billing";
 import { FakeStripe } from "@steward/billing/testing";
+import { insertCompletion, inTransaction, schema } from "@steward/db";
 import {
   createOperator,
   createTenantFixture,
@@ -7,12 +8,13 @@ import {
   type TenantFixture,
   type TestDatabase,
 } from "@steward/db/testing";
-import { can, type Permission, type Role, roles } from "@steward/domain";
+import { can, newId, type Permission, type Role, roles } from "@steward/domain";
 import { TRPCError } from "@trpc/server";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProcedureMeta } from "./init.ts";
 import { appRouter } from "./root.ts";
-import { callerFor } from "./testing.ts";
+import { answerKeyReaders, answerKeysIn, callerFor, publishTestCourse } from "./testing.ts";
 
 /**
  * Role tests (STYLE.md; unkey's runSharedRoleTests): every tenant procedure is called as every role, each in a
@@ -27,6 +29,7 @@ let fakeStripe: FakeStripe;
 let stripe: StripeBilling;
 beforeAll(async () => {
   test = await createTestDatabase();
+  roleCourse = await publishTestCourse(test);
   fakeStripe = await FakeStripe.start();
   stripe = new StripeBilling(fakeStripe.settings());
 });
@@ -125,6 +128,65 @@ const supplierReturn = `KPI,Period,Numerator,Denominator\n${kpi.name},2026-01,81
 
 /** A change the member's role may decide under the default scheme of delegation. */
 const changeFor = (h: Harness) => (h.role === "finance" ? financeChange : smallChange);
+
+/** The platform's course every council sees (publishTestCourse): two lessons, six questions, three drawn. */
+let roleCourse: { courseId: string; versionId: string };
+async function roleCourseParts() {
+  return inTransaction(test.database, { tenantId: null, userId: null }, async (tx) => ({
+    lessonIds: (
+      await tx
+        .select({ id: schema.courseLessons.id })
+        .from(schema.courseLessons)
+        .where(eq(schema.courseLessons.versionId, roleCourse.versionId))
+    ).map((row) => row.id),
+    questionIds: (
+      await tx
+        .select({ id: schema.courseQuestions.id })
+        .from(schema.courseQuestions)
+        .where(eq(schema.courseQuestions.versionId, roleCourse.versionId))
+    ).map((row) => row.id),
+  }));
+}
+/**
+ * The calling role's own enrolment on the platform course, written straight to the tables (a role without
+ * training:learn could not enrol, and its call must still reach the guard): optionally with every lesson done
+ * and an attempt drawn.
+ */
+async function enrolmentOf(h: Harness, options: { lessonsDone?: boolean; attempt?: boolean } = {}) {
+  const { lessonIds, questionIds } = await roleCourseParts();
+  const tenantId = h.council.tenantId;
+  const userId = h.council.users[h.role];
+  return inTransaction(test.database, { tenantId, userId: null }, async (tx) => {
+    const [enrolment] = await tx
+      .insert(schema.enrolments)
+      .values({ tenantId, userId, courseId: roleCourse.courseId, versionId: roleCourse.versionId })
+      .returning();
+    const enrolmentId = enrolment?.id ?? "";
+    if (options.lessonsDone) {
+      await tx
+        .insert(schema.lessonProgress)
+        .values(lessonIds.map((lessonId) => ({ tenantId, enrolmentId, lessonId })));
+    }
+    const [attempt] = options.attempt
+      ? await tx
+          .insert(schema.quizAttempts)
+          .values({ tenantId, enrolmentId, userId, number: 1, questionIds: questionIds.slice(0, 3) })
+          .returning()
+      : [];
+    return { enrolmentId, lessonId: lessonIds[0] ?? "", attemptId: attempt?.id ?? "" };
+  });
+}
+/** A course of the harness's council, published, for its admin to author. */
+const councilCourse = (h: Harness) => publishTestCourse(test, { owner: h.council.tenantId });
+const newCourseRules = {
+  title: "Induction",
+  summary: "The council's own induction.",
+  validityMonths: null,
+  passMarkPercent: 80,
+  questionsPerAttempt: 1,
+  attemptLimit: null,
+  cooldownMinutes: 0,
+};
 
 const make = {
   supplier: async (h: Harness) => (await h.admin.suppliers.create({ name: "Clean Streets Ltd" })).id,
@@ -432,6 +494,80 @@ const validCalls: Record<string, (h: Harness) => Promise<unknown>> = {
   },
   "attachments.download": async (h) => ({ attachmentId: await make.attachment(h) }),
   "attachments.remove": async (h) => ({ attachmentId: await make.attachment(h) }),
+  "courses.catalogue": async () => undefined,
+  "courses.get": async () => ({ courseId: roleCourse.courseId }),
+  "courses.authoring.list": async () => undefined,
+  "courses.authoring.get": async (h) => ({ courseId: (await councilCourse(h)).courseId }),
+  "courses.authoring.create": async () => ({ ...newCourseRules, slug: "induction" }),
+  "courses.authoring.saveDraft": async (h) => {
+    const { courseId } = await councilCourse(h);
+    await h.admin.courses.authoring.startDraft({ courseId });
+    const { shown } = await h.admin.courses.authoring.get({ courseId });
+    return { courseId, version: shown.version, draft: shown.draft };
+  },
+  "courses.authoring.publish": async (h) => {
+    const { courseId } = await councilCourse(h);
+    await h.admin.courses.authoring.startDraft({ courseId });
+    return { courseId, version: (await h.admin.courses.authoring.get({ courseId })).shown.version };
+  },
+  "courses.authoring.startDraft": async (h) => ({ courseId: (await councilCourse(h)).courseId }),
+  "courses.authoring.preview": async (h) => ({
+    courseId: (await councilCourse(h)).courseId,
+    lessonSlug: "one",
+  }),
+  "training.enrol": async () => ({ courseId: roleCourse.courseId }),
+  "training.assign": async (h) => ({
+    courseId: roleCourse.courseId,
+    userId: h.otherMember,
+    dueOn: "2099-01-01",
+  }),
+  "training.lesson": async (h) => {
+    const { enrolmentId, lessonId } = await enrolmentOf(h);
+    return { enrolmentId, lessonId };
+  },
+  "training.completeLesson": async (h) => {
+    const { enrolmentId, lessonId } = await enrolmentOf(h);
+    return { enrolmentId, lessonId };
+  },
+  "training.startAttempt": async (h) => ({
+    enrolmentId: (await enrolmentOf(h, { lessonsDone: true })).enrolmentId,
+  }),
+  "training.attempt": async (h) => ({
+    attemptId: (await enrolmentOf(h, { lessonsDone: true, attempt: true })).attemptId,
+  }),
+  "training.submitAttempt": async (h) => ({
+    attemptId: (await enrolmentOf(h, { lessonsDone: true, attempt: true })).attemptId,
+    answers: [],
+  }),
+  "training.mine": async () => undefined,
+  "training.requirements": async () => undefined,
+  "training.addRequirement": async () => ({ role: "sro", courseId: roleCourse.courseId }),
+  "training.removeRequirement": async (h) => ({
+    requirementId: (await h.admin.training.addRequirement({ role: "sro", courseId: roleCourse.courseId })).id,
+  }),
+  "training.matrix": async () => ({}),
+  "training.matrixCsv": async () => ({}),
+  "training.managerCheck": async (h) => ({ userId: h.council.users.contract_manager, tier: "high" }),
+  "certificates.get": async (h) => {
+    const { enrolmentId } = await enrolmentOf(h, { lessonsDone: true });
+    const completion = await inTransaction(
+      test.database,
+      { tenantId: h.council.tenantId, userId: null },
+      (tx) =>
+        insertCompletion(tx, {
+          tenantId: h.council.tenantId,
+          userId: h.council.users[h.role],
+          courseId: roleCourse.courseId,
+          versionId: roleCourse.versionId,
+          enrolmentId,
+          holderName: "Role tester",
+          completedOn: "2026-01-05",
+          expiresOn: "2028-01-05",
+          verificationCode: `ROLE-${newId().slice(-4).toUpperCase()}-${newId().slice(-4).toUpperCase()}-0000`,
+        }),
+    );
+    return { completionId: completion.id };
+  },
 };
 
 /**
@@ -541,6 +677,30 @@ const expectedPermissions: Record<string, Permission> = {
   "billing.setPoNumber": "billing:manage",
   "council.get": "contracts:read",
   "council.updateSettings": "settings:manage",
+  "courses.catalogue": "training:learn",
+  "courses.get": "training:learn",
+  "courses.authoring.list": "training:manage",
+  "courses.authoring.get": "training:manage",
+  "courses.authoring.create": "training:manage",
+  "courses.authoring.saveDraft": "training:manage",
+  "courses.authoring.publish": "training:manage",
+  "courses.authoring.startDraft": "training:manage",
+  "courses.authoring.preview": "training:manage",
+  "training.enrol": "training:learn",
+  "training.assign": "training:assign",
+  "training.lesson": "training:learn",
+  "training.completeLesson": "training:learn",
+  "training.startAttempt": "training:learn",
+  "training.attempt": "training:learn",
+  "training.submitAttempt": "training:learn",
+  "training.mine": "training:learn",
+  "training.requirements": "training:report",
+  "training.addRequirement": "training:manage",
+  "training.removeRequirement": "training:manage",
+  "training.matrix": "training:report",
+  "training.matrixCsv": "training:report",
+  "training.managerCheck": "contracts:read",
+  "certificates.get": "training:learn",
 };
 
 type Procedure = { _def: { meta?: ProcedureMeta } };
@@ -550,8 +710,17 @@ const operatorProcedures = allProcedures.filter(
   ([, procedure]) => procedure._def.meta?.access === "operator",
 );
 
-/** A valid call of each procedure of the platform operator's rung, set up in a fresh council. */
+/** A platform course with a draft of version 2 open, started by an operator of its own. */
+async function platformDraft() {
+  const course = await publishTestCourse(test);
+  const operator = (await callerFor(test, { userId: await createOperator(test) })).caller;
+  await operator.platformCourses.startDraft({ courseId: course.courseId });
+  const { shown } = await operator.platformCourses.get({ courseId: course.courseId });
+  return { courseId: course.courseId, version: shown.version, draft: shown.draft };
+}
+
 const operatorLicence = { plan: "professional", seats: 20, startsOn: "2026-01-01" };
+/** A valid call of each procedure of the platform operator's rung, set up in a fresh council. */
 const operatorCalls: Record<string, (council: TenantFixture) => Promise<unknown>> = {
   "operator.councils": async () => undefined,
   "operator.createCouncil": async (council) => ({
@@ -614,6 +783,19 @@ const operatorCalls: Record<string, (council: TenantFixture) => Promise<unknown>
     );
     return { templateId: id, version: 1, archived: true };
   },
+  "platformCourses.list": async () => undefined,
+  "platformCourses.get": async () => ({ courseId: (await publishTestCourse(test)).courseId }),
+  "platformCourses.create": async () => ({ ...newCourseRules, slug: `platform-${newId().slice(-8)}` }),
+  "platformCourses.saveDraft": async () => platformDraft(),
+  "platformCourses.publish": async () => {
+    const { courseId, version } = await platformDraft();
+    return { courseId, version };
+  },
+  "platformCourses.startDraft": async () => ({ courseId: (await publishTestCourse(test)).courseId }),
+  "platformCourses.preview": async () => ({
+    courseId: (await publishTestCourse(test)).courseId,
+    lessonSlug: "one",
+  }),
 };
 
 let numbers = 0;
@@ -675,7 +857,11 @@ async function expectRoleAnswer(path: string, permission: Permission, role: Role
   const input = await validCalls[path]?.(harness);
   const caller = await callerAs(harness);
   const answer = await callByPath(caller, path, input).then(
-    () => "answered",
+    (value) => {
+      // The answer-key walk (issue 10 §2): no answer but an author's own draft holds a course's answer key.
+      if (!answerKeyReaders.includes(path)) expect(answerKeysIn(value), `${role} → ${path}`).toEqual([]);
+      return "answered";
+    },
     (error: unknown) => (error instanceof TRPCError ? `${error.code}: ${error.message}` : String(error)),
   );
   const allowed = can(role, permission);
@@ -683,6 +869,22 @@ async function expectRoleAnswer(path: string, permission: Permission, role: Role
     allowed ? "answered" : "FORBIDDEN: Your role in this council does not allow that.",
   );
 }
+
+describe("the answer-key walk (issue 10 §2)", () => {
+  it("finds the keys where they are, and only authors' drafts may hold them", async () => {
+    const harness = await freshHarness("admin", "courses.authoring.get");
+    const { courseId } = await councilCourse(harness);
+    const draft = await harness.admin.courses.authoring.get({ courseId });
+    expect(answerKeysIn(draft).length).toBeGreaterThan(0);
+    // A learner's attempt carries the questions and their options, and no key.
+    const learner = { ...harness, role: "contract_manager" as const };
+    const { enrolmentId } = await enrolmentOf(learner, { lessonsDone: true });
+    const attempt = await (await callerAs(learner)).training.startAttempt({ enrolmentId });
+    expect(attempt.questions[0]?.options.length).toBeGreaterThan(1);
+    expect(answerKeysIn(attempt)).toEqual([]);
+    expect(answerKeyReaders.every((path) => path in validCalls || path in operatorCalls)).toBe(true);
+  });
+});
 
 describe("role tests", () => {
   it("knows the permission of every tenant procedure and how to call it", () => {
@@ -712,7 +914,8 @@ describe("role tests", () => {
     it("answers the platform operator and refuses every council role and anyone signed out", async () => {
       const council = await createTenantFixture(test);
       const operator = (await callerFor(test, { userId: await createOperator(test) })).caller;
-      await expect(callByPath(operator, path, await operatorCalls[path]?.(council))).resolves.not.toThrow();
+      const answer = await callByPath(operator, path, await operatorCalls[path]?.(council));
+      if (!answerKeyReaders.includes(path)) expect(answerKeysIn(answer), `operator → ${path}`).toEqual([]);
       for (const role of roles) {
         const { caller } = await callerFor(test, { userId: council.users[role], tenantId: council.tenantId });
         const answer = await callByPath(caller, path, await operatorCalls[path]?.(council)).then(

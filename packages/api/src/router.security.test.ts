@@ -13,7 +13,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProcedureMeta } from "./init.ts";
 import { appRouter } from "./root.ts";
-import { callerFor } from "./testing.ts";
+import { callerFor, passTestCourse, publishTestCourse } from "./testing.ts";
 
 /**
  * Walks every procedure of the router (DESIGN §3, §10), as every role of council A. Every tenant procedure is
@@ -30,6 +30,18 @@ let a: TenantFixture;
 let b: TenantFixture;
 /** Ids of B's records, made through B's own API calls; fresh for every test (see `walkFixture`). */
 let bIds: Record<string, string> = {};
+/** The platform's course both councils see (not B's), and its first lesson. */
+let platformCourse: { courseId: string; versionId: string };
+let platformLesson = "";
+const walkCourseRules = {
+  title: "Walk course",
+  summary: "A course made during the walk.",
+  validityMonths: 24,
+  passMarkPercent: 70,
+  questionsPerAttempt: 1,
+  attemptLimit: 3,
+  cooldownMinutes: 0,
+};
 
 type Attack =
   | { input: unknown; outcome: "refused" }
@@ -331,6 +343,55 @@ const attacks: Record<string, (attacker: Attacker) => Attack> = {
     outcome: "nothing of B",
     refusals: ["CONFLICT"],
   }),
+  "courses.catalogue": () => ({ input: undefined, outcome: "nothing of B" }),
+  "courses.get": () => ({ input: { courseId: bIds.course }, outcome: "refused" }),
+  "courses.authoring.list": () => ({ input: undefined, outcome: "nothing of B" }),
+  "courses.authoring.get": () => ({ input: { courseId: bIds.course }, outcome: "refused" }),
+  "courses.authoring.create": ({ role }) => ({
+    input: { ...walkCourseRules, slug: `a-course-${role.replace("_", "-")}` },
+    outcome: "nothing of B",
+  }),
+  "courses.authoring.saveDraft": () => ({
+    input: {
+      courseId: bIds.course,
+      version: 1,
+      draft: { rules: walkCourseRules, modules: [], questions: [] },
+    },
+    outcome: "refused",
+  }),
+  "courses.authoring.publish": () => ({ input: { courseId: bIds.course, version: 1 }, outcome: "refused" }),
+  "courses.authoring.startDraft": () => ({ input: { courseId: bIds.course }, outcome: "refused" }),
+  "courses.authoring.preview": () => ({
+    input: { courseId: bIds.course, lessonSlug: "one" },
+    outcome: "refused",
+  }),
+  "training.enrol": () => ({ input: { courseId: bIds.course }, outcome: "refused" }),
+  "training.assign": () => ({
+    input: { courseId: platformCourse.courseId, userId: b.users.sro, dueOn: "2099-01-01" },
+    outcome: "refused",
+  }),
+  "training.lesson": () => ({
+    input: { enrolmentId: bIds.enrolment, lessonId: platformLesson },
+    outcome: "refused",
+  }),
+  "training.completeLesson": () => ({
+    input: { enrolmentId: bIds.enrolment, lessonId: platformLesson },
+    outcome: "refused",
+  }),
+  "training.startAttempt": () => ({ input: { enrolmentId: bIds.enrolment }, outcome: "refused" }),
+  "training.attempt": () => ({ input: { attemptId: bIds.attempt }, outcome: "refused" }),
+  "training.submitAttempt": () => ({ input: { attemptId: bIds.attempt, answers: [] }, outcome: "refused" }),
+  "training.mine": () => ({ input: undefined, outcome: "nothing of B" }),
+  "training.requirements": () => ({ input: undefined, outcome: "nothing of B" }),
+  "training.addRequirement": () => ({ input: { role: "sro", courseId: bIds.course }, outcome: "refused" }),
+  "training.removeRequirement": () => ({ input: { requirementId: bIds.requirement }, outcome: "refused" }),
+  "training.matrix": () => ({ input: {}, outcome: "nothing of B" }),
+  "training.matrixCsv": () => ({ input: {}, outcome: "nothing of B" }),
+  "training.managerCheck": () => ({
+    input: { userId: b.users.contract_manager, tier: "high" },
+    outcome: "refused",
+  }),
+  "certificates.get": () => ({ input: { completionId: bIds.completion }, outcome: "refused" }),
   "council.get": () => ({ input: undefined, outcome: "nothing of B" }),
   "council.updateSettings": () => ({ input: { settings: { dueSoonDays: 7 } }, outcome: "nothing of B" }),
 };
@@ -416,6 +477,18 @@ const operatorAttacks: Record<string, () => unknown> = {
     },
   }),
   "kpiLibrary.archiveTemplate": () => ({ templateId: bIds.supplier, version: 1, archived: true }),
+  // The platform's own course (not B's): the operator authors platform courses only.
+  "platformCourses.list": () => undefined,
+  "platformCourses.get": () => ({ courseId: platformCourse.courseId }),
+  "platformCourses.create": () => ({ ...walkCourseRules, slug: `platform-${newId().slice(-8)}` }),
+  "platformCourses.saveDraft": () => ({
+    courseId: platformCourse.courseId,
+    version: 1,
+    draft: { rules: walkCourseRules, modules: [], questions: [] },
+  }),
+  "platformCourses.publish": () => ({ courseId: platformCourse.courseId, version: 1 }),
+  "platformCourses.startDraft": () => ({ courseId: platformCourse.courseId }),
+  "platformCourses.preview": () => ({ courseId: platformCourse.courseId, lessonSlug: "one" }),
 };
 /** The tables an operator procedure may write in a council: its licence, and the audit of that. */
 const operatorWritable = new Set(["licences", "audit_events"]);
@@ -590,6 +663,22 @@ async function walkFixture() {
       contentBase64: Buffer.from("B's plan").toString("base64"),
     })
   ).id;
+  // Training (issue 10): B's own course, B's requirement, an enrolment with an open attempt, and a completion.
+  platformCourse = await publishTestCourse(test);
+  bIds.course = (await publishTestCourse(test, { owner: b.tenantId })).courseId;
+  bIds.requirement = (
+    await caller.training.addRequirement({ role: "contract_manager", courseId: platformCourse.courseId })
+  ).id;
+  const bManager = (await callerFor(test, { userId: b.users.contract_manager, tenantId: b.tenantId })).caller;
+  bIds.enrolment = (await bManager.training.enrol({ courseId: platformCourse.courseId })).enrolmentId;
+  const outline = await bManager.courses.get({ courseId: platformCourse.courseId });
+  for (const lesson of outline.modules.flatMap((module) => module.lessons)) {
+    await bManager.training.completeLesson({ enrolmentId: bIds.enrolment, lessonId: lesson.id });
+  }
+  platformLesson = outline.modules[0]?.lessons[0]?.id ?? "";
+  bIds.attempt = (await bManager.training.startAttempt({ enrolmentId: bIds.enrolment })).attemptId;
+  const bSro = (await callerFor(test, { userId: b.users.sro, tenantId: b.tenantId })).caller;
+  bIds.completion = (await passTestCourse(test, bSro, platformCourse)).completion.id;
   const before = await snapshotOfB();
   // The snapshot sees B's records, so an unchanged snapshot means something.
   for (const table of [
@@ -612,6 +701,11 @@ async function walkFixture() {
     "meetings",
     "actions",
     "risks",
+    "training_requirements",
+    "enrolments",
+    "lesson_progress",
+    "quiz_attempts",
+    "completions",
   ]) {
     expect(before[table]?.length, `B's ${table} are in the snapshot`).toBeGreaterThan(0);
   }

@@ -25,6 +25,7 @@ import {
 } from "./seed-benchmarks.ts";
 import { seedBilling } from "./seed-billing.ts";
 import { seedPerformance } from "./seed-performance.ts";
+import { seedTraining } from "./seed-training.ts";
 
 export const demoPassword = "steward-demo-password";
 
@@ -200,6 +201,7 @@ export async function seedDemo(database: Database, passwordHash: string): Promis
   await Promise.all(councils.map(seedCouncil));
   await seedBilling(database, today);
   await publishDemoBenchmarks(database, today);
+  await seedTraining(database, passwordHash, today);
   return demoSignIns();
 }
 

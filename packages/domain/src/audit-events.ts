@@ -351,6 +351,41 @@ export interface AuditEventShapes {
     before: { poNumber: string | null };
     after: { poNumber: string | null };
   };
+  // Training (issue 10): learning events are about the learner (the member); requirements and the council's own
+  // courses are about the council.
+  "training.enrolled": {
+    entityType: "membership";
+    after: { enrolmentId: string; courseId: string; versionId: string; dueOn: string | null };
+  };
+  "training.assigned": {
+    entityType: "membership";
+    after: { enrolmentId: string; courseId: string; dueOn: string | null };
+  };
+  "training.lesson_completed": { entityType: "membership"; after: { enrolmentId: string; lessonId: string } };
+  "training.attempt_started": {
+    entityType: "membership";
+    after: { enrolmentId: string; attemptId: string; number: number };
+  };
+  "training.attempt_submitted": {
+    entityType: "membership";
+    after: { attemptId: string; scorePercent: number; passed: boolean };
+  };
+  "training.completed": {
+    entityType: "membership";
+    after: {
+      completionId: string;
+      courseId: string;
+      versionId: string;
+      completedOn: string;
+      expiresOn: string | null;
+    };
+  };
+  "training.requirement_added": { entityType: "council"; after: { role: Role; courseId: string } };
+  "training.requirement_removed": { entityType: "council"; before: { role: Role; courseId: string } };
+  "course.created": { entityType: "council"; after: { courseId: string; slug: string; title: string } };
+  "course.draft_saved": { entityType: "council"; after: { courseId: string; versionNumber: number } };
+  "course.draft_started": { entityType: "council"; after: { courseId: string; versionNumber: number } };
+  "course.published": { entityType: "council"; after: { courseId: string; versionNumber: number } };
 }
 
 export type AuditAction = keyof AuditEventShapes;
@@ -435,6 +470,18 @@ export const auditActionWords: Record<AuditAction, string> = {
   "billing.invoice_updated": "recorded an invoice from the payment provider",
   "billing.seats_changed": "changed the licence's seats",
   "billing.po_number_changed": "changed the purchase order number",
+  "training.enrolled": "enrolled on a course",
+  "training.assigned": "assigned a course",
+  "training.lesson_completed": "finished a lesson",
+  "training.attempt_started": "started a quiz attempt",
+  "training.attempt_submitted": "submitted a quiz attempt",
+  "training.completed": "completed a course",
+  "training.requirement_added": "added a training requirement",
+  "training.requirement_removed": "removed a training requirement",
+  "course.created": "created a course",
+  "course.draft_saved": "saved a course draft",
+  "course.draft_started": "started a new version of a course",
+  "course.published": "published a course version",
 };
 
 export const auditActions = Object.keys(auditActionWords) as AuditAction[];

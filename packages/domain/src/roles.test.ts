@@ -21,6 +21,10 @@ const expected: Record<Permission, Record<Role, boolean>> = {
   "invoices:write":    { admin: true, board: false, sro: false, contract_manager: true,  finance: true,  viewer: false, advisor: false },
   "register:import":   { admin: true, board: false, sro: false, contract_manager: true,  finance: false, viewer: false, advisor: false },
   "performance:write": { admin: true, board: false, sro: true,  contract_manager: true,  finance: false, viewer: false, advisor: false },
+  "training:learn":    { admin: true, board: true,  sro: true,  contract_manager: true,  finance: true,  viewer: true,  advisor: false },
+  "training:assign":   { admin: true, board: false, sro: true,  contract_manager: false, finance: false, viewer: false, advisor: false },
+  "training:report":   { admin: true, board: true,  sro: true,  contract_manager: false, finance: false, viewer: false, advisor: false },
+  "training:manage":   { admin: true, board: false, sro: false, contract_manager: false, finance: false, viewer: false, advisor: false },
 };
 
 describe("permission matrix", () => {

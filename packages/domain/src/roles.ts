@@ -37,12 +37,20 @@ export const permissions = [
   "performance:write",
   /** The council's licence: plan, seats, payment, invoices (issue 11 §7). */
   "billing:manage",
+  /** Taking courses: the catalogue, enrolling, lessons, quizzes, one's own certificates (issue 10). */
+  "training:learn",
+  /** Assigning a course to a member with a due date (issue 10 §3: an admin or SRO). */
+  "training:assign",
+  /** The council's training matrix and its CSV (issue 10 §7). */
+  "training:report",
+  /** The council's requirements, its training setting and its own courses (issue 10 §6, §8). */
+  "training:manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const matrix: Record<Role, readonly Permission[]> = {
   admin: [...permissions],
-  board: ["audit:read", "contracts:read", "changes:approve"],
+  board: ["audit:read", "contracts:read", "changes:approve", "training:learn", "training:report"],
   sro: [
     "contracts:read",
     "contracts:write",
@@ -51,6 +59,9 @@ const matrix: Record<Role, readonly Permission[]> = {
     "changes:request",
     "changes:approve",
     "performance:write",
+    "training:learn",
+    "training:assign",
+    "training:report",
   ],
   contract_manager: [
     "contracts:read",
@@ -60,9 +71,10 @@ const matrix: Record<Role, readonly Permission[]> = {
     "invoices:write",
     "register:import",
     "performance:write",
+    "training:learn",
   ],
-  finance: ["contracts:read", "invoices:write", "changes:approve"],
-  viewer: ["audit:read", "contracts:read"],
+  finance: ["contracts:read", "invoices:write", "changes:approve", "training:learn"],
+  viewer: ["audit:read", "contracts:read", "training:learn"],
   advisor: ["contracts:read"],
 };
 

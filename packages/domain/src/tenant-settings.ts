@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { integerInput, listInput, moneyInput } from "./input.ts";
 import { roleSchema } from "./roles.ts";
+import { trainingEnforcements } from "./training/vocabulary.ts";
 
 export const jurisdictions = ["GB-ENG", "ZA"] as const;
 export type Jurisdiction = (typeof jurisdictions)[number];
@@ -59,6 +60,8 @@ export const tenantSettingsSchema = z.object({
     max: 90,
     message: "Enter a number of days from 0 to 90.",
   }).default(defaultGraceDays),
+  /** Issue 10 §6: what assigning a contract to a manager without current required training does. */
+  trainingEnforcement: z.enum(trainingEnforcements).default("warn"),
 });
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
 /** Settings as stored (tenants.settings): any field left out takes its default when read. */

@@ -45,6 +45,7 @@ import {
 } from "../contract-facts.ts";
 import { idempotencyKey, once } from "../idempotency.ts";
 import { permittedProcedure, router, type TenantContext } from "../init.ts";
+import { enforceManagerTraining } from "./training.ts";
 
 const contractRef = z.object({ contractId: idInput });
 const versioned = contractRef.extend({ version: versionInput });
@@ -177,11 +178,18 @@ export const contractsRouter = router({
         const { idempotencyKey: _, ...values } = input;
         await checkReferences(ctx, values);
         const council = await ctx.council();
+        const tiered = assessedTierFields(values, tierPolicyOf(council));
+        // Issue 10 §6: a manager without current required training warns, or is refused by the council's setting.
+        const managerWarning = await enforceManagerTraining(
+          ctx,
+          values.contractManagerId ?? null,
+          tiered.tier,
+        );
         const [created] = await insertContracts(ctx.tx, [
           {
             ...values,
             publicContract: publicContractOf(values, council),
-            ...assessedTierFields(values, tierPolicyOf(council)),
+            ...tiered,
             tenantId: ctx.tenantId,
             originalTotalValueMinor: values.totalValueMinor,
             originalEndDate: values.endDate,
@@ -194,7 +202,7 @@ export const contractsRouter = router({
           entityId: created.id,
           after: values,
         });
-        return { id: created.id };
+        return { id: created.id, managerWarning };
       }),
     ),
 
@@ -208,6 +216,14 @@ export const contractsRouter = router({
       const before = await loadContract(ctx, input.contractId);
       await checkReferences(ctx, input.values);
       const council = await ctx.council();
+      const retiered = retierFields(before, input.values, tierPolicyOf(council));
+      const tier = "tier" in retiered ? retiered.tier : before.tier;
+      // Issue 10 §6: checked when the manager changes, or when the contract becomes High tier.
+      const managerWarning =
+        input.values.contractManagerId !== before.contractManagerId ||
+        (tier === "high" && before.tier !== "high")
+          ? await enforceManagerTraining(ctx, input.values.contractManagerId ?? null, tier)
+          : null;
       const updated = await updateContract(ctx.tx, {
         tenantId: ctx.tenantId,
         contractId: input.contractId,
@@ -215,7 +231,7 @@ export const contractsRouter = router({
         values: {
           ...input.values,
           publicContract: publicContractOf(input.values, council),
-          ...retierFields(before, input.values, tierPolicyOf(council)),
+          ...retiered,
         },
       }).catch(rethrowDuplicateReference);
       if (!updated) throw conflict(staleMessage);
@@ -226,7 +242,12 @@ export const contractsRouter = router({
         before: changedFields(contractInputOf(before), input.values, "before"),
         after: changedFields(contractInputOf(before), input.values, "after"),
       });
-      return { version: updated.version, tier: updated.tier, retierRequested: updated.retierRequested };
+      return {
+        version: updated.version,
+        tier: updated.tier,
+        retierRequested: updated.retierRequested,
+        managerWarning,
+      };
     }),
 
   /** Re-assesses the tier; with an override, sets it (a reason is required), without, returns to the assessment. */

@@ -79,6 +79,12 @@ export const courseVersions = pgTable(
     attemptLimit: integer(),
     cooldownMinutes: integer().notNull(),
     publishedAt: at(),
+    /**
+     * Who last saved the draft and who published it: the record of a platform course's authoring, which
+     * belongs to no council's audit log (a council's own courses are in its log as well).
+     */
+    updatedBy: uuid().references(() => users.id),
+    publishedBy: uuid().references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),

@@ -1,6 +1,7 @@
 import type { MeetingType, RiskStatus } from "../performance/vocabulary.ts";
 import { type Role, roles } from "../roles.ts";
 import type { Jurisdiction, TenantSettings } from "../tenant-settings.ts";
+import { type RequiredCourse, trainingStanding } from "../training/rules.ts";
 import type { ChangeStatus } from "./changes.ts";
 import type { Tier } from "./contract-input.ts";
 import type { DeviationGround } from "./deviations.ts";
@@ -51,7 +52,35 @@ export type ComplianceFacts = {
   meetings?: readonly { contractId: string; type: MeetingType; heldOn: string }[];
   /** The joint register's risks (left out: risks are not tracked). */
   risks?: readonly { contractId: string; status: RiskStatus; reviewOn: string }[];
+  /**
+   * Issue 10 §6: the courses the council requires of contract managers, and each member's latest completion of
+   * each course (what `manager_training` reads for each contract's manager). Absent: training is not tracked.
+   */
+  training?: {
+    requiredCourses: readonly { courseId: string; courseTitle: string }[];
+    latestCompletions: readonly { userId: string; courseId: string; expiresOn: string | null }[];
+  };
 };
+
+/** Each member's standing against the courses required of contract managers, by user id. */
+export function managerStandingOf(training: NonNullable<ComplianceFacts["training"]>, today: string) {
+  const latest = new Map(
+    training.latestCompletions.map((completion) => [
+      `${completion.userId}:${completion.courseId}`,
+      completion,
+    ]),
+  );
+  return (userId: string) =>
+    trainingStanding(
+      training.requiredCourses.map((course): RequiredCourse => {
+        const completion = latest.get(`${userId}:${course.courseId}`);
+        return completion
+          ? { courseTitle: course.courseTitle, latestCompletion: { expiresOn: completion.expiresOn } }
+          : { courseTitle: course.courseTitle };
+      }),
+      today,
+    );
+}
 
 // 004 §5 "Regular contract review meetings": a review or a performance meeting is one; a kickoff (004 §6)
 // and a close-out are not.
@@ -94,6 +123,7 @@ export function contractsCompliance(
     facts.closeOuts && new Map(facts.closeOuts.map((closeOut) => [closeOut.contractId, closeOut]));
   const meetings = facts.meetings && groupBy(facts.meetings);
   const risks = facts.risks && groupBy(facts.risks);
+  const standingOf = facts.training && managerStandingOf(facts.training, today);
   return new Map(
     facts.contracts.map((contract) => {
       const obligations = deriveObligations(
@@ -127,6 +157,8 @@ export function contractsCompliance(
           closeOut: closeOuts && (closeOuts.get(contract.id) ?? null),
           ...(meetings && meetingSources(meetings.get(contract.id) ?? [])),
           ...(risks && riskSource(risks.get(contract.id) ?? [])),
+          ...(standingOf &&
+            contract.contractManagerId !== null && { training: standingOf(contract.contractManagerId) }),
         },
         today,
         council.settings,

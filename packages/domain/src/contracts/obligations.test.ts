@@ -53,6 +53,15 @@ const reviewMonths: Record<Tier, number> = { high: 3, medium: 6, low: 12 };
 const planMonths: Record<Tier, number> = { high: 6, medium: 12, low: 12 };
 const future = addDays(today, 5);
 const past = addDays(today, -1);
+/** The contract manager's training standing (issue 10 §6): one required course, current until `validUntil`. */
+const trainedUntil = (validUntil: string | null) => ({
+  required: 1,
+  neverCompleted: [],
+  lapsed: [],
+  lapsedOn: null,
+  validUntil,
+});
+const untrained = { ...trainedUntil(null), neverCompleted: ["Contract Management Foundation"] };
 const recurringCase = (
   key: ObligationKey,
   appliesTo: Tier[],
@@ -170,9 +179,13 @@ const cases: Case[] = [
   {
     key: "manager_training",
     appliesTo: allTiers,
-    met: () => ({ sources: { training: { managerFoundationValidUntil: addDays(today, 31) } } }),
-    dueSoon: () => ({ sources: { training: { managerFoundationValidUntil: addDays(today, 30) } } }),
-    overdue: () => ({ sources: { training: { managerFoundationValidUntil: past } } }),
+    met: () => ({ sources: { training: trainedUntil(addDays(today, 31)) } }),
+    dueSoon: () => ({ sources: { training: trainedUntil(addDays(today, 30)) } }),
+    overdue: () => ({
+      sources: {
+        training: { ...trainedUntil(null), lapsed: ["Contract Management Foundation"], lapsedOn: past },
+      },
+    }),
   },
   {
     key: "za_monthly_monitoring",
@@ -400,7 +413,7 @@ describe("deriveObligations: not applicable and edge cases", () => {
     kpis: { count: 0 },
     monitoringReports: [],
     changes: [{ status: "approved", valueDeltaMinor: 1, approvedByRole: null }],
-    training: { managerFoundationValidUntil: null },
+    training: untrained,
     councilReports: [],
     contractReviews: [],
   };
@@ -555,13 +568,13 @@ describe("deriveObligations: not applicable and edge cases", () => {
       name: "training is not assessed without a contract manager",
       key: "manager_training",
       facts: { contractManagerId: null },
-      sources: { training: { managerFoundationValidUntil: null } },
+      sources: { training: untrained },
       expected: { status: "not_applicable" },
     },
     {
       name: "training never completed is overdue once the contract has started",
       key: "manager_training",
-      sources: { training: { managerFoundationValidUntil: null } },
+      sources: { training: untrained },
       expected: { status: "overdue", dueDate: "2024-01-01" },
     },
     {

@@ -1,5 +1,6 @@
 import type { Role } from "../roles.ts";
 import type { Jurisdiction, TenantSettings } from "../tenant-settings.ts";
+import type { TrainingStanding } from "../training/rules.ts";
 import { type ChangeStatus, canApprove } from "./changes.ts";
 import type { contractStatuses, Tier } from "./contract-input.ts";
 import type { DeviationGround } from "./deviations.ts";
@@ -101,7 +102,8 @@ export type ObligationSources = {
   /** The close-out started on the Close-out tab (004 §6): its checklist's progress; null when not started. */
   closeOut?: { items: number; itemsDone: number; evaluationWritten: boolean } | null;
   changes?: { status: ChangeStatus; valueDeltaMinor: number; approvedByRole: Role | null }[];
-  training?: { managerFoundationValidUntil: string | null };
+  /** The contract manager's standing against the training the council requires of contract managers (issue 10 §6). */
+  training?: TrainingStanding;
   councilReports?: { reportedOn: string }[];
   contractReviews?: { reviewedOn: string }[];
   invoices?: InvoiceDates[];
@@ -424,25 +426,37 @@ const obligationRules: readonly ObligationRule[] = [
     key: "manager_training",
     title: "Contract manager's foundation training",
     source: "004 §5",
-    // 004 §5: "All contract managers have to complete the Contract Management Foundation training course"
+    // 004 §5: "All contract managers have to complete the Contract Management Foundation training course"; the
+    // council's requirements for the contract manager role say which courses (issue 10 §6).
     assess: ({ contract, sources, today, settings }) => {
       if (contract.contractManagerId === null) return notApplicable("Name a contract manager first.");
-      if (sources.training === undefined) return notTracked("Training records are not yet kept here.");
-      const validUntil = sources.training.managerFoundationValidUntil;
-      if (validUntil === null) {
+      const standing = sources.training;
+      if (standing === undefined) return notTracked("Training records are not yet kept here.");
+      if (standing.required === 0) {
+        return notApplicable("This council requires no training course of its contract managers.");
+      }
+      if (standing.neverCompleted.length > 0) {
         return outstanding(
           contract.startDate,
           today,
-          "The contract manager has not completed the Contract Management Foundation course.",
+          `The contract manager has not completed ${standing.neverCompleted.join(", ")}.`,
         );
       }
-      const status = dueStatus(validUntil, today, settings.dueSoonDays);
+      if (standing.lapsedOn !== null) {
+        return {
+          status: "overdue",
+          dueDate: standing.lapsedOn,
+          detail: `The contract manager's ${standing.lapsed.join(", ")} has lapsed; book a refresher.`,
+        };
+      }
+      if (standing.validUntil === null) return met("The contract manager's required training is current.");
+      const status = dueStatus(standing.validUntil, today, settings.dueSoonDays);
       return {
         status,
-        dueDate: validUntil,
+        dueDate: standing.validUntil,
         detail:
-          status === "overdue"
-            ? "The contract manager's foundation training has lapsed; book a refresher."
+          status === "due_soon"
+            ? "The contract manager's foundation training is due for re-accreditation; book a refresher."
             : "The contract manager's foundation training is current.",
       };
     },

@@ -10,8 +10,11 @@ export type CourseVersionStatus = (typeof courseVersionStatuses)[number];
 export const questionKinds = ["single", "multiple"] as const;
 export type QuestionKind = (typeof questionKinds)[number];
 
-/** A council either warns when a contract goes to an untrained manager, or refuses it (issue 10 §6). */
-export const trainingEnforcements = ["warn", "block"] as const;
+/**
+ * What happens when a contract goes to a manager without current training (issue 10 §6): a warning; a refusal
+ * for High-tier contracts only (a warning below); or a refusal whatever the tier.
+ */
+export const trainingEnforcements = ["warn", "block_high", "block"] as const;
 export type TrainingEnforcement = (typeof trainingEnforcements)[number];
 
 /** One option of a question as stored: the `correct` flag never leaves the server (issue 10 §2). */
@@ -23,3 +26,9 @@ export interface StoredQuestionOption {
 
 /** The answers a learner gave in a submitted attempt, by question id: the option ids they chose. */
 export type AttemptAnswers = Record<string, string[]>;
+
+export const trainingEnforcementLabels: Record<TrainingEnforcement, string> = {
+  warn: "Warn, and let the contract be assigned",
+  block_high: "Refuse High-tier contracts, warn for the rest",
+  block: "Refuse every contract",
+};

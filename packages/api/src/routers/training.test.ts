@@ -1,0 +1,379 @@
+import { inTransaction, schema } from "@steward/db";
+import {
+  createOperator,
+  createTenantFixture,
+  createTestDatabase,
+  type TenantFixture,
+  type TestDatabase,
+} from "@steward/db/testing";
+import { addMonths, newId } from "@steward/domain";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { today } from "../contract-facts.ts";
+import { answerKeyOf, callerFor, publishTestCourse, refusal } from "../testing.ts";
+
+let test: TestDatabase;
+let council: TenantFixture;
+let course: { courseId: string; versionId: string };
+
+beforeAll(async () => {
+  test = await createTestDatabase();
+});
+afterAll(() => test.close());
+beforeEach(async () => {
+  council = await createTenantFixture(test);
+  course = await publishTestCourse(test);
+});
+
+async function as(role: keyof TenantFixture["users"], of: TenantFixture = council) {
+  return (await callerFor(test, { userId: of.users[role], tenantId: of.tenantId })).caller;
+}
+
+const keyOf = (versionId: string) => answerKeyOf(test, versionId);
+
+/** Enrols the manager and finishes both lessons; returns their caller and enrolment. */
+async function managerReadyForQuiz() {
+  const manager = await as("contract_manager");
+  const { enrolmentId } = await manager.training.enrol({ courseId: course.courseId });
+  const outline = await manager.courses.get({ courseId: course.courseId });
+  for (const lesson of outline.modules.flatMap((module) => module.lessons)) {
+    await manager.training.completeLesson({ enrolmentId, lessonId: lesson.id });
+  }
+  return { manager, enrolmentId };
+}
+
+const rightAnswers = (key: Map<string, string[]>, questions: { id: string }[]) =>
+  questions.map((question) => ({ questionId: question.id, optionIds: key.get(question.id) ?? [] }));
+const wrongAnswers = (questions: { id: string; options: { id: string }[] }[], key: Map<string, string[]>) =>
+  questions.map((question) => ({
+    questionId: question.id,
+    optionIds: [
+      question.options.find((option) => !(key.get(question.id) ?? []).includes(option.id))?.id ?? "",
+    ],
+  }));
+
+describe("learning a course (issue 10 §1–§3)", () => {
+  it("enrols, renders lessons inert, records progress and resumes at the first lesson not done", async () => {
+    const manager = await as("contract_manager");
+    const catalogue = await manager.courses.catalogue();
+    expect(catalogue.map((entry) => entry.courseId)).toContain(course.courseId);
+    const { enrolmentId } = await manager.training.enrol({ courseId: course.courseId });
+    expect((await manager.training.enrol({ courseId: course.courseId })).enrolmentId).toBe(enrolmentId);
+
+    const outline = await manager.courses.get({ courseId: course.courseId });
+    const [one, two] = outline.modules.flatMap((module) => module.lessons);
+    if (!one || !two) throw new Error("the test course has two lessons");
+    expect(outline.enrolment?.resumeLessonId).toBe(one.id);
+
+    const first = await manager.training.lesson({ enrolmentId, lessonId: one.id });
+    expect(first.html).toContain("<strong>proportionate</strong>");
+    const xss = await manager.training.lesson({ enrolmentId, lessonId: two.id });
+    expect(xss.html).not.toMatch(/<script|<img[^>]*onerror|href="javascript:/i);
+    expect(xss.html).toContain("&lt;script&gt;");
+
+    await manager.training.completeLesson({ enrolmentId, lessonId: one.id });
+    const resumed = await manager.courses.get({ courseId: course.courseId });
+    expect(resumed.enrolment).toMatchObject({
+      lessonsDone: 1,
+      lessonCount: 2,
+      resumeLessonId: two.id,
+      quizOpen: false,
+    });
+    expect(await refusal(manager.training.startAttempt({ enrolmentId }))).toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("is the training module's: a council on a plan without it is refused, with the plans that have it", async () => {
+    const essentials = await createTenantFixture(test, { licence: { plan: "essentials" } });
+    const manager = await as("contract_manager", essentials);
+    const refused = await refusal(manager.courses.catalogue());
+    expect(refused.code).toBe("FORBIDDEN");
+    expect(await refusal(manager.training.enrol({ courseId: course.courseId }))).toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
+
+  it("keeps one member's enrolment from another", async () => {
+    const manager = await as("contract_manager");
+    const { enrolmentId } = await manager.training.enrol({ courseId: course.courseId });
+    const outline = await manager.courses.get({ courseId: course.courseId });
+    const lessonId = outline.modules[0]?.lessons[0]?.id ?? "";
+    const finance = await as("finance");
+    expect(await refusal(finance.training.lesson({ enrolmentId, lessonId }))).toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await refusal(finance.training.completeLesson({ enrolmentId, lessonId }))).toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await refusal(finance.training.startAttempt({ enrolmentId }))).toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+});
+
+describe("quizzes marked on the server (issue 10 §2)", () => {
+  it("draws N questions, hands an open attempt back, and marks a pass into a completion and certificate", async () => {
+    const { manager, enrolmentId } = await managerReadyForQuiz();
+    const attempt = await manager.training.startAttempt({ enrolmentId });
+    expect(attempt.questions).toHaveLength(3);
+    expect(JSON.stringify(attempt)).not.toMatch(/"correct"|Because of rule/);
+    expect((await manager.training.startAttempt({ enrolmentId })).attemptId).toBe(attempt.attemptId);
+
+    const key = await keyOf(course.versionId);
+    const result = await manager.training.submitAttempt({
+      attemptId: attempt.attemptId,
+      answers: rightAnswers(key, attempt.questions),
+    });
+    expect(result).toMatchObject({ scorePercent: 100, correctCount: 3, questionCount: 3, passed: true });
+    expect(result.feedback.map((item) => item.right)).toEqual([true, true, true]);
+    expect(result.completion?.expiresOn).toBe(addMonths(today(), 24));
+
+    const mine = await manager.training.mine();
+    expect(mine.completions).toEqual([
+      expect.objectContaining({
+        courseId: course.courseId,
+        versionNumber: 1,
+        standing: "current",
+        latest: true,
+      }),
+    ]);
+    const code = result.completion?.verificationCode ?? "";
+    const visitor = (await callerFor(test)).caller;
+    const verified = await visitor.certificates.verify({ code: code.toLowerCase().replaceAll("-", " ") });
+    expect(verified).toEqual({
+      code,
+      holderName: `contract_manager of ${council.slug}`,
+      courseTitle: "Test Foundation",
+      completedOn: today(),
+      expiresOn: addMonths(today(), 24),
+    });
+    expect(await refusal(visitor.certificates.verify({ code: "0000-0000-0000-0000" }))).toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await refusal(visitor.certificates.verify({ code: "not a code" }))).toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+
+  it("ignores a forged score, refuses a foreign question and a replayed attempt", async () => {
+    const { manager, enrolmentId } = await managerReadyForQuiz();
+    const attempt = await manager.training.startAttempt({ enrolmentId });
+    const key = await keyOf(course.versionId);
+    const foreign =
+      [...key.keys()].find((id) => !attempt.questions.some((question) => question.id === id)) ?? "";
+    expect(
+      await refusal(
+        manager.training.submitAttempt({
+          attemptId: attempt.attemptId,
+          answers: [{ questionId: foreign, optionIds: key.get(foreign) ?? [] }],
+        }),
+      ),
+    ).toMatchObject({ code: "BAD_REQUEST" });
+
+    // A client that sends its own score and pass, with wrong answers, is marked on its answers.
+    const forged = await manager.training.submitAttempt({
+      attemptId: attempt.attemptId,
+      answers: wrongAnswers(attempt.questions, key),
+      scorePercent: 100,
+      passed: true,
+      correctCount: 3,
+    } as never);
+    expect(forged).toMatchObject({ scorePercent: 0, passed: false, completion: null });
+
+    // Replaying the attempt, now with the right answers, is refused and changes nothing.
+    expect(
+      await refusal(
+        manager.training.submitAttempt({
+          attemptId: attempt.attemptId,
+          answers: rightAnswers(key, attempt.questions),
+        }),
+      ),
+    ).toMatchObject({ code: "CONFLICT" });
+    const stored = await manager.training.attempt({ attemptId: attempt.attemptId });
+    expect(stored.result).toMatchObject({ scorePercent: 0, passed: false });
+    expect((await manager.training.mine()).completions).toEqual([]);
+  });
+
+  it("enforces the cool-down between attempts and the attempt limit", async () => {
+    const { manager, enrolmentId } = await managerReadyForQuiz();
+    const key = await keyOf(course.versionId);
+    const first = await manager.training.startAttempt({ enrolmentId });
+    await manager.training.submitAttempt({
+      attemptId: first.attemptId,
+      answers: wrongAnswers(first.questions, key),
+    });
+    expect(await refusal(manager.training.startAttempt({ enrolmentId }))).toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+    });
+
+    const pastCooldown = async () =>
+      inTransaction(test.database, { tenantId: council.tenantId, userId: null }, (tx) =>
+        tx
+          .update(schema.quizAttempts)
+          .set({ submittedAt: sql`now() - interval '61 minutes'` })
+          .where(eq(schema.quizAttempts.enrolmentId, enrolmentId)),
+      );
+    await pastCooldown();
+    const second = await manager.training.startAttempt({ enrolmentId });
+    expect(second.number).toBe(2);
+    await manager.training.submitAttempt({
+      attemptId: second.attemptId,
+      answers: wrongAnswers(second.questions, key),
+    });
+    await pastCooldown();
+    const limit = await refusal(manager.training.startAttempt({ enrolmentId }));
+    expect(limit.code).toBe("CONFLICT");
+  });
+
+  it("re-enrolling after a completion keeps the earlier one, and a new version does not change it", async () => {
+    const { manager, enrolmentId } = await managerReadyForQuiz();
+    const key = await keyOf(course.versionId);
+    const attempt = await manager.training.startAttempt({ enrolmentId });
+    await manager.training.submitAttempt({
+      attemptId: attempt.attemptId,
+      answers: rightAnswers(key, attempt.questions),
+    });
+
+    // The operator publishes version 2 with a new title.
+    const operator = (await callerFor(test, { userId: await createOperator(test) })).caller;
+    await operator.platformCourses.startDraft({ courseId: course.courseId });
+    const draft = await operator.platformCourses.get({ courseId: course.courseId });
+    expect(draft.editing).toBe(true);
+    const saved = await operator.platformCourses.saveDraft({
+      courseId: course.courseId,
+      version: draft.shown.version,
+      draft: {
+        ...draft.shown.draft,
+        rules: { ...draft.shown.draft.rules, title: "Test Foundation (2027 edition)" },
+      },
+    });
+    await operator.platformCourses.publish({ courseId: course.courseId, version: saved.version });
+
+    const { enrolmentId: again } = await manager.training.enrol({ courseId: course.courseId });
+    expect(again).not.toBe(enrolmentId);
+    const outline = await manager.courses.get({ courseId: course.courseId });
+    expect(outline).toMatchObject({ versionNumber: 2, title: "Test Foundation (2027 edition)" });
+    const mine = await manager.training.mine();
+    expect(mine.completions).toEqual([
+      expect.objectContaining({ versionNumber: 1, courseTitle: "Test Foundation", latest: true }),
+    ]);
+    expect(mine.enrolments).toEqual([
+      expect.objectContaining({ id: again, courseTitle: "Test Foundation (2027 edition)" }),
+    ]);
+  });
+});
+
+describe("requirements, the obligations engine and the warning when assigning a manager (issue 10 §6)", () => {
+  it("shows an untrained manager as an overdue obligation until they complete the course", async () => {
+    const admin = await as("admin");
+    await admin.training.addRequirement({ role: "contract_manager", courseId: course.courseId });
+    const { id } = await admin.contracts.create({
+      reference: "TRN-1",
+      title: "Training test contract",
+      category: "services",
+      currency: "GBP",
+      startDate: "2024-01-01",
+      endDate: "2029-03-31",
+      annualValueMinor: 1_000_000,
+      contractManagerId: council.users.contract_manager,
+    });
+    const duty = async () =>
+      (await admin.contracts.get({ contractId: id })).obligations.find(
+        (obligation) => obligation.key === "manager_training",
+      );
+    expect(await duty()).toMatchObject({
+      status: "overdue",
+      detail: expect.stringContaining("Test Foundation"),
+    });
+
+    const { manager, enrolmentId } = await managerReadyForQuiz();
+    const key = await keyOf(course.versionId);
+    const attempt = await manager.training.startAttempt({ enrolmentId });
+    await manager.training.submitAttempt({
+      attemptId: attempt.attemptId,
+      answers: rightAnswers(key, attempt.questions),
+    });
+    expect(await duty()).toMatchObject({ status: "met", dueDate: addMonths(today(), 24) });
+  });
+
+  it("warns, or blocks a High-tier contract, as the council's setting says", async () => {
+    const admin = await as("admin");
+    await admin.training.addRequirement({ role: "contract_manager", courseId: course.courseId });
+    const high = {
+      reference: "TRN-H",
+      title: "High tier contract",
+      category: "services" as const,
+      currency: "GBP",
+      startDate: "2024-01-01",
+      endDate: "2029-03-31",
+      annualValueMinor: 9_000_000,
+      contractManagerId: council.users.contract_manager,
+    };
+    const warned = await admin.contracts.create(high);
+    expect(warned.managerWarning).toBe(
+      `contract_manager of ${council.slug} has no current completion of Test Foundation, and this is a High-tier contract.`,
+    );
+    const settings = (await admin.council.get()).settings;
+    await admin.council.updateSettings({ settings: { ...settings, trainingEnforcement: "block_high" } });
+    const blocked = await refusal(admin.contracts.create({ ...high, reference: "TRN-H2" }));
+    expect(blocked).toEqual({
+      code: "BAD_REQUEST",
+      fieldErrors: {
+        contractManagerId: expect.stringContaining("has no current completion of Test Foundation"),
+      },
+    });
+    const low = await admin.contracts.create({ ...high, reference: "TRN-L", annualValueMinor: 100_000 });
+    expect(low.managerWarning).toContain("has no current completion");
+    expect(
+      await admin.training.managerCheck({ userId: council.users.contract_manager, tier: "high" }),
+    ).toMatchObject({
+      outcome: "block",
+    });
+    expect(await admin.training.managerCheck({ userId: council.users.sro, tier: "high" })).toMatchObject({
+      outcome: "block",
+    });
+  });
+});
+
+describe("the training matrix (issue 10 §7)", () => {
+  it("lists members against required courses, filters them and exports CSV", async () => {
+    const admin = await as("admin");
+    await admin.training.addRequirement({ role: "contract_manager", courseId: course.courseId });
+    await admin.training.addRequirement({ role: "sro", courseId: course.courseId });
+    await admin.training.assign({ courseId: course.courseId, userId: council.users.sro, dueOn: today() });
+    const matrix = await admin.training.matrix({});
+    expect(matrix.courses).toEqual([{ courseId: course.courseId, title: "Test Foundation" }]);
+    expect(matrix.rows.map((row) => [row.role, row.cells[course.courseId]?.status])).toEqual(
+      expect.arrayContaining([
+        ["contract_manager", "missing"],
+        ["sro", "due"],
+      ]),
+    );
+    expect(matrix.counts).toMatchObject({ missing: 1, due: 1 });
+    expect((await admin.training.matrix({ status: "due" })).rows.map((row) => row.role)).toEqual(["sro"]);
+    expect((await admin.training.matrix({ role: "contract_manager" })).rows).toHaveLength(1);
+    const csv = await admin.training.matrixCsv({});
+    expect(csv.csv).toContain("Name,Email,Role,Test Foundation,Test Foundation: expires or due");
+    expect(csv.csv).toContain(
+      `sro of ${council.slug},sro.${council.slug}@example.test,Senior responsible officer,Due,${today()}`,
+    );
+  });
+
+  it("does not let another council's member or course in", async () => {
+    const other = await createTenantFixture(test);
+    const ownCourse = await publishTestCourse(test, { owner: other.tenantId });
+    const admin = await as("admin");
+    expect(
+      await refusal(admin.training.addRequirement({ role: "sro", courseId: ownCourse.courseId })),
+    ).toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(
+      await refusal(
+        admin.training.assign({ courseId: course.courseId, userId: other.users.sro, dueOn: today() }),
+      ),
+    ).toMatchObject({ code: "NOT_FOUND" });
+    expect((await admin.courses.catalogue()).map((entry) => entry.courseId)).not.toContain(
+      ownCourse.courseId,
+    );
+  });
+});
