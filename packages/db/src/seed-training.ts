@@ -65,12 +65,13 @@ export async function seedTraining(database: Database, passwordHash: string, tod
 
   const councils = await database.sql<{ id: string; slug: string; jurisdiction: "GB-ENG" | "ZA" }[]>`
     select id, slug, jurisdiction from tenants order by created_at`;
-  for (const [index, council] of councils.entries()) {
+  // Councils side by side, as seedDemo seeds them.
+  const seedCouncil = async (council: (typeof councils)[number], index: number) => {
     // Only councils whose plan includes training (docs/billing.md: Essentials does not; seedBilling ran first).
     const licence = await inTransaction(database, { tenantId: council.id, userId: null }, (tx) =>
       getLicence(tx, { tenantId: council.id }),
     );
-    if (licence?.plan === "essentials") continue;
+    if (licence?.plan === "essentials") return;
     const pick = (names: readonly string[]) => names[index % names.length] ?? names[0] ?? "";
     const staff: { userId: string; name: string; stage: (typeof extraStaff)[number]["stage"] }[] = [];
     for (const person of extraStaff) {
@@ -157,5 +158,6 @@ export async function seedTraining(database: Database, passwordHash: string, tod
         if (person.stage === "not_started") await enrol(person.userId, addDays(today, 14), 0);
       }
     });
-  }
+  };
+  await Promise.all(councils.map(seedCouncil));
 }
