@@ -90,10 +90,6 @@ const attacks: Record<string, (attacker: Attacker) => Attack> = {
   }),
   "organisations.unlink": () => ({ input: { supplierId: bIds.supplier, version: 1 }, outcome: "refused" }),
   "kpiLibrary.list": () => ({ input: undefined, outcome: "nothing of B" }),
-  "kpiLibrary.suggest": () => ({
-    input: { name: "Missed collections", unit: "percent" },
-    outcome: "nothing of B",
-  }),
   "benchmarks.participation": () => ({ input: undefined, outcome: "nothing of B" }),
   "benchmarks.setParticipation": () => ({ input: { optedIn: true }, outcome: "nothing of B" }),
   "benchmarks.overview": () => ({ input: undefined, outcome: "nothing of B" }),

@@ -210,15 +210,6 @@ describe("organisation matching (issue 9 §1)", () => {
       }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
-
-  it("suggests a library template from a KPI's name and unit", async () => {
-    const council = await createTenantFixture(test);
-    const suggested = await (await as(council, "contract_manager")).kpiLibrary.suggest({
-      name: "Missed bin collections",
-      unit: "per_100000",
-    });
-    expect(suggested[0]?.name).toBe("Missed collections rate");
-  });
 });
 
 describe("the pool's k (issue 9 §4: default 5, never below 3)", () => {

@@ -12,11 +12,7 @@ import {
   idInput,
   invalid,
   kpiTemplateInput,
-  kpiUnits,
   serviceCategoryInput,
-  suggestTemplates,
-  textInput,
-  textLimits,
   versionInput,
 } from "@steward/domain";
 import { z } from "zod";
@@ -47,31 +43,14 @@ async function unlessTaken<T>(work: () => Promise<T>, categoryField = "categoryI
 }
 
 /**
- * The KPI library (issue 9 §2): councils read it and have a KPI's template suggested from its name and unit; the
- * platform operator edits it. Archived templates keep their links and their benchmarks' history.
+ * The KPI library (issue 9 §2): councils read it (a KPI's form suggests the template from its name and unit with
+ * the domain's suggestTemplates); the platform operator edits it. Archived templates keep their links and their benchmarks' history.
  */
 export const kpiLibraryRouter = router({
   list: permittedProcedure("contracts:read").query(async ({ ctx }) => ({
     categories: await listServiceCategories(ctx.tx),
     templates: await listKpiTemplates(ctx.tx),
   })),
-
-  suggest: permittedProcedure("contracts:read")
-    .input(
-      z.object({
-        name: textInput({ max: textLimits.short }),
-        unit: z.enum(kpiUnits, { error: "Choose the unit." }),
-      }),
-    )
-    .query(async ({ ctx, input }) =>
-      suggestTemplates(input, await listKpiTemplates(ctx.tx)).map((template) => ({
-        id: template.id,
-        name: template.name,
-        unit: template.unit,
-        unitLabel: template.unitLabel,
-        direction: template.direction,
-      })),
-    ),
 
   library: operatorProcedure.query(async ({ ctx }) => ({
     categories: await listServiceCategories(ctx.tx),

@@ -13,8 +13,9 @@ import {
   kpiUnitLabels,
   kpiUnits,
   readDecimalText,
+  suggestTemplates,
 } from "@steward/domain";
-import { createSignal, Show } from "solid-js";
+import { createMemo, createSignal, For, Show } from "solid-js";
 import { CheckboxField } from "../../components/checkbox-field.tsx";
 import { ChoiceSelect } from "../../components/choice-select.tsx";
 import { Field } from "../../components/field.tsx";
@@ -23,7 +24,8 @@ import { createSubmission, FormProblem } from "../../components/forms.ts";
 import { createIdempotencyKey } from "../../components/idempotency.ts";
 import { TextareaField } from "../../components/textarea-field.tsx";
 import { useCouncil } from "../../council.tsx";
-import { councilMutations } from "../../council-query.ts";
+import { councilMutations, councilQuery } from "../../council-query.ts";
+import { answer } from "../../query.ts";
 import type { Answer, Client } from "../../trpc.ts";
 
 export type KpiListing = Answer<Client["kpis"]["list"]>["kpis"][number];
@@ -44,7 +46,11 @@ const fieldIds: Record<string, string> = {
   "kpi.frequency": "kpi-frequency-trigger",
   "kpi.dataSource": "kpi-data-source-trigger",
   "kpi.breakdownLabel": "kpi-breakdown",
+  "kpi.templateId": "kpi-template-trigger",
 };
+
+/** The library choice that links nothing. */
+const notLinked = "none";
 
 const choices = <V extends string>(values: readonly V[], labels: Record<V, string>) =>
   values.map((value) => ({ value, label: labels[value] }));
@@ -82,7 +88,27 @@ export function KpiForm(props: {
   const [breakdownLabel, setBreakdownLabel] = createSignal(existing?.breakdownLabel ?? "");
   const [published, setPublished] = createSignal(existing?.published ?? false);
   const [socialValue, setSocialValue] = createSignal(existing?.socialValue ?? false);
+  const [templateId, setTemplateId] = createSignal<string>(existing?.templateId ?? notLinked);
   const error = (field: string) => submission.fieldError(`kpi.${field}`);
+  // Issue 9 §2: the library KPI this one measures, suggested from its name and unit; the person chooses.
+  const library = councilQuery((procedures) => procedures.kpiLibrary.list());
+  const templateChoices = createMemo(() => {
+    const found = answer(library);
+    const categories = new Map((found?.categories ?? []).map((category) => [category.id, category.name]));
+    return [
+      { value: notLinked, label: "Not linked to the library" },
+      ...(found?.templates ?? []).map((template) => ({
+        value: template.id,
+        label: `${template.name} (${categories.get(template.categoryId) ?? "library"})`,
+      })),
+    ];
+  });
+  const suggested = createMemo(() => {
+    const chosenUnit = unit();
+    const templates = answer(library)?.templates ?? [];
+    if (templateId() !== notLinked || chosenUnit === null || name().trim() === "") return [];
+    return suggestTemplates({ name: name(), unit: chosenUnit }, templates);
+  });
 
   const save = async () => {
     const result = await submission.submit(async (): Promise<unknown> => {
@@ -127,7 +153,7 @@ export function KpiForm(props: {
         breakdownLabel: breakdownLabel(),
         published: published(),
         socialValue: socialValue(),
-        templateId: existing?.templateId ?? null,
+        templateId: templateId() === notLinked ? null : templateId(),
       };
       return existing
         ? mutate(
@@ -198,6 +224,32 @@ export function KpiForm(props: {
           inDialog
         />
       </div>
+      <ChoiceSelect
+        id="kpi-template"
+        label="KPI library (for benchmarking)"
+        hint="Link it to the library KPI it measures, so it can be compared with other councils."
+        choices={templateChoices()}
+        value={templateId()}
+        onChange={setTemplateId}
+        error={error("templateId")}
+        inDialog
+      />
+      <Show when={suggested().length > 0}>
+        <div class="hint">
+          Suggested from its name and unit:{" "}
+          <For each={suggested()}>
+            {(template) => (
+              <button
+                type="button"
+                class="button button--secondary"
+                onClick={() => setTemplateId(template.id)}
+              >
+                Use {template.name}
+              </button>
+            )}
+          </For>
+        </div>
+      </Show>
       <Show when={unit() === "other"}>
         <Field
           id="kpi-unit-label"
