@@ -1,12 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { z } from "zod";
 import { jurisdictions } from "../tenant-settings.ts";
+import { courseContentOf, courseFile, questionsFile } from "./course-input.ts";
 
 /**
  * The Contract Management Foundation course as files (issue 10 §9), in the format the loader of
- * fixtures/training/ reads: course.json, lessons/*.md and questions.json. This checks the files themselves:
- * they parse, every lesson file exists, every question names a lesson and has its correct options, and the
+ * fixtures/training/ reads: course.json, lessons/*.md and questions.json. The loader's own schemas and rules
+ * (`courseContentOf`) read them; this adds what the files must hold beyond the format: every lesson file exists
+ * and is listed, lessons have their example and summary, questions have wrong options to choose from, and the
  * course meets the counts the issue asks for.
  */
 const courseDirectory = new URL(
@@ -14,46 +15,6 @@ const courseDirectory = new URL(
   import.meta.url,
 );
 const readJson = (name: string): unknown => JSON.parse(readFileSync(new URL(name, courseDirectory), "utf8"));
-
-const courseFile = z.strictObject({
-  slug: z.string().regex(/^[a-z0-9-]+$/),
-  title: z.string().min(1),
-  summary: z.string().min(1),
-  validityMonths: z.number().int().positive(),
-  passMarkPercent: z.number().int().min(1).max(100),
-  questionsPerAttempt: z.number().int().positive(),
-  attemptLimit: z.number().int().positive(),
-  cooldownMinutes: z.number().int().nonnegative(),
-  modules: z
-    .array(
-      z.strictObject({
-        title: z.string().min(1),
-        lessons: z
-          .array(
-            z.strictObject({
-              slug: z.string().regex(/^[a-z0-9-]+$/),
-              title: z.string().min(1),
-              file: z.string().regex(/^lessons\/[a-z0-9-]+\.md$/),
-              jurisdictions: z.array(z.enum(jurisdictions)).min(1),
-            }),
-          )
-          .min(1),
-      }),
-    )
-    .min(1),
-});
-
-const questionsFile = z.array(
-  z.strictObject({
-    id: z.string().regex(/^q\d{2,}$/),
-    lesson: z.string().min(1),
-    kind: z.enum(["single", "multiple"]),
-    prompt: z.string().min(1),
-    options: z.array(z.strictObject({ text: z.string().min(1), correct: z.boolean() })).min(3),
-    explanation: z.string().min(1),
-    source: z.string().min(1),
-  }),
-);
 
 const course = courseFile.parse(readJson("course.json"));
 const questions = questionsFile.parse(readJson("questions.json"));
@@ -67,6 +28,13 @@ const minimumQuestions = 36;
 const minimumQuestionsPerLesson = 4;
 
 describe("the Contract Management Foundation course files", () => {
+  test("the loader reads the course through the authoring rules", () => {
+    const content = courseContentOf(readJson("course.json"), readJson("questions.json"), lessonText);
+    expect(content.slug).toBe("contract-management-foundation");
+    expect(content.modules.flatMap((module) => module.lessons)).toHaveLength(lessons.length);
+    expect(content.questions).toHaveLength(questions.length);
+  });
+
   test("the course sets the Foundation's rules (issue 10 §5: re-accredited every 2 years)", () => {
     expect(course).toMatchObject({
       slug: "contract-management-foundation",
@@ -88,10 +56,12 @@ describe("the Contract Management Foundation course files", () => {
   });
 
   test.each(lessons.map((lesson) => [lesson.slug, lesson.file]))(
-    "lesson %s is Markdown with a title, an example and a summary, and no raw HTML",
+    "lesson %s is Markdown in sections with an example and a summary, and no raw HTML",
     (_slug, file) => {
       const text = lessonText(file);
-      expect(text.startsWith("# ")).toBe(true);
+      // The page heads a lesson with its title from course.json, so the Markdown opens with its text, not a title.
+      expect(text).not.toMatch(/^# /m);
+      expect(text.match(/^## /gm)?.length ?? 0).toBeGreaterThanOrEqual(4);
       expect(text).toMatch(/^## In practice$/m);
       expect(text).toMatch(/^## Summary$/m);
       expect(text).not.toMatch(/<\/?[a-zA-Z][^>]*>/);
@@ -109,13 +79,16 @@ describe("the Contract Management Foundation course files", () => {
     for (const question of questions) expect(slugs.has(question.lesson), question.id).toBe(true);
   });
 
-  test("a single-choice question has exactly one correct option, a multiple-choice one at least one", () => {
+  test("a single-choice question has exactly one correct option, a multiple-choice one at least one, each with wrong options to weigh", () => {
     for (const question of questions) {
       const correct = question.options.filter((option) => option.correct).length;
       const wrong = question.options.length - correct;
       if (question.kind === "single") expect(correct, question.id).toBe(1);
       else expect(correct, question.id).toBeGreaterThanOrEqual(1);
       expect(wrong, `${question.id} needs a wrong option`).toBeGreaterThanOrEqual(1);
+      expect(question.options.length, `${question.id} needs at least three options`).toBeGreaterThanOrEqual(
+        3,
+      );
       const texts = question.options.map((option) => option.text);
       expect(new Set(texts).size, question.id).toBe(texts.length);
     }
