@@ -59,6 +59,13 @@ const NewSupplier = page(() => import("./routes/suppliers/supplier-edit.tsx"), "
 const EditSupplier = page(() => import("./routes/suppliers/supplier-edit.tsx"), "EditSupplier");
 const SupplierPage = page(() => import("./routes/suppliers/supplier-page.tsx"), "SupplierPage");
 const Suppliers = page(() => import("./routes/suppliers/suppliers.tsx"), "Suppliers");
+const CertificatePage = page(() => import("./routes/training/certificate.tsx"), "CertificatePage");
+const CoursePage = page(() => import("./routes/training/course.tsx"), "CoursePage");
+const LessonPage = page(() => import("./routes/training/lesson.tsx"), "LessonPage");
+const QuizPage = page(() => import("./routes/training/quiz.tsx"), "QuizPage");
+const TrainingHome = page(() => import("./routes/training/training-home.tsx"), "TrainingHome");
+const TrainingMatrix = page(() => import("./routes/training/matrix.tsx"), "TrainingMatrix");
+const VerifyCertificate = page(() => import("./routes/training/verify.tsx"), "VerifyCertificate");
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
@@ -113,6 +120,7 @@ export function App() {
       <Route path="/reset-password" component={ResetPassword} />
       <Route path="/accept-invitation" component={AcceptInvitation} />
       <Route path="/dev/mailbox" component={DevMailbox} />
+      <Route path="/verify/:code?" component={VerifyCertificate} />
       <Route path="/" component={Home} />
       <Route path="/operator" component={OperatorShell}>
         <Route path="/" component={OperatorCouncils} />
@@ -132,6 +140,12 @@ export function App() {
         <Route path="/benchmarks" component={Benchmarks} />
         <Route path="/benchmarks/suppliers/:supplierId" component={SupplierBenchmark} />
         <Route path="/compliance" component={Compliance} />
+        <Route path="/training" component={TrainingHome} />
+        <Route path="/training/matrix" component={TrainingMatrix} />
+        <Route path="/training/courses/:courseId" component={CoursePage} />
+        <Route path="/training/enrolments/:enrolmentId/lessons/:lessonId" component={LessonPage} />
+        <Route path="/training/attempts/:attemptId" component={QuizPage} />
+        <Route path="/training/certificates/:completionId" component={CertificatePage} />
         <Route path="/board" component={AssuranceBoard} />
         <Route path="/lessons" component={LessonsLearned} />
         <Route path="/members" component={Members} />

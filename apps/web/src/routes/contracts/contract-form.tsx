@@ -14,6 +14,7 @@ import { SupplierPicker } from "../../components/supplier-picker.tsx";
 import { TextareaField } from "../../components/textarea-field.tsx";
 import { useCouncil } from "../../council.tsx";
 import { NewSupplierDialog } from "../suppliers/new-supplier-dialog.tsx";
+import { ManagerTrainingNotice } from "../training/manager-training-notice.tsx";
 import { type ContractDraft, contractInputOf } from "./contract-draft.ts";
 import { todayIso } from "./invoice-form.tsx";
 import {
@@ -235,6 +236,7 @@ export function ContractForm(props: {
             onChange={(userId) => setDraft("contractManagerId", userId)}
             error={error("contractManagerId")}
           />
+          <ManagerTrainingNotice userId={draft.contractManagerId} />
           <MemberSelect
             id="contract-sro"
             label="Senior Responsible Officer"

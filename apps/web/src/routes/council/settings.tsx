@@ -1,4 +1,9 @@
-import { roleLabels, type TenantSettings } from "@steward/domain";
+import {
+  roleLabels,
+  type TenantSettings,
+  trainingEnforcementLabels,
+  trainingEnforcements,
+} from "@steward/domain";
 import { createSignal, For, Show } from "solid-js";
 import { Query } from "../../components/async.tsx";
 import { ErrorSummary } from "../../components/error-summary.tsx";
@@ -7,6 +12,7 @@ import { createSubmission, FormProblem } from "../../components/forms.ts";
 import { moneyText, readMoneyText } from "../../components/money.ts";
 import { MoneyField } from "../../components/money-field.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
+import { RadioGroup } from "../../components/radio-group.tsx";
 import { useCouncil } from "../../council.tsx";
 import { councilMutations, councilQuery } from "../../council-query.ts";
 
@@ -55,6 +61,7 @@ function SettingsForm(props: { settings: TenantSettings; editable: boolean }) {
   );
   const [dueSoonDays, setDueSoonDays] = createSignal(String(props.settings.dueSoonDays));
   const [ragDueDay, setRagDueDay] = createSignal(String(props.settings.ragDueDay));
+  const [trainingEnforcement, setTrainingEnforcement] = createSignal(props.settings.trainingEnforcement);
 
   const submit = async () => {
     setSaved(false);
@@ -82,6 +89,7 @@ function SettingsForm(props: { settings: TenantSettings; editable: boolean }) {
         }),
         dueSoonDays: Number(dueSoonDays()),
         ragDueDay: Number(ragDueDay()),
+        trainingEnforcement: trainingEnforcement(),
       };
       if (Object.keys(problems).length > 0)
         throw new FormProblem("Some answers need correcting: see the marked fields.", problems);
@@ -184,6 +192,19 @@ function SettingsForm(props: { settings: TenantSettings; editable: boolean }) {
               error={submission.fieldError("settings.ragDueDay")}
             />
           </div>
+        </fieldset>
+        <fieldset class="fieldset" disabled={!props.editable}>
+          <legend class="fieldset__legend">Training</legend>
+          <RadioGroup
+            name="training-enforcement"
+            legend="When a contract goes to a manager without the training contract managers need"
+            choices={trainingEnforcements.map((value) => ({
+              value,
+              label: trainingEnforcementLabels[value],
+            }))}
+            value={trainingEnforcement()}
+            onChange={setTrainingEnforcement}
+          />
         </fieldset>
         <Show
           when={props.editable}

@@ -87,6 +87,13 @@ function Shell(props: { me: Accessor<Me>; council: Accessor<Council>; children: 
               Lessons learned
             </A>
           </li>
+          <Show when={value.can("training:learn")}>
+            <li>
+              <A href={`${base()}/training`} class="section-nav__link">
+                Training
+              </A>
+            </li>
+          </Show>
           <Show when={value.can("users:manage")}>
             <li>
               <A href={`${base()}/members`} class="section-nav__link">
