@@ -38,7 +38,7 @@ export function CertificatePage() {
             <h2>{found().courseTitle}</h2>
             <p>
               Completed on {format().date(found().completedOn)}
-              {found().expiresOn ? `; valid until ${format().date(found().expiresOn ?? "")}` : ""} (course
+              {found().expiresOn ? `; expires on ${format().date(found().expiresOn ?? "")}` : ""} (course
               version {found().versionNumber}).
             </p>
             <p>
