@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- plumbing|register|import|performance] [--seconds N]`: prints figures; it is not a test.
+ * `npm run bench [-- plumbing|register|import|performance|benchmarks] [--seconds N] [--councils N]`: prints figures; it is not a test.
  */
 import { parseArgs } from "node:util";
+import { benchBenchmarks } from "./benchmarks.ts";
 import { startBenchDatabase } from "./database.ts";
 import { benchPerformance } from "./performance.ts";
 import { benchPlumbing } from "./plumbing.ts";
@@ -9,7 +10,7 @@ import { benchImport, benchRegister } from "./register.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { seconds: { type: "string", default: "30" } },
+  options: { seconds: { type: "string", default: "30" }, councils: { type: "string", default: "1000" } },
 });
 const which = new Set(positionals.length > 0 ? positionals : ["plumbing", "register"]);
 const bench = await startBenchDatabase();
@@ -18,6 +19,7 @@ try {
   if (which.has("register")) await benchRegister(bench);
   if (which.has("import")) await benchImport(bench);
   if (which.has("performance")) await benchPerformance(bench);
+  if (which.has("benchmarks")) await benchBenchmarks(bench, Number(values.councils));
 } finally {
   await bench.stop();
 }

@@ -117,8 +117,21 @@ function contributionsSql(
       group by grouping sets ((tenant_id), (tenant_id, organisation_id))
       having grouping(organisation_id) = 1 or organisation_id is not null
     )
-    select * from templated union all select * from attainment union all select * from red
-    union all select * from paid union all select * from variation`;
+    select contributed.*, pool.pseudonym from (
+      select * from templated union all select * from attainment union all select * from red
+      union all select * from paid union all select * from variation
+    ) contributed join pool on pool.tenant_id = contributed.tenant_id`;
+}
+
+/**
+ * The councils in the pool, each under a pseudonym for this run: 0, 1, 2, … in the order of `md5(salt || id)`,
+ * a salt the job draws and never stores. The privacy rules compare cohorts of these numbers; no tenant id
+ * reaches the job's hands or the snapshot.
+ */
+function poolSql(client: postgres.Sql, salt: string) {
+  return client`
+    select tenant_id, (row_number() over (order by md5(${salt} || tenant_id::text)))::int - 1 as pseudonym
+    from public.benchmark_participation where opted_in`;
 }
 
 /** A candidate cell as the job reads it: the statistics, and the councils behind it by a pseudonym for this run. */
@@ -134,20 +147,19 @@ export interface AggregatedCell {
   upperQuartile: number;
   min: number;
   max: number;
-  cohort: string[];
+  cohort: number[];
 }
 
 /**
  * Every candidate cell of the period over the pool, for the job (run as the benchmark role). Councils come out
- * only as `md5(salt || tenant id)` with a salt the job draws for the run and never stores: the cohorts the
- * privacy rules compare, with no tenant id in the job's hands.
+ * only as the run's pseudonyms (`poolSql`): the cohorts the privacy rules compare.
  */
 export async function aggregateBenchmarkCells(
   tx: Tx,
   { period, salt }: { period: BenchmarkPeriod; salt: string },
 ): Promise<AggregatedCell[]> {
   const client = tx.$client;
-  const pool = client`select tenant_id from public.benchmark_participation where opted_in`;
+  const pool = poolSql(client, salt);
   return client<AggregatedCell[]>`
     select template_id as "templateId", measure, organisation_id as "organisationId", category_id as "categoryId",
       count(*)::int as "councilCount", sum(measurements)::int as "measurementCount",
@@ -155,7 +167,7 @@ export async function aggregateBenchmarkCells(
       percentile_cont(0.25) within group (order by value) as "lowerQuartile",
       percentile_cont(0.75) within group (order by value) as "upperQuartile",
       min(value) as min, max(value) as max,
-      array_agg(md5(${salt} || tenant_id::text)) as cohort
+      array_agg(pseudonym) as cohort
     from (${contributionsSql(client, period, pool)}) contributions
     where value is not null
     group by template_id, measure, organisation_id, category_id`;
@@ -167,7 +179,7 @@ export async function councilContributions(
   { tenantId, period }: { tenantId: string; period: BenchmarkPeriod },
 ): Promise<Contribution[]> {
   const client = tx.$client;
-  const pool = client`select ${tenantId}::uuid as tenant_id`;
+  const pool = client`select ${tenantId}::uuid as tenant_id, 0 as pseudonym`;
   return client<Contribution[]>`
     select template_id as "templateId", measure, organisation_id as "organisationId", category_id as "categoryId",
       value, measurements
@@ -182,10 +194,10 @@ export async function councilContributions(
 export async function flaggedOrganisations(
   tx: Tx,
   { period, salt }: { period: BenchmarkPeriod; salt: string },
-): Promise<{ organisationId: string; councils: string[] }[]> {
+): Promise<{ organisationId: string; councils: number[] }[]> {
   const { start, end } = period;
-  return tx.$client<{ organisationId: string; councils: string[] }[]>`
-    with pool as (select tenant_id from public.benchmark_participation where opted_in),
+  return tx.$client<{ organisationId: string; councils: number[] }[]>`
+    with pool as (${poolSql(tx.$client, salt)}),
     flagged as (
       select r.tenant_id, r.contract_id from public.rag_entries r
       where r.status = 'red' and r.month >= ${start}::date and r.month < ${end}::date
@@ -196,8 +208,9 @@ export async function flaggedOrganisations(
         and m.tenant_id in (select tenant_id from pool)
     )
     select s.organisation_id as "organisationId",
-      array_agg(distinct md5(${salt} || f.tenant_id::text)) as councils
+      array_agg(distinct pool.pseudonym) as councils
     from flagged f
+    join pool on pool.tenant_id = f.tenant_id
     join public.contracts c on c.tenant_id = f.tenant_id and c.id = f.contract_id
     join public.suppliers s on s.tenant_id = c.tenant_id and s.id = c.supplier_id
     where s.organisation_id is not null

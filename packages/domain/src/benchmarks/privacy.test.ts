@@ -8,8 +8,8 @@ import {
 } from "./privacy.ts";
 
 const councils = (from: number, to: number) =>
-  Array.from({ length: to - from + 1 }, (_, index) => `c${from + index}`);
-const cell = (key: string, dimensions: string[], cohort: string[], measure = "t1"): CandidateCell => ({
+  Array.from({ length: to - from + 1 }, (_, index) => from + index);
+const cell = (key: string, dimensions: string[], cohort: number[], measure = "t1"): CandidateCell => ({
   key,
   measure,
   dimensions,
@@ -48,7 +48,7 @@ describe("decidePublication: suppression at k − 1 and k councils", () => {
   });
 
   it("counts distinct councils, not measurements", () => {
-    const result = decided([cell("t1", [], ["c1", "c1", "c2", "c2", "c3", "c4"])]);
+    const result = decided([cell("t1", [], [1, 1, 2, 2, 3, 4])]);
     expect(result.t1).toEqual({ published: false, reason: "too_few_councils" });
   });
 });
@@ -145,7 +145,7 @@ describe("earlyWarnings (issue 9 §6)", () => {
         [
           { organisationId: "o1", councils: councils(1, 5) },
           { organisationId: "o2", councils: councils(1, 4) },
-          { organisationId: "o3", councils: ["c1", "c1", "c2", "c2", "c3", "c3", "c4", "c4"] },
+          { organisationId: "o3", councils: [1, 1, 2, 2, 3, 3, 4, 4] },
         ],
         5,
       ),

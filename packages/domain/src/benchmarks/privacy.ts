@@ -25,7 +25,8 @@ export interface CandidateCell {
   key: string;
   measure: string;
   dimensions: readonly string[];
-  cohort: readonly string[];
+  /** The councils behind the cell, as the run's pseudonyms: whole numbers from 0. */
+  cohort: readonly number[];
 }
 
 export type CellDecision = { published: true } | { published: false; reason: SuppressionReason };
@@ -38,13 +39,6 @@ function isAncestor(ancestor: CandidateCell, descendant: CandidateCell): boolean
   );
 }
 
-/** Councils in `from` and in none of `without`. */
-function remainder(from: ReadonlySet<string>, without: readonly ReadonlySet<string>[]): number {
-  let count = 0;
-  for (const council of from) if (!without.some((set) => set.has(council))) count += 1;
-  return count;
-}
-
 /**
  * Which cells a snapshot publishes, and why each other one is suppressed (issue 9 §4):
  * - `too_few_councils`: fewer than `k` distinct councils;
@@ -54,44 +48,83 @@ function remainder(from: ReadonlySet<string>, without: readonly ReadonlySet<stri
  *   published siblings together (subtracting several children at once).
  * Broad cells are decided first (fewer dimensions, then more councils, then key), so the measure across all
  * councils is kept over one supplier's slice of it. Decisions are the same whatever order the cells come in.
+ * Each published ancestor keeps the councils its published children cover, one set per depth, so a pool of a
+ * thousand councils and hundreds of suppliers is decided in one pass over each cohort.
  */
 export function decidePublication(cells: readonly CandidateCell[], k: number): Map<string, CellDecision> {
   const decisions = new Map<string, CellDecision>();
-  const cohorts = new Map(cells.map((cell) => [cell.key, new Set(cell.cohort)]));
-  const cohortOf = (cell: CandidateCell) => cohorts.get(cell.key) ?? new Set<string>();
+  let poolSize = 0;
+  for (const cell of cells) for (const council of cell.cohort) poolSize = Math.max(poolSize, council + 1);
+  // A cohort as a bitmap over the pool, with its count of distinct councils.
+  const cohorts = new Map<string, { members: Uint8Array; size: number }>();
+  for (const cell of cells) {
+    const members = new Uint8Array(poolSize);
+    let size = 0;
+    for (const council of cell.cohort) {
+      if (members[council] === 0) size += 1;
+      members[council] = 1;
+    }
+    cohorts.set(cell.key, { members, size });
+  }
+  const cohortOf = (cell: CandidateCell) =>
+    cohorts.get(cell.key) ?? { members: new Uint8Array(poolSize), size: 0 };
   const ordered = [...cells].sort(
     (a, b) =>
       a.dimensions.length - b.dimensions.length ||
       cohortOf(b).size - cohortOf(a).size ||
       (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
-  const published: CandidateCell[] = [];
+  const publishedByMeasure = new Map<string, CandidateCell[]>();
+  /** Per published ancestor and depth: the ancestor's councils its published children of that depth cover. */
+  const covered = new Map<string, { members: Uint8Array; size: number }>();
+  const coveredOf = (ancestor: CandidateCell, depth: number) => {
+    const key = `${ancestor.key}\u0000${depth}`;
+    let set = covered.get(key);
+    if (!set) covered.set(key, (set = { members: new Uint8Array(poolSize), size: 0 }));
+    return set;
+  };
   for (const cell of ordered) {
     const cohort = cohortOf(cell);
     if (cohort.size < k) {
       decisions.set(cell.key, { published: false, reason: "too_few_councils" });
       continue;
     }
-    const isolates = published
-      .filter((other) => isAncestor(other, cell))
-      .some((ancestor) => {
-        const ancestorCohort = cohortOf(ancestor);
-        const outside = remainder(ancestorCohort, [cohort]);
-        if (outside > 0 && outside < k) return true;
-        const siblings = published
-          .filter(
-            (other) => isAncestor(ancestor, other) && other.dimensions.length === cell.dimensions.length,
-          )
-          .map(cohortOf);
-        const rest = remainder(ancestorCohort, [cohort, ...siblings]);
-        return rest > 0 && rest < k;
-      });
+    const ancestors = (publishedByMeasure.get(cell.measure) ?? []).filter((other) => isAncestor(other, cell));
+    const isolates = ancestors.some((ancestor) => {
+      const ancestorCohort = cohortOf(ancestor);
+      const siblings = coveredOf(ancestor, cell.dimensions.length);
+      let inside = 0;
+      let newlyCovered = 0;
+      for (let council = 0; council < poolSize; council += 1) {
+        if (cohort.members[council] === 0 || ancestorCohort.members[council] === 0) continue;
+        inside += 1;
+        if (siblings.members[council] === 0) newlyCovered += 1;
+      }
+      const outside = ancestorCohort.size - inside;
+      if (outside > 0 && outside < k) return true;
+      const rest = ancestorCohort.size - siblings.size - newlyCovered;
+      return rest > 0 && rest < k;
+    });
     if (isolates) {
       decisions.set(cell.key, { published: false, reason: "differencing" });
       continue;
     }
     decisions.set(cell.key, { published: true });
-    published.push(cell);
+    publishedByMeasure.set(cell.measure, [...(publishedByMeasure.get(cell.measure) ?? []), cell]);
+    for (const ancestor of ancestors) {
+      const ancestorCohort = cohortOf(ancestor);
+      const siblings = coveredOf(ancestor, cell.dimensions.length);
+      for (let council = 0; council < poolSize; council += 1) {
+        if (
+          cohort.members[council] === 1 &&
+          ancestorCohort.members[council] === 1 &&
+          siblings.members[council] === 0
+        ) {
+          siblings.members[council] = 1;
+          siblings.size += 1;
+        }
+      }
+    }
   }
   return decisions;
 }
@@ -102,7 +135,7 @@ export function decidePublication(cells: readonly CandidateCell[], k: number): M
  * neighbour what the pool must not.
  */
 export function earlyWarnings(
-  flags: readonly { organisationId: string; councils: readonly string[] }[],
+  flags: readonly { organisationId: string; councils: readonly number[] }[],
   k: number,
 ): string[] {
   return flags
