@@ -39,6 +39,7 @@ const ContractPage = page(() => import("./routes/contracts/contract-page.tsx"), 
 const ImportRegister = page(() => import("./routes/contracts/import/import-page.tsx"), "ImportRegister");
 const Register = page(() => import("./routes/contracts/register.tsx"), "Register");
 const AssuranceBoard = page(() => import("./routes/council/board.tsx"), "AssuranceBoard");
+const Billing = page(() => import("./routes/council/billing.tsx"), "Billing");
 const AuditLog = page(() => import("./routes/council/audit.tsx"), "AuditLog");
 const LessonsLearned = page(() => import("./routes/council/lessons.tsx"), "LessonsLearned");
 const Members = page(() => import("./routes/council/members.tsx"), "Members");
@@ -52,6 +53,7 @@ const CouncilNotFound = page(() => import("./routes/not-found.tsx"), "CouncilNot
 const NotFound = page(() => import("./routes/not-found.tsx"), "NotFound");
 const OperatorCouncils = page(() => import("./routes/operator/councils.tsx"), "OperatorCouncils");
 const OperatorKpiLibrary = page(() => import("./routes/operator/kpi-library.tsx"), "OperatorKpiLibrary");
+const NewCouncil = page(() => import("./routes/operator/new-council.tsx"), "NewCouncil");
 const OperatorShell = page(() => import("./routes/operator/shell.tsx"), "OperatorShell");
 const ResetPassword = page(() => import("./routes/reset-password.tsx"), "ResetPassword");
 const SignIn = page(() => import("./routes/sign-in.tsx"), "SignIn");
@@ -125,6 +127,7 @@ export function App() {
       <Route path="/operator" component={OperatorShell}>
         <Route path="/" component={OperatorCouncils} />
         <Route path="/kpi-library" component={OperatorKpiLibrary} />
+        <Route path="/councils/new" component={NewCouncil} />
       </Route>
       <Route path="/t/:slug" component={CouncilShell}>
         <Route path="/" component={Overview} />
@@ -151,6 +154,7 @@ export function App() {
         <Route path="/members" component={Members} />
         <Route path="/audit" component={AuditLog} />
         <Route path="/settings" component={CouncilSettings} />
+        <Route path="/billing" component={Billing} />
         <Route path="*" component={CouncilNotFound} />
       </Route>
       <Route path="*" component={NotFound} />

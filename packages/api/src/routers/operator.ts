@@ -70,7 +70,8 @@ export const operatorRouter = router({
       }));
       rows.push({ ...council, ...usage });
     }
-    return rows;
+    // Offline (no Stripe key): the operator assigns every licence by hand, and the console says so.
+    return { offline: ctx.stripe === null, councils: rows };
   }),
 
   /** A new council, its licence, and an invitation to its first admin (who then invites the rest). */

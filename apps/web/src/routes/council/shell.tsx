@@ -4,7 +4,8 @@ import { CouncilSwitcher } from "../../components/council-switcher.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
 import { PublicLayout } from "../../components/public-layout.tsx";
 import { UserMenu } from "../../components/user-menu.tsx";
-import { CouncilProvider, createCouncilValue } from "../../council.tsx";
+import { CouncilProvider, createCouncilValue, useCouncil } from "../../council.tsx";
+import { councilQuery } from "../../council-query.ts";
 import { RequireSession } from "../../require-session.tsx";
 import type { Council, Me } from "../../trpc.ts";
 
@@ -113,12 +114,45 @@ function Shell(props: { me: Accessor<Me>; council: Accessor<Council>; children: 
               Settings
             </A>
           </li>
+          <Show when={value.can("billing:manage")}>
+            <li>
+              <A href={`${base()}/billing`} class="section-nav__link">
+                Billing
+              </A>
+            </li>
+          </Show>
         </ul>
       </nav>
       <main id="main" tabindex="-1" class="main">
+        <LicenceBanner />
         {props.children}
       </main>
     </CouncilProvider>
+  );
+}
+
+/**
+ * Past due or read-only, on every page of the council (issue 11 §4): the server refuses what the licence does
+ * not allow whatever the page shows; this says why before anyone tries.
+ */
+function LicenceBanner() {
+  const { format, can } = useCouncil();
+  const status = councilQuery((procedures) => procedures.billing.status());
+  const standing = () => (status.isSuccess ? status.data.standing : null);
+  const payHint = () =>
+    can("billing:manage") ? " Pay or renew on the Billing page." : " Tell your council's admin.";
+  return (
+    <Show when={standing()?.kind !== "good" ? standing() : null}>
+      {(found) => (
+        <p class="notice notice--error" role="note">
+          {found().kind === "grace"
+            ? `A payment is overdue: Steward keeps working until ${format().date(
+                (found() as { graceEndsOn: string }).graceEndsOn,
+              )}, then turns read-only until it is paid.${payHint()}`
+            : (found() as { reason: string }).reason}
+        </p>
+      )}
+    </Show>
   );
 }
 

@@ -1,0 +1,18 @@
+import type { Standing } from "@steward/domain";
+
+/** The licence's standing in words (packages/domain/src/licences.ts). */
+export const standingLabels: Record<Standing["kind"], string> = {
+  good: "Active",
+  grace: "Past due, in grace",
+  read_only: "Read-only",
+};
+
+/** Every billing page says when billing is offline (issue 11 §5). */
+export function OfflineNotice() {
+  return (
+    <p class="notice" role="note">
+      <strong>Billing is offline.</strong> Stripe is not configured here, so the platform operator assigns
+      plans, seats and end dates by hand; the same entitlements apply.
+    </p>
+  );
+}
