@@ -11,7 +11,10 @@ beforeAll(async () => {
 afterAll(() => test.close());
 
 describe("demo seed", () => {
-  it("creates fourteen councils (the first three with every role), a register each, and runs only once", async () => {
+  // About 4 s alone; the full suite runs every package at once on a shared machine, so it is given room.
+  it("creates fourteen councils (the first three with every role), a register each, and runs only once", {
+    timeout: 90_000,
+  }, async () => {
     const signIns = await seedDemo(test.database, "not-a-real-hash");
     expect(signIns?.map((signIn) => signIn.email)).toContain("admin@drakenstein.demo");
     const tenants = await test.owner<
