@@ -5,11 +5,12 @@ import { benchmarkSchedule, benchmarkTasks } from "./benchmarks.ts";
 import { ragReminderSchedule, ragReminderTasks } from "./rag-reminders.ts";
 import { startJobRunner } from "./runner.ts";
 import { sweepSchedule, sweepTasks } from "./sweep.ts";
+import { trainingReminderSchedule, trainingReminderTasks } from "./training-reminders.ts";
 
 export type { JobRunner, QueueDepth } from "./runner.ts";
 
 /**
- * Steward's jobs on the runner: the outbox mailer, the hourly sweep, the monthly RAG reminder and the daily benchmark aggregation. At start, one drain and one sweep are
+ * Steward's jobs on the runner: the outbox mailer, the hourly sweep, the monthly RAG reminder, the daily benchmark aggregation and the training expiry reminder. At start, one drain and one sweep are
  * queued (each under its job key, so several processes starting together queue one of each).
  */
 export async function startJobs(options: {
@@ -30,8 +31,15 @@ export async function startJobs(options: {
       ...sweepTasks({ database }),
       ...ragReminderTasks({ database, appUrl: options.appUrl }),
       ...benchmarkTasks({ database, logger }),
+      ...trainingReminderTasks({ database, appUrl: options.appUrl }),
     },
-    schedule: [...mailSchedule, ...sweepSchedule, ...ragReminderSchedule, ...benchmarkSchedule],
+    schedule: [
+      ...mailSchedule,
+      ...sweepSchedule,
+      ...ragReminderSchedule,
+      ...benchmarkSchedule,
+      ...trainingReminderSchedule,
+    ],
   });
   const mail = mailWaker(runner, logger);
   mail.wake();

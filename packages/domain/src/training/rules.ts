@@ -310,3 +310,33 @@ export function publishProblems(
   }
   return problems;
 }
+
+/** The expiry reminder's e-mail (issue 10 §5): when the certificate expires, and where to enrol again. */
+export function expiryReminderMail(input: {
+  to: string;
+  holderName: string;
+  courseTitle: string;
+  expiresOn: string;
+  council: { name: string; slug: string; locale: string };
+  appUrl: string;
+}) {
+  const expires = new Intl.DateTimeFormat(input.council.locale, {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${input.expiresOn}T00:00:00Z`));
+  return {
+    to: input.to,
+    subject: `Your ${input.courseTitle} certificate expires on ${expires}`,
+    body: [
+      `Hello ${input.holderName},`,
+      "",
+      `Your ${input.courseTitle} certificate with ${input.council.name} expires on ${expires}. Contract managers need a current one to manage the council's contracts; enrol again to renew it before then:`,
+      "",
+      `${input.appUrl}/t/${input.council.slug}/training`,
+      "",
+      "Your earlier certificates stay on your training page.",
+    ].join("\n"),
+  };
+}
