@@ -63,41 +63,52 @@ function contributionsSql(
       where m.period_start >= ${start}::date and m.period_start < ${end}::date
         and m.tenant_id in (select tenant_id from pool)
     ),
+    -- Each row counts at every level of its cells: across all suppliers and for its own supplier organisation
+    -- (and for KPI attainment, per service category too). A plain GROUP BY that leads with tenant_id then gives
+    -- one figure per council and cell: no GROUPING SETS, which Citus does not distribute (infra/README.md).
+    levels (by_organisation, by_category) as (
+      values (false, false), (true, false), (false, true), (true, true)
+    ),
     templated as (
-      select tenant_id, template_id, null::text as measure, organisation_id, null::uuid as category_id,
-        avg(value)::float8 as value, count(*)::int as measurements
-      from measured where template_id is not null and value is not null
-      group by grouping sets ((tenant_id, template_id), (tenant_id, template_id, organisation_id))
-      having grouping(organisation_id) = 1 or organisation_id is not null
+      select m.tenant_id, m.template_id, null::text as measure,
+        case when l.by_organisation then m.organisation_id end as organisation_id, null::uuid as category_id,
+        avg(m.value)::float8 as value, count(*)::int as measurements
+      from measured m join levels l on not l.by_category
+      where m.template_id is not null and m.value is not null
+        and (not l.by_organisation or m.organisation_id is not null)
+      group by 1, 2, 4
     ),
     attainment as (
-      select tenant_id, null::uuid as template_id, 'kpi_attainment'::text as measure, organisation_id, category_id,
-        (100.0 * count(*) filter (where rating = 'good') / count(*))::float8 as value, count(*)::int as measurements
-      from measured where rating <> 'other'
-      group by grouping sets ((tenant_id), (tenant_id, organisation_id), (tenant_id, category_id),
-        (tenant_id, category_id, organisation_id))
-      having (grouping(category_id) = 1 or category_id is not null)
-        and (grouping(organisation_id) = 1 or organisation_id is not null)
+      select m.tenant_id, null::uuid as template_id, 'kpi_attainment'::text as measure,
+        case when l.by_organisation then m.organisation_id end as organisation_id,
+        case when l.by_category then m.category_id end as category_id,
+        (100.0 * count(*) filter (where m.rating = 'good') / count(*))::float8 as value,
+        count(*)::int as measurements
+      from measured m cross join levels l
+      where m.rating <> 'other' and (not l.by_organisation or m.organisation_id is not null)
+        and (not l.by_category or m.category_id is not null)
+      group by 1, 4, 5
     ),
     red as (
-      select r.tenant_id, null::uuid as template_id, 'months_red'::text as measure, sp.organisation_id,
-        null::uuid as category_id,
+      select r.tenant_id, null::uuid as template_id, 'months_red'::text as measure,
+        case when l.by_organisation then sp.organisation_id end as organisation_id, null::uuid as category_id,
         (100.0 * count(*) filter (where r.status = 'red') / count(*))::float8 as value, count(*)::int as measurements
       from public.rag_entries r
       join supplied sp on sp.tenant_id = r.tenant_id and sp.contract_id = r.contract_id
+      join levels l on not l.by_category and (not l.by_organisation or sp.organisation_id is not null)
       where r.month >= ${start}::date and r.month < ${end}::date and r.tenant_id in (select tenant_id from pool)
-      group by grouping sets ((r.tenant_id), (r.tenant_id, sp.organisation_id))
-      having grouping(sp.organisation_id) = 1 or sp.organisation_id is not null
+      group by 1, 4
     ),
     paid as (
-      select i.tenant_id, null::uuid as template_id, 'days_to_pay'::text as measure, sp.organisation_id,
-        null::uuid as category_id, avg(i.paid_on - i.received_on)::float8 as value, count(*)::int as measurements
+      select i.tenant_id, null::uuid as template_id, 'days_to_pay'::text as measure,
+        case when l.by_organisation then sp.organisation_id end as organisation_id, null::uuid as category_id,
+        avg(i.paid_on - i.received_on)::float8 as value, count(*)::int as measurements
       from public.invoices i
       join supplied sp on sp.tenant_id = i.tenant_id and sp.contract_id = i.contract_id
+      join levels l on not l.by_category and (not l.by_organisation or sp.organisation_id is not null)
       where i.paid_on >= ${start}::date and i.paid_on < ${end}::date and i.disputed_on is null
         and i.tenant_id in (select tenant_id from pool)
-      group by grouping sets ((i.tenant_id), (i.tenant_id, sp.organisation_id))
-      having grouping(sp.organisation_id) = 1 or sp.organisation_id is not null
+      group by 1, 4
     ),
     varied as (
       select c.tenant_id, sp.organisation_id, c.original_total_value_minor as original,
@@ -111,11 +122,12 @@ function contributionsSql(
         and (c.end_date is null or c.end_date >= ${start}::date)
     ),
     variation as (
-      select tenant_id, null::uuid as template_id, 'variation_rate'::text as measure, organisation_id,
-        null::uuid as category_id, (100.0 * sum(approved) / sum(original))::float8 as value, count(*)::int as measurements
-      from varied
-      group by grouping sets ((tenant_id), (tenant_id, organisation_id))
-      having grouping(organisation_id) = 1 or organisation_id is not null
+      select v.tenant_id, null::uuid as template_id, 'variation_rate'::text as measure,
+        case when l.by_organisation then v.organisation_id end as organisation_id, null::uuid as category_id,
+        (100.0 * sum(v.approved) / sum(v.original))::float8 as value, count(*)::int as measurements
+      from varied v
+      join levels l on not l.by_category and (not l.by_organisation or v.organisation_id is not null)
+      group by 1, 4
     )
     select contributed.*, pool.pseudonym from (
       select * from templated union all select * from attainment union all select * from red
