@@ -79,8 +79,10 @@ export function decidePublication(cells: readonly CandidateCell[], k: number): M
   const covered = new Map<string, { members: Uint8Array; size: number }>();
   const coveredOf = (ancestor: CandidateCell, depth: number) => {
     const key = `${ancestor.key}\u0000${depth}`;
-    let set = covered.get(key);
-    if (!set) covered.set(key, (set = { members: new Uint8Array(poolSize), size: 0 }));
+    const found = covered.get(key);
+    if (found) return found;
+    const set = { members: new Uint8Array(poolSize), size: 0 };
+    covered.set(key, set);
     return set;
   };
   for (const cell of ordered) {
