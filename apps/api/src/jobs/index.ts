@@ -2,6 +2,7 @@ import type { Database } from "@steward/db";
 import type { Logger } from "pino";
 import { mailSchedule, mailTasks, mailWaker } from "../mailer.ts";
 import { benchmarkSchedule, benchmarkTasks } from "./benchmarks.ts";
+import { licenceSchedule, licenceTasks } from "./licences.ts";
 import { ragReminderSchedule, ragReminderTasks } from "./rag-reminders.ts";
 import { startJobRunner } from "./runner.ts";
 import { sweepSchedule, sweepTasks } from "./sweep.ts";
@@ -10,7 +11,8 @@ import { trainingReminderSchedule, trainingReminderTasks } from "./training-remi
 export type { JobRunner, QueueDepth } from "./runner.ts";
 
 /**
- * Steward's jobs on the runner: the outbox mailer, the hourly sweep, the monthly RAG reminder, the daily benchmark aggregation and the training expiry reminder. At start, one drain and one sweep are
+ * Steward's jobs on the runner: the outbox mailer, the hourly sweep, the monthly RAG reminder, the daily benchmark
+ * aggregation, the training expiry reminder and the daily licence check. At start, one drain and one sweep are
  * queued (each under its job key, so several processes starting together queue one of each).
  */
 export async function startJobs(options: {
@@ -32,6 +34,7 @@ export async function startJobs(options: {
       ...ragReminderTasks({ database, appUrl: options.appUrl }),
       ...benchmarkTasks({ database, logger }),
       ...trainingReminderTasks({ database, appUrl: options.appUrl }),
+      ...licenceTasks({ database }),
     },
     schedule: [
       ...mailSchedule,
@@ -39,6 +42,7 @@ export async function startJobs(options: {
       ...ragReminderSchedule,
       ...benchmarkSchedule,
       ...trainingReminderSchedule,
+      ...licenceSchedule,
     ],
   });
   const mail = mailWaker(runner, logger);
