@@ -61,6 +61,10 @@ const NewSupplier = page(() => import("./routes/suppliers/supplier-edit.tsx"), "
 const EditSupplier = page(() => import("./routes/suppliers/supplier-edit.tsx"), "EditSupplier");
 const SupplierPage = page(() => import("./routes/suppliers/supplier-page.tsx"), "SupplierPage");
 const Suppliers = page(() => import("./routes/suppliers/suppliers.tsx"), "Suppliers");
+const CouncilCourse = page(() => import("./routes/training/authoring.tsx"), "CouncilCourse");
+const CouncilCourses = page(() => import("./routes/training/authoring.tsx"), "CouncilCourses");
+const OperatorCourse = page(() => import("./routes/operator/courses.tsx"), "OperatorCourse");
+const OperatorCourses = page(() => import("./routes/operator/courses.tsx"), "OperatorCourses");
 const CertificatePage = page(() => import("./routes/training/certificate.tsx"), "CertificatePage");
 const CoursePage = page(() => import("./routes/training/course.tsx"), "CoursePage");
 const LessonPage = page(() => import("./routes/training/lesson.tsx"), "LessonPage");
@@ -127,6 +131,8 @@ export function App() {
       <Route path="/operator" component={OperatorShell}>
         <Route path="/" component={OperatorCouncils} />
         <Route path="/kpi-library" component={OperatorKpiLibrary} />
+        <Route path="/courses" component={OperatorCourses} />
+        <Route path="/courses/:courseId" component={OperatorCourse} />
         <Route path="/councils/new" component={NewCouncil} />
       </Route>
       <Route path="/t/:slug" component={CouncilShell}>
@@ -145,6 +151,8 @@ export function App() {
         <Route path="/compliance" component={Compliance} />
         <Route path="/training" component={TrainingHome} />
         <Route path="/training/matrix" component={TrainingMatrix} />
+        <Route path="/training/authoring" component={CouncilCourses} />
+        <Route path="/training/authoring/:courseId" component={CouncilCourse} />
         <Route path="/training/courses/:courseId" component={CoursePage} />
         <Route path="/training/enrolments/:enrolmentId/lessons/:lessonId" component={LessonPage} />
         <Route path="/training/attempts/:attemptId" component={QuizPage} />

@@ -126,4 +126,22 @@ describe("training: a new contract manager completes the Foundation course", () 
     const row = await trainingDuty();
     await row.getByText("Met", { exact: true }).waitFor();
   });
+
+  it("lets the platform operator open the Foundation course in the console and start its next version", async () => {
+    const operator = await newPage(browser, { locale: "en-GB" });
+    await signIn(
+      operator,
+      server.url,
+      { email: "operator@steward.demo", password: demoPassword },
+      "/operator",
+    );
+    await operator.getByRole("link", { name: "Courses" }).click();
+    await operator.getByRole("link", { name: "Contract Management Foundation" }).click();
+    await operator.getByRole("button", { name: "Start version 2" }).click();
+    await operator.getByRole("button", { name: "Save the draft" }).waitFor();
+    await expectNoSeriousAxeViolations(operator, "course authoring");
+    await operator.getByRole("button", { name: "Save the draft" }).click();
+    await operator.getByText("The draft is saved.").waitFor();
+    await operator.close();
+  });
 });

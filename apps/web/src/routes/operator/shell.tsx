@@ -12,6 +12,7 @@ import { RequireSession } from "../../require-session.tsx";
 const sections: { href: string; label: string; end?: boolean }[] = [
   { href: "/operator", label: "Councils", end: true },
   { href: "/operator/kpi-library", label: "KPI library" },
+  { href: "/operator/courses", label: "Courses" },
 ];
 
 /**

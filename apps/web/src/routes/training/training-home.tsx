@@ -38,6 +38,11 @@ export function TrainingHome() {
               Training matrix
             </A>
           </Show>
+          <Show when={can("training:manage")}>
+            <A class="button button--secondary" href={`${base()}/authoring`}>
+              The council's own courses
+            </A>
+          </Show>
         </p>
       </Show>
       <Query query={mine} loading="Loading your training…">
