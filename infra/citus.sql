@@ -63,3 +63,7 @@ SELECT create_distributed_table('completions', 'tenant_id', colocate_with => 'me
 SELECT create_distributed_table('benchmark_participation', 'tenant_id', colocate_with => 'memberships');
 SELECT create_distributed_table('licences', 'tenant_id', colocate_with => 'memberships');
 SELECT create_distributed_table('billing_invoices', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('engagements', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('advisory_notes', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('advisory_replies', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('performance_reviews', 'tenant_id', colocate_with => 'memberships');

@@ -1,7 +1,9 @@
 /**
- * `npm run bench [-- plumbing|register|import|performance|benchmarks] [--seconds N] [--councils N]`: prints figures; it is not a test.
+ * `npm run bench [-- plumbing|register|import|performance|benchmarks|advisor] [--seconds N] [--councils N]`: prints
+ * figures; it is not a test.
  */
 import { parseArgs } from "node:util";
+import { benchAdvisor } from "./advisor.ts";
 import { benchBenchmarks } from "./benchmarks.ts";
 import { startBenchDatabase } from "./database.ts";
 import { benchPerformance } from "./performance.ts";
@@ -20,6 +22,7 @@ try {
   if (which.has("import")) await benchImport(bench);
   if (which.has("performance")) await benchPerformance(bench);
   if (which.has("benchmarks")) await benchBenchmarks(bench, Number(values.councils));
+  if (which.has("advisor")) await benchAdvisor(bench);
 } finally {
   await bench.stop();
 }

@@ -26,6 +26,10 @@ function page<Name extends string, Module extends Record<Name, Component<RouteSe
   });
 }
 
+const AdvisorPortfolio = page(() => import("./routes/advisor/portfolio.tsx"), "AdvisorPortfolio");
+const Advice = page(() => import("./routes/council/advice.tsx"), "Advice");
+const Advisors = page(() => import("./routes/council/advisors.tsx"), "Advisors");
+const PerformanceReview = page(() => import("./routes/council/review.tsx"), "PerformanceReview");
 const AcceptInvitation = page(() => import("./routes/accept-invitation.tsx"), "AcceptInvitation");
 const Benchmarks = page(() => import("./routes/benchmarks/benchmarks.tsx"), "Benchmarks");
 const SupplierBenchmark = page(
@@ -128,6 +132,7 @@ export function App() {
       <Route path="/dev/mailbox" component={DevMailbox} />
       <Route path="/verify/:code?" component={VerifyCertificate} />
       <Route path="/" component={Home} />
+      <Route path="/advisor" component={AdvisorPortfolio} />
       <Route path="/operator" component={OperatorShell}>
         <Route path="/" component={OperatorCouncils} />
         <Route path="/kpi-library" component={OperatorKpiLibrary} />
@@ -160,6 +165,9 @@ export function App() {
         <Route path="/board" component={AssuranceBoard} />
         <Route path="/lessons" component={LessonsLearned} />
         <Route path="/members" component={Members} />
+        <Route path="/advisors" component={Advisors} />
+        <Route path="/advice" component={Advice} />
+        <Route path="/reviews/:reviewId" component={PerformanceReview} />
         <Route path="/audit" component={AuditLog} />
         <Route path="/settings" component={CouncilSettings} />
         <Route path="/billing" component={Billing} />

@@ -14,7 +14,9 @@ import {
   type AuditEvent,
   can,
   DomainError,
+  type EngagementScope,
   type Entitlements,
+  engagementPermits,
   entitlements,
   forbidden,
   hasSeatFor,
@@ -243,6 +245,8 @@ export interface TenantContext {
   tenantId: string;
   role: Role;
   user: AuthenticatedUser;
+  /** For an advisor, the engagement they work under (issue 9 §7); null for a member of the council. */
+  engagement: { id: string; scopes: EngagementScope[] } | null;
   /** The council's row (settings, jurisdiction, currency, locale), read once per request when asked for. */
   council(): Promise<Council>;
   /** Writes this request's audit event (DESIGN §3.8), in its transaction. */
@@ -281,11 +285,12 @@ function councilOf(tenantHeader: string | null): string {
 }
 
 function tenantRung(permission: Permission | null) {
-  return t.middleware(async ({ ctx, next, meta, type }) => {
+  return t.middleware(async ({ ctx, next, meta, path, type, getRawInput }) => {
     const tenantId = councilOf(ctx.tenantHeader);
     const result = await inRequestTransaction(ctx, { tenantId, userId: null }, async (tx, afterCommit) => {
       const sessions = new SessionStore(tx, tenantId, ctx.cookie);
       const { user, sessionId, role } = await memberOf(ctx, sessions, permission);
+      const { engagement } = user;
       let council: Promise<Council> | null = null;
       let licensed: Promise<Entitlements | null> | null = null;
       const tenant: TenantContext = {
@@ -293,6 +298,7 @@ function tenantRung(permission: Permission | null) {
         tenantId,
         role,
         user,
+        engagement,
         council: () => {
           council ??= getTenant(tx, { tenantId }).then((row) => {
             if (!row) throw notFound("This council");
@@ -303,12 +309,7 @@ function tenantRung(permission: Permission | null) {
         audit: (event) =>
           recordAudit(tx, { ...event, tenantId, actorUserId: user.id, requestId: ctx.requestId }),
         entitlements: () => {
-          licensed ??= Promise.all([getLicence(tx, { tenantId }), tenant.council()]).then(([licence, row]) =>
-            entitlements(licence && termsOf(licence), {
-              today: todayIso(),
-              graceDays: row.settings.billingGraceDays,
-            }),
-          );
+          licensed ??= entitlementsOf(tx, { tenantId, council: tenant.council() });
           return licensed;
         },
         takeSeat: async () => {
@@ -319,13 +320,34 @@ function tenantRung(permission: Permission | null) {
             throw forbidden(seatRefusal(current));
         },
       };
-      // The licence (issue 11 §4): a module the plan lacks is refused, and a read-only council's mutations.
-      if (meta?.module || (type === "mutation" && !meta?.allowedWhenReadOnly)) {
+      // The licence (issue 11 §4): a module the plan lacks is refused, and a read-only council's mutations. An
+      // engaged advisor works here only while the council's plan includes advisor access.
+      const module = meta?.module ?? (engagement ? "advisor_access" : undefined);
+      if (module || (type === "mutation" && !meta?.allowedWhenReadOnly)) {
         const current = await tenant.entitlements();
-        const refusal = meta?.module ? moduleRefusal(meta.module, current, plans) : null;
+        const refusal = module ? moduleRefusal(module, current, plans) : null;
         if (refusal) throw forbidden(refusal);
         if (type === "mutation" && !meta?.allowedWhenReadOnly && !current?.writable) {
           throw forbidden(current?.standing.kind === "read_only" ? current.standing.reason : unlicensed);
+        }
+      }
+      // An advisor works here through an engagement (issue 9 §7): its scope narrows the role, and every read is
+      // written to this council's audit log, in this transaction, before the procedure runs.
+      if (engagement) {
+        const kind = type === "mutation" ? "mutation" : "query";
+        if (!engagementPermits(engagement.scopes, { permission, kind })) {
+          throw new TRPCError({
+            code: "FORBIDDEN",
+            message: "Your engagement with this council does not cover that.",
+          });
+        }
+        if (kind === "query") {
+          await recordAudit(tx, {
+            tenantId,
+            actorUserId: user.id,
+            requestId: ctx.requestId,
+            ...advisorRead(path, engagement.id, await getRawInput()),
+          });
         }
       }
       return next({ ctx: { ...tenant, afterCommit, sessions, sessionId } });
@@ -335,6 +357,35 @@ function tenantRung(permission: Permission | null) {
     });
     return mappedDomainErrors(result);
   });
+}
+
+/** What the council's licence entitles it to today (null: no licence yet). */
+export async function entitlementsOf(
+  tx: Tx,
+  { tenantId, council }: { tenantId: string; council: Promise<Council> },
+): Promise<Entitlements | null> {
+  const [licence, row] = await Promise.all([getLicence(tx, { tenantId }), council]);
+  return entitlements(licence && termsOf(licence), {
+    today: todayIso(),
+    graceDays: row.settings.billingGraceDays,
+  });
+}
+
+/** The audit event of an advisor's read: what they asked for, and the contract when the call names one. */
+export function advisorRead(procedure: string, engagementId: string, rawInput: unknown): AuditEvent {
+  const contractId =
+    typeof rawInput === "object" && rawInput !== null && "contractId" in rawInput
+      ? rawInput.contractId
+      : null;
+  return {
+    action: "advisor.read",
+    entityType: "engagement",
+    entityId: engagementId,
+    after: {
+      procedure,
+      contractId: typeof contractId === "string" && isUuid(contractId) ? contractId : null,
+    },
+  };
 }
 
 /** A member of the council named by the request header, whatever their role. */

@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from "./init.ts";
 import { actionsRouter } from "./routers/actions.ts";
+import { advisoryRouter } from "./routers/advisory.ts";
 import { attachmentsRouter } from "./routers/attachments.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
@@ -12,6 +13,7 @@ import { closeOutRouter } from "./routers/close-out.ts";
 import { contractsRouter } from "./routers/contracts.ts";
 import { councilRouter } from "./routers/council.ts";
 import { coursesRouter } from "./routers/courses.ts";
+import { engagementsRouter } from "./routers/engagements.ts";
 import { improvementPlansRouter } from "./routers/improvement-plans.ts";
 import { invoicesRouter } from "./routers/invoices.ts";
 import { kpiLibraryRouter } from "./routers/kpi-library.ts";
@@ -24,6 +26,7 @@ import { operatorRouter } from "./routers/operator.ts";
 import { organisationsRouter } from "./routers/organisations.ts";
 import { plansRouter } from "./routers/plans.ts";
 import { platformCoursesRouter } from "./routers/platform-courses.ts";
+import { portfolioRouter } from "./routers/portfolio.ts";
 import { ragRouter } from "./routers/rag.ts";
 import { registerRouter } from "./routers/register.ts";
 import { risksRouter } from "./routers/risks.ts";
@@ -32,6 +35,7 @@ import { trainingRouter } from "./routers/training.ts";
 
 export const appRouter = router({
   actions: actionsRouter,
+  advisory: advisoryRouter,
   attachments: attachmentsRouter,
   audit: auditRouter,
   auth: authRouter,
@@ -44,6 +48,7 @@ export const appRouter = router({
   contracts: contractsRouter,
   council: councilRouter,
   courses: coursesRouter,
+  engagements: engagementsRouter,
   improvementPlans: improvementPlansRouter,
   invoices: invoicesRouter,
   kpiLibrary: kpiLibraryRouter,
@@ -56,6 +61,7 @@ export const appRouter = router({
   organisations: organisationsRouter,
   plans: plansRouter,
   platformCourses: platformCoursesRouter,
+  portfolio: portfolioRouter,
   rag: ragRouter,
   register: registerRouter,
   risks: risksRouter,

@@ -187,8 +187,26 @@ const newCourseRules = {
   attemptLimit: null,
   cooldownMinutes: 0,
 };
+const review = {
+  title: "Portfolio review",
+  periodStart: "2026-01-01",
+  periodEnd: "2026-06-30",
+  overallRating: "good" as const,
+  findings: [{ area: "governance" as const, rating: "good" as const, finding: "The board meets monthly." }],
+};
+const advisorOf = async (h: Harness) =>
+  (await callerFor(test, { userId: h.council.users.advisor, tenantId: h.council.tenantId })).caller;
 
 const make = {
+  note: async (h: Harness) =>
+    (await (await advisorOf(h)).advisory.addNote({ kind: "recommendation", title: "A note", body: "Body" }))
+      .id,
+  review: async (h: Harness, { share }: { share: boolean }) => {
+    const advisor = await advisorOf(h);
+    const { id } = await advisor.advisory.draftReview({ review });
+    if (share) await advisor.advisory.shareReview({ reviewId: id, version: 1 });
+    return id;
+  },
   supplier: async (h: Harness) => (await h.admin.suppliers.create({ name: "Clean Streets Ltd" })).id,
   // The council's SRO is the contract's, so an SRO may decide its changes (decisionCheck); its contract manager
   // is the contract's, so a manager may set its RAG (ragSetterProblem).
@@ -567,6 +585,26 @@ const validCalls: Record<string, (h: Harness) => Promise<unknown>> = {
     );
     return { completionId: completion.id };
   },
+  "engagements.list": async () => undefined,
+  "engagements.grant": async (h) => {
+    const email = `engaged.${h.council.slug}@advisory.example`;
+    await test.owner`insert into users (id, email, name) values (gen_random_uuid(), ${email}, 'Engaged advisor')`;
+    return { advisorEmail: email, scopes: ["read_portfolio"], startsOn: "2026-01-01", endsOn: "2026-12-31" };
+  },
+  "engagements.revoke": async (h) => ({ engagementId: h.council.engagementId }),
+  "advisory.notes": async () => ({}),
+  "advisory.addNote": async () => ({ kind: "note", title: "A note", body: "What the advisor noticed." }),
+  "advisory.answer": async (h) => ({ noteId: await make.note(h), body: "The council's answer." }),
+  "advisory.followUp": async (h) => ({ noteId: await make.note(h), body: "The advisor's reply." }),
+  "advisory.reviews": async () => undefined,
+  "advisory.review": async (h) => ({ reviewId: await make.review(h, { share: true }) }),
+  "advisory.draftReview": async () => ({ review }),
+  "advisory.updateReview": async (h) => ({
+    reviewId: await make.review(h, { share: false }),
+    version: 1,
+    review,
+  }),
+  "advisory.shareReview": async (h) => ({ reviewId: await make.review(h, { share: false }), version: 1 }),
 };
 
 /**
@@ -574,6 +612,18 @@ const validCalls: Record<string, (h: Harness) => Promise<unknown>> = {
  * permission than the one here fails, and so does one whose answers disagree with the matrix for it.
  */
 const expectedPermissions: Record<string, Permission> = {
+  "engagements.list": "users:manage",
+  "engagements.grant": "users:manage",
+  "engagements.revoke": "users:manage",
+  "advisory.notes": "advisory:read",
+  "advisory.addNote": "advisory:write",
+  "advisory.answer": "advisory:respond",
+  "advisory.followUp": "advisory:write",
+  "advisory.reviews": "advisory:read",
+  "advisory.review": "advisory:read",
+  "advisory.draftReview": "advisory:review",
+  "advisory.updateReview": "advisory:review",
+  "advisory.shareReview": "advisory:review",
   "members.list": "contracts:read",
   "members.invitations": "users:manage",
   "members.invite": "users:manage",
@@ -845,7 +895,8 @@ async function freshHarness(role: Role, path: string): Promise<Harness> {
     tenantId: council.tenantId,
     stripe,
   });
-  const otherMember = role === "advisor" ? council.users.viewer : council.users.advisor;
+  // A member other than the caller (an advisor is engaged, not a member, so never this one).
+  const otherMember = role === "viewer" ? council.users.board : council.users.viewer;
   return { council, role, admin, otherMember };
 }
 

@@ -42,6 +42,8 @@ const walkCourseRules = {
   attemptLimit: 3,
   cooldownMinutes: 0,
 };
+/** An advisor with an account and no engagement yet, for A's admin to engage. */
+let freeAdvisorEmail = "";
 
 type Attack =
   | { input: unknown; outcome: "refused" }
@@ -69,6 +71,14 @@ const attackRisk = {
   ownerParty: "supplier" as const,
   ownerName: "Intruder",
   reviewOn: "2026-03-01",
+};
+const attackFinding = { area: "performance" as const, rating: "inadequate" as const, finding: "attack" };
+const attackReview = {
+  title: "attack",
+  periodStart: "2026-01-01",
+  periodEnd: "2026-03-31",
+  overallRating: "inadequate" as const,
+  findings: [attackFinding],
 };
 const attacks: Record<string, (attacker: Attacker) => Attack> = {
   "members.list": () => ({ input: undefined, outcome: "nothing of B" }),
@@ -388,6 +398,40 @@ const attacks: Record<string, (attacker: Attacker) => Attack> = {
     outcome: "refused",
   }),
   "certificates.get": () => ({ input: { completionId: bIds.completion }, outcome: "refused" }),
+  "engagements.list": () => ({ input: undefined, outcome: "nothing of B" }),
+  "engagements.grant": () => ({
+    // A's admin engages an advisor of the advisory service: it changes nothing of B.
+    input: {
+      advisorEmail: freeAdvisorEmail,
+      scopes: ["read_portfolio"],
+      startsOn: "2026-01-01",
+      endsOn: "2026-12-31",
+    },
+    outcome: "nothing of B",
+    refusals: ["BAD_REQUEST"],
+  }),
+  "engagements.revoke": () => ({ input: { engagementId: b.engagementId }, outcome: "refused" }),
+  "advisory.notes": () => ({ input: { contractId: bIds.contract }, outcome: "nothing of B" }),
+  "advisory.addNote": () => ({
+    input: { contractId: bIds.contract, kind: "note", title: "attack", body: "attack" },
+    outcome: "refused",
+  }),
+  "advisory.answer": () => ({
+    input: { noteId: bIds.note, body: "attack", decision: "accepted" },
+    outcome: "refused",
+  }),
+  "advisory.followUp": () => ({ input: { noteId: bIds.note, body: "attack" }, outcome: "refused" }),
+  "advisory.reviews": () => ({ input: undefined, outcome: "nothing of B" }),
+  "advisory.review": () => ({ input: { reviewId: bIds.review }, outcome: "refused" }),
+  "advisory.draftReview": () => ({
+    input: { review: { ...attackReview, findings: [{ ...attackFinding, contractId: bIds.contract }] } },
+    outcome: "refused",
+  }),
+  "advisory.updateReview": () => ({
+    input: { reviewId: bIds.draftReview, version: 1, review: attackReview },
+    outcome: "refused",
+  }),
+  "advisory.shareReview": () => ({ input: { reviewId: bIds.draftReview, version: 1 }, outcome: "refused" }),
   "council.get": () => ({ input: undefined, outcome: "nothing of B" }),
   "council.updateSettings": () => ({ input: { settings: { dueSoonDays: 7 } }, outcome: "nothing of B" }),
 };
@@ -675,6 +719,24 @@ async function walkFixture() {
   bIds.attempt = (await bManager.training.startAttempt({ enrolmentId: bIds.enrolment })).attemptId;
   const bSro = (await callerFor(test, { userId: b.users.sro, tenantId: b.tenantId })).caller;
   bIds.completion = (await passTestCourse(test, bSro, platformCourse)).completion.id;
+  freeAdvisorEmail = `walk.${a.slug}@advisory.example`;
+  await test.owner`insert into users (id, email, name) values (gen_random_uuid(), ${freeAdvisorEmail}, 'Walk advisor')`;
+  const { caller: bAdvisor } = await callerFor(test, { userId: b.users.advisor, tenantId: b.tenantId });
+  bIds.note = (
+    await bAdvisor.advisory.addNote({
+      contractId: bIds.contract,
+      kind: "recommendation",
+      title: "B's note",
+      body: "B",
+    })
+  ).id;
+  bIds.review = (
+    await bAdvisor.advisory.draftReview({ review: { ...attackReview, title: "B's review" } })
+  ).id;
+  await bAdvisor.advisory.shareReview({ reviewId: bIds.review, version: 1 });
+  bIds.draftReview = (
+    await bAdvisor.advisory.draftReview({ review: { ...attackReview, title: "B's draft" } })
+  ).id;
   const before = await snapshotOfB();
   // The snapshot sees B's records, so an unchanged snapshot means something.
   for (const table of [
@@ -702,6 +764,9 @@ async function walkFixture() {
     "lesson_progress",
     "quiz_attempts",
     "completions",
+    "engagements",
+    "advisory_notes",
+    "performance_reviews",
   ]) {
     expect(before[table]?.length, `B's ${table} are in the snapshot`).toBeGreaterThan(0);
   }

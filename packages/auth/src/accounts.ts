@@ -13,7 +13,7 @@ import {
   type Tx,
   usePasswordReset,
 } from "@steward/db";
-import { DomainError, invalid, newPasswordSchema, type Role, roleLabels } from "@steward/domain";
+import { DomainError, invalid, type MemberRole, newPasswordSchema, roleLabels } from "@steward/domain";
 import { generateToken, hashPassword, sha256Hex, verifyPassword } from "./crypto.ts";
 import { type AttemptLimiter, invitationAccount } from "./rate-limit.ts";
 import type { SessionStore } from "./sessions.ts";
@@ -97,7 +97,7 @@ export async function inviteMember(
     tenantId: string;
     councilName: string;
     email: string;
-    role: Role;
+    role: MemberRole;
     invitedBy: string;
     appUrl: string;
   },
@@ -148,7 +148,7 @@ export async function acceptInvitation(
   tx: Tx,
   input: { tenantId: string; token: string; name?: string | undefined; password: string; ip: string },
   deps: { limiter: AttemptLimiter },
-): Promise<{ userId: string; invitationId: string; role: Role }> {
+): Promise<{ userId: string; invitationId: string; role: MemberRole }> {
   const invitation = await openInvitation(tx, input);
   let user = await findUserByEmail(tx, invitation.email);
   if (user) {

@@ -8,7 +8,7 @@ import {
   setSessionExpiry,
   type Tx,
 } from "@steward/db";
-import type { PlatformRole, Role } from "@steward/domain";
+import type { EngagementScope, PlatformRole, Role } from "@steward/domain";
 import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
 import { sha256Hex } from "./crypto.ts";
 
@@ -21,6 +21,8 @@ export interface SessionUserAttributes {
   platformRole: PlatformRole | null;
   /** The user's role in the request's council, when the adapter was given one. */
   role: Role | null;
+  /** For an advisor: the council's engagement that gives the role, and its scope (issue 9 §7). */
+  engagement: { id: string; scopes: EngagementScope[] } | null;
 }
 
 /**
@@ -41,6 +43,7 @@ export class HashedSessionAdapter implements Adapter {
       name: row.name,
       platformRole: row.platformRole,
       role: row.role,
+      engagement: row.engagement,
     };
     return [
       { id: sessionId, userId: row.userId, expiresAt: new Date(row.expiresMs), attributes: {} },

@@ -3,6 +3,7 @@ import {
   defaultSettingsFor,
   isPublicContractByValue,
   type Jurisdiction,
+  type MemberRole,
   newId,
   type PlatformRole,
   type Role,
@@ -15,6 +16,7 @@ import { insertContracts } from "./queries/contracts.ts";
 import { insertInvoice } from "./queries/invoices.ts";
 import { addMembership } from "./queries/memberships.ts";
 import { insertSuppliers, type SupplierValues } from "./queries/suppliers.ts";
+import { seedAdvisory } from "./seed-advisory.ts";
 import {
   benchmarkCouncils,
   benchmarkPlans,
@@ -93,7 +95,7 @@ export interface DemoSignIn {
 
 const demoPlatformAccounts = {
   operator: { email: "operator@steward.demo", name: "Olu Operator", role: "Platform operator" },
-  advisor: { email: "advisor@steward.demo", name: "Ade Advisor", role: "Advisor to all three councils" },
+  advisor: { email: "advisor@steward.demo", name: "Ade Advisor", role: "Advisor engaged by six councils" },
 } as const;
 
 const demoMemberEmail = (role: Role, slug: string) => `${role.replace("_", "-")}@${slug}.demo`;
@@ -125,8 +127,8 @@ export async function listDemoSignIns(database: Database): Promise<DemoSignIn[] 
 }
 
 /**
- * The demo platform of a first start: three councils with a member in every role, an advisor engaged by
- * all three and a platform operator. Platform rows are written by the owner; council rows under RLS.
+ * The demo platform of a first start: councils with their members, an advisor engaged by the first six
+ * (seed-advisory.ts) and a platform operator. Platform rows are written by the owner; council rows under RLS.
  * Runs only on an empty platform. All demo accounts share one password hash (hashed once by the caller).
  */
 export async function seedDemo(database: Database, passwordHash: string): Promise<DemoSignIn[] | null> {
@@ -155,9 +157,9 @@ export async function seedDemo(database: Database, passwordHash: string): Promis
     await database.sql`insert into tenants (id, slug, name, jurisdiction, currency, locale, settings)
       values (${tenantId}, ${council.slug}, ${council.name}, ${council.jurisdiction}, ${council.currency},
         ${council.locale}, ${JSON.stringify(settings)}::jsonb)`;
-    // The advisor serves the first three councils; the benchmarking councils have an admin, an SRO and a manager.
-    const members: { userId: string; role: Role }[] =
-      index < demoCouncils.length ? [{ userId: advisorId, role: "advisor" }] : [];
+    // The advisor is engaged (seed-advisory.ts), not a member; the benchmarking councils have an admin, an SRO and
+    // a manager.
+    const members: { userId: string; role: MemberRole }[] = [];
     const people: Partial<Record<Role, string>> = council.people;
     for (const role of councilRoles) {
       const name = people[role];
@@ -196,6 +198,13 @@ export async function seedDemo(database: Database, passwordHash: string): Promis
         );
       }
       await seedParticipation(tx, { tenantId, slug: council.slug, admin: byRole("admin") });
+      await seedAdvisory(tx, {
+        tenantId,
+        advisorId,
+        adminId: byRole("admin"),
+        contracts: created,
+        seed: index,
+      });
     });
   };
   await Promise.all(councils.map(seedCouncil));

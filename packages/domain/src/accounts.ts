@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { emailInput, idInput, textInput, textLimits, tokenInput } from "./input.ts";
-import { roles } from "./roles.ts";
+import { memberRoles } from "./roles.ts";
 
 const emailSchema = emailInput();
 /** Passwords are hashed, never stored: capped so a megabyte "password" cannot tie up argon2. */
@@ -28,7 +28,7 @@ export const changePasswordInput = z.object({
 });
 export const inviteMemberInput = z.object({
   email: emailSchema,
-  role: z.enum(roles, { error: "Choose a role for the person you invite." }),
+  role: z.enum(memberRoles, { error: "Choose a role for the person you invite." }),
 });
 export const acceptInvitationInput = z.object({
   tenantId: idInput,

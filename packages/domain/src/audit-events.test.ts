@@ -28,6 +28,7 @@ describe("audit events", () => {
       membership: "Member",
       invitation: "Invitation",
       council: "Council",
+      engagement: "Advisor engagement",
     });
   });
 });

@@ -1,3 +1,5 @@
+import type { EngagementScope } from "./advisory/engagements.ts";
+import type { AdvisoryNoteKind, RecommendationDecision } from "./advisory/notes.ts";
 import type { ChangeRequestInput, Section116Steps } from "./contracts/changes.ts";
 import type { ContractInput, Tier } from "./contracts/contract-input.ts";
 import type { DeviationInput } from "./contracts/deviations.ts";
@@ -24,7 +26,14 @@ import type { Role } from "./roles.ts";
 import type { TenantSettings } from "./tenant-settings.ts";
 
 /** What an audit event is about; the audit page names it ("Contract WST-2023-01", "Member Fiona Reid"). */
-export const auditEntityTypes = ["contract", "supplier", "membership", "invitation", "council"] as const;
+export const auditEntityTypes = [
+  "contract",
+  "supplier",
+  "membership",
+  "invitation",
+  "council",
+  "engagement",
+] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 export const auditEntityLabels: Record<AuditEntityType, string> = {
@@ -33,7 +42,18 @@ export const auditEntityLabels: Record<AuditEntityType, string> = {
   membership: "Member",
   invitation: "Invitation",
   council: "Council",
+  engagement: "Advisor engagement",
 };
+
+type EngagementRecord = {
+  advisorUserId: string;
+  advisorEmail: string;
+  scopes: EngagementScope[];
+  startsOn: string;
+  endsOn: string;
+};
+/** A note or reply is about its contract, or (with none) about the council. */
+type AdvisoryEntity = { entityType: "contract" } | { entityType: "council" };
 
 /** The fields of an invoice its events record (the stored record may hold more, e.g. ids and timestamps). */
 type InvoiceRecord = Pick<
@@ -386,6 +406,19 @@ export interface AuditEventShapes {
   "course.draft_saved": { entityType: "council"; after: { courseId: string; versionNumber: number } };
   "course.draft_started": { entityType: "council"; after: { courseId: string; versionNumber: number } };
   "course.published": { entityType: "council"; after: { courseId: string; versionNumber: number } };
+  "engagement.granted": { entityType: "engagement"; after: EngagementRecord };
+  "engagement.revoked": { entityType: "engagement"; before: EngagementRecord };
+  /** Issue 9 §7: every read an engaged advisor makes of the council's data: which call, and its contract. */
+  "advisor.read": { entityType: "engagement"; after: { procedure: string; contractId: string | null } };
+  "advisory_note.added": AdvisoryEntity & {
+    after: { noteId: string; kind: AdvisoryNoteKind; title: string };
+  };
+  "advisory_note.answered": AdvisoryEntity & {
+    after: { noteId: string; replyId: string; decision: RecommendationDecision | null };
+  };
+  "review.drafted": { entityType: "council"; after: { reviewId: string; title: string } };
+  "review.updated": { entityType: "council"; after: { reviewId: string; title: string } };
+  "review.shared": { entityType: "council"; after: { reviewId: string; title: string } };
 }
 
 export type AuditAction = keyof AuditEventShapes;
@@ -482,6 +515,14 @@ export const auditActionWords: Record<AuditAction, string> = {
   "course.draft_saved": "saved a course draft",
   "course.draft_started": "started a new version of a course",
   "course.published": "published a course version",
+  "engagement.granted": "engaged an advisor",
+  "engagement.revoked": "revoked an advisor's engagement",
+  "advisor.read": "read the council's data as its advisor",
+  "advisory_note.added": "added an advisory note",
+  "advisory_note.answered": "answered an advisory note",
+  "review.drafted": "drafted a performance review",
+  "review.updated": "edited a draft performance review",
+  "review.shared": "shared a performance review with the council",
 };
 
 export const auditActions = Object.keys(auditActionWords) as AuditAction[];

@@ -1,4 +1,5 @@
 export * from "./accounts.ts";
+export * from "./advisory/index.ts";
 export * from "./audit-events.ts";
 export * from "./benchmarks/index.ts";
 export * from "./contracts/index.ts";

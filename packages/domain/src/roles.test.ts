@@ -25,6 +25,10 @@ const expected: Record<Permission, Record<Role, boolean>> = {
   "training:assign":   { admin: true, board: false, sro: true,  contract_manager: false, finance: false, viewer: false, advisor: false },
   "training:report":   { admin: true, board: true,  sro: true,  contract_manager: false, finance: false, viewer: false, advisor: false },
   "training:manage":   { admin: true, board: false, sro: false, contract_manager: false, finance: false, viewer: false, advisor: false },
+  "advisory:read":     { admin: true, board: true,  sro: true,  contract_manager: true,  finance: true,  viewer: true,  advisor: true  },
+  "advisory:respond":  { admin: true, board: true,  sro: true,  contract_manager: true,  finance: false, viewer: false, advisor: false },
+  "advisory:write":    { admin: false, board: false, sro: false, contract_manager: false, finance: false, viewer: false, advisor: true },
+  "advisory:review":   { admin: false, board: false, sro: false, contract_manager: false, finance: false, viewer: false, advisor: true },
 };
 
 describe("permission matrix", () => {

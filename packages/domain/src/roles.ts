@@ -1,7 +1,14 @@
 import { z } from "zod";
 
 /** DESIGN §3: roles inside a tenant. */
-export const roles = ["admin", "board", "sro", "contract_manager", "finance", "viewer", "advisor"] as const;
+/**
+ * The roles a membership holds. `advisor` is not one: an advisor works in a council through an engagement the
+ * council's admin grants for a period and a scope (issue 9 §7), never through a membership with no end.
+ */
+export const memberRoles = ["admin", "board", "sro", "contract_manager", "finance", "viewer"] as const;
+export type MemberRole = (typeof memberRoles)[number];
+export const memberRoleSchema = z.enum(memberRoles);
+export const roles = [...memberRoles, "advisor"] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -45,12 +52,31 @@ export const permissions = [
   "training:report",
   /** The council's requirements, its training setting and its own courses (issue 10 §6, §8). */
   "training:manage",
+  /** Advisory notes and shared performance reviews, and the council's answers (issue 9 §7). */
+  "advisory:read",
+  /** Answering an advisor's note or recommendation, for the council. */
+  "advisory:respond",
+  /** Writing advisory notes and recommendations: the engaged advisor's own work. */
+  "advisory:write",
+  /** Drafting and sharing performance reviews: the engaged advisor's own work. */
+  "advisory:review",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
+/** What only an engaged advisor does in a council; no member does it. */
+const advisorWork: readonly Permission[] = ["advisory:write", "advisory:review"];
+
 const matrix: Record<Role, readonly Permission[]> = {
-  admin: [...permissions],
-  board: ["audit:read", "contracts:read", "changes:approve", "training:learn", "training:report"],
+  admin: permissions.filter((permission) => !advisorWork.includes(permission)),
+  board: [
+    "audit:read",
+    "contracts:read",
+    "changes:approve",
+    "training:learn",
+    "training:report",
+    "advisory:read",
+    "advisory:respond",
+  ],
   sro: [
     "contracts:read",
     "contracts:write",
@@ -62,6 +88,8 @@ const matrix: Record<Role, readonly Permission[]> = {
     "training:learn",
     "training:assign",
     "training:report",
+    "advisory:read",
+    "advisory:respond",
   ],
   contract_manager: [
     "contracts:read",
@@ -72,10 +100,13 @@ const matrix: Record<Role, readonly Permission[]> = {
     "register:import",
     "performance:write",
     "training:learn",
+    "advisory:read",
+    "advisory:respond",
   ],
-  finance: ["contracts:read", "invoices:write", "changes:approve", "training:learn"],
-  viewer: ["audit:read", "contracts:read", "training:learn"],
-  advisor: ["contracts:read"],
+  finance: ["contracts:read", "invoices:write", "changes:approve", "training:learn", "advisory:read"],
+  viewer: ["audit:read", "contracts:read", "training:learn", "advisory:read"],
+  /** Engagements, not memberships, give this role; the engagement's scope narrows it (`engagementPermits`). */
+  advisor: ["contracts:read", "advisory:read", "advisory:write", "advisory:review"],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -1,16 +1,17 @@
-import { type Role, roleLabels, roles } from "@steward/domain";
+import { type MemberRole, memberRoles, roleLabels } from "@steward/domain";
 import { ChoiceSelect } from "./choice-select.tsx";
 
-const roleChoices = roles.map((role) => ({ value: role, label: roleLabels[role] }));
+/** A membership's roles: an advisor is engaged (Advisors page), not made a member. */
+const roleChoices = memberRoles.map((role) => ({ value: role, label: roleLabels[role] }));
 
-/** The council roles in a ChoiceSelect: a listbox with typeahead and arrow keys, labelled and error-linked. */
+/** The council roles a member can hold, in a ChoiceSelect: a listbox with typeahead and arrow keys, labelled and error-linked. */
 export function RoleSelect(props: {
   id: string;
   label: string;
   /** Hide the label visually (in a table row, where the column heading says it); screen readers keep it. */
   hideLabel?: boolean;
-  value: Role | null;
-  onChange: (role: Role) => void;
+  value: MemberRole | null;
+  onChange: (role: MemberRole) => void;
   error?: string | undefined;
   placeholder?: string;
   disabled?: boolean;

@@ -8,13 +8,19 @@ import { RequireSession } from "../require-session.tsx";
 
 /**
  * `/`: straight to the one council, a chooser for several, a clear message for none; the platform operator,
- * who is in no council, to the operator's console.
+ * who is in no council, to the operator's console; an advisor, engaged by councils rather than a member of
+ * them, to their portfolio.
  */
 export function Home() {
   return (
     <RequireSession>
       {(me) => (
         <Switch>
+          <Match
+            when={me().councils.length > 0 && me().councils.every((council) => council.role === "advisor")}
+          >
+            <Navigate href="/advisor" />
+          </Match>
           <Match when={me().councils.length === 1 ? me().councils[0] : undefined}>
             {(only) => <Navigate href={`/t/${only().slug}`} />}
           </Match>

@@ -12,9 +12,9 @@ import {
   invalid,
   inviteMemberInput,
   type MembershipChange,
+  memberRoleSchema,
   membershipChangeRefusal,
   notFound,
-  roleSchema,
 } from "@steward/domain";
 import { z } from "zod";
 import { permittedProcedure, router, type TenantContext } from "../init.ts";
@@ -56,7 +56,7 @@ export const membersRouter = router({
       if (members.some((member) => member.email.toLowerCase() === input.email && !member.deactivatedAt)) {
         throw invalid("This person is already a member.", { email: "Already a member of this council." });
       }
-      if (input.role !== "advisor") await ctx.takeSeat();
+      await ctx.takeSeat();
       const council = await ctx.council();
       const invitation = await inviteMember(ctx.tx, {
         tenantId: ctx.tenantId,
@@ -91,11 +91,9 @@ export const membersRouter = router({
 
   /** A changed role ends the member's sessions, so no page keeps powers they no longer hold. */
   changeRole: permittedProcedure("users:manage")
-    .input(memberInput.extend({ role: roleSchema }))
+    .input(memberInput.extend({ role: memberRoleSchema }))
     .mutation(async ({ ctx, input }) => {
       const before = await guardMembershipChange(ctx, input.userId, { kind: "role", role: input.role });
-      // An advisor takes no seat (they come with their engagement); made a council role, they take one.
-      if (before.role === "advisor" && input.role !== "advisor") await ctx.takeSeat();
       await updateMembership(ctx.tx, { tenantId: ctx.tenantId, userId: input.userId, role: input.role });
       if (before.role !== input.role) await ctx.sessions.endAllFor(input.userId);
       await ctx.audit({

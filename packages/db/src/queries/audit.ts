@@ -4,6 +4,7 @@ import type { Tx } from "../database.ts";
 import {
   auditEvents,
   contracts,
+  engagements,
   invitations,
   memberships,
   suppliers,
@@ -102,43 +103,52 @@ export async function nameAuditEntities(
         .map((event) => event.entityId),
     ),
   ];
-  const [contractIds, supplierIds, memberIds, invitationIds] = [
+  const [contractIds, supplierIds, memberIds, invitationIds, engagementIds] = [
     idsOf("contract"),
     idsOf("supplier"),
     idsOf("membership"),
     idsOf("invitation"),
+    idsOf("engagement"),
   ];
   const none = Promise.resolve([] as { id: string; name: string }[]);
-  const [contractNames, supplierNames, memberNames, invitationNames, council] = await Promise.all([
-    contractIds.length
-      ? tx
-          .select({ id: contracts.id, name: contracts.reference })
-          .from(contracts)
-          .where(and(eq(contracts.tenantId, tenantId), inArray(contracts.id, contractIds)))
-      : none,
-    supplierIds.length
-      ? tx
-          .select({ id: suppliers.id, name: suppliers.name })
-          .from(suppliers)
-          .where(and(eq(suppliers.tenantId, tenantId), inArray(suppliers.id, supplierIds)))
-      : none,
-    memberIds.length
-      ? tx
-          .select({ id: users.id, name: users.name })
-          .from(memberships)
-          .innerJoin(users, eq(users.id, memberships.userId))
-          .where(and(eq(memberships.tenantId, tenantId), inArray(memberships.userId, memberIds)))
-      : none,
-    invitationIds.length
-      ? tx
-          .select({ id: invitations.id, name: invitations.email })
-          .from(invitations)
-          .where(and(eq(invitations.tenantId, tenantId), inArray(invitations.id, invitationIds)))
-      : none,
-    events.some((event) => event.entityType === "council")
-      ? tx.select({ id: tenants.id, name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId))
-      : none,
-  ]);
+  const [contractNames, supplierNames, memberNames, invitationNames, council, engagementNames] =
+    await Promise.all([
+      contractIds.length
+        ? tx
+            .select({ id: contracts.id, name: contracts.reference })
+            .from(contracts)
+            .where(and(eq(contracts.tenantId, tenantId), inArray(contracts.id, contractIds)))
+        : none,
+      supplierIds.length
+        ? tx
+            .select({ id: suppliers.id, name: suppliers.name })
+            .from(suppliers)
+            .where(and(eq(suppliers.tenantId, tenantId), inArray(suppliers.id, supplierIds)))
+        : none,
+      memberIds.length
+        ? tx
+            .select({ id: users.id, name: users.name })
+            .from(memberships)
+            .innerJoin(users, eq(users.id, memberships.userId))
+            .where(and(eq(memberships.tenantId, tenantId), inArray(memberships.userId, memberIds)))
+        : none,
+      invitationIds.length
+        ? tx
+            .select({ id: invitations.id, name: invitations.email })
+            .from(invitations)
+            .where(and(eq(invitations.tenantId, tenantId), inArray(invitations.id, invitationIds)))
+        : none,
+      events.some((event) => event.entityType === "council")
+        ? tx.select({ id: tenants.id, name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId))
+        : none,
+      engagementIds.length
+        ? tx
+            .select({ id: engagements.id, name: users.name })
+            .from(engagements)
+            .innerJoin(users, eq(users.id, engagements.advisorUserId))
+            .where(and(eq(engagements.tenantId, tenantId), inArray(engagements.id, engagementIds)))
+        : none,
+    ]);
   const names = new Map<string, string>();
   const add = (type: AuditEntityType, rows: { id: string; name: string }[]) => {
     for (const row of rows) names.set(`${type}:${row.id}`, row.name);
@@ -148,6 +158,7 @@ export async function nameAuditEntities(
   add("membership", memberNames);
   add("invitation", invitationNames);
   add("council", council);
+  add("engagement", engagementNames);
   return names;
 }
 

@@ -1,5 +1,5 @@
 import type { LicenceRecord } from "@steward/domain";
-import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { builtOnce, type Tx } from "../database.ts";
 import {
   auditEvents,
@@ -40,20 +40,14 @@ export async function lockLicence(tx: Tx, { tenantId }: { tenantId: string }): P
 }
 
 /**
- * Seats taken: active members in a council role other than advisor (an advisor comes with their engagement),
- * and open invitations that have not expired (an invitation holds its seat until accepted, revoked or expired).
+ * Seats taken: active members (an advisor is engaged, not a member, so takes no seat: issue 9 §7), and open
+ * invitations that have not expired (an invitation holds its seat until accepted, revoked or expired).
  */
 export async function countSeatsUsed(tx: Tx, { tenantId }: { tenantId: string }): Promise<number> {
   const [members] = await tx
     .select({ count: sql<number>`count(*)::int` })
     .from(memberships)
-    .where(
-      and(
-        eq(memberships.tenantId, tenantId),
-        isNull(memberships.deactivatedAt),
-        ne(memberships.role, "advisor"),
-      ),
-    );
+    .where(and(eq(memberships.tenantId, tenantId), isNull(memberships.deactivatedAt)));
   const [open] = await tx
     .select({ count: sql<number>`count(*)::int` })
     .from(invitations)
@@ -63,7 +57,6 @@ export async function countSeatsUsed(tx: Tx, { tenantId }: { tenantId: string })
         isNull(invitations.acceptedAt),
         isNull(invitations.revokedAt),
         gt(invitations.expiresAt, sql`now()`),
-        ne(invitations.role, "advisor"),
       ),
     );
   return (members?.count ?? 0) + (open?.count ?? 0);

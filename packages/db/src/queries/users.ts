@@ -1,6 +1,8 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import type { Role } from "@steward/domain";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Tx } from "../database.ts";
-import { memberships, tenants, users } from "../schema/index.ts";
+import { engagements, memberships, tenants, users } from "../schema/index.ts";
+import { activeEngagement } from "./engagements.ts";
 
 export async function findUserByEmail(tx: Tx, email: string) {
   const [user] = await tx.select().from(users).where(sql`lower(${users.email}) = lower(${email})`);
@@ -28,20 +30,35 @@ export async function setPasswordHash(
   await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
 }
 
-/** The councils a user belongs to (RLS shows a user their own memberships through app.user_id). */
+const councilColumns = {
+  tenantId: tenants.id,
+  slug: tenants.slug,
+  name: tenants.name,
+  jurisdiction: tenants.jurisdiction,
+  currency: tenants.currency,
+  locale: tenants.locale,
+};
+
+/**
+ * The councils a user works in: their active memberships, and (as `advisor`) the councils whose engagement of
+ * them is active today, by the same rule as the session lookup. RLS shows a user their own memberships and
+ * engagements through app.user_id. A member who is also engaged is listed once, as the member.
+ */
 export async function listUserCouncils(tx: Tx, { userId }: { userId: string }) {
-  return tx
-    .select({
-      tenantId: tenants.id,
-      slug: tenants.slug,
-      name: tenants.name,
-      jurisdiction: tenants.jurisdiction,
-      currency: tenants.currency,
-      locale: tenants.locale,
-      role: memberships.role,
-    })
-    .from(memberships)
-    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
-    .where(and(eq(memberships.userId, userId), isNull(memberships.deactivatedAt)))
-    .orderBy(asc(tenants.name));
+  const [members, engaged] = await Promise.all([
+    tx
+      .select({ ...councilColumns, role: memberships.role })
+      .from(memberships)
+      .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+      .where(and(eq(memberships.userId, userId), isNull(memberships.deactivatedAt))),
+    tx
+      .select({ ...councilColumns, role: sql<Role>`'advisor'` })
+      .from(engagements)
+      .innerJoin(tenants, eq(tenants.id, engagements.tenantId))
+      .where(and(eq(engagements.advisorUserId, userId), activeEngagement)),
+  ]);
+  const memberOf = new Set(members.map((council) => council.tenantId));
+  return [...members, ...engaged.filter((council) => !memberOf.has(council.tenantId))].sort((a, b) =>
+    a.name.localeCompare(b.name),
+  );
 }

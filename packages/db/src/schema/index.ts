@@ -1,3 +1,4 @@
+export * from "./advisory.ts";
 export * from "./audit.ts";
 export * from "./benchmarks.ts";
 export * from "./billing.ts";

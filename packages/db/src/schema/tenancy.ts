@@ -1,4 +1,4 @@
-import { roles } from "@steward/domain";
+import { memberRoles } from "@steward/domain";
 import { sql } from "drizzle-orm";
 import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, oneOf, tenantId } from "./columns.ts";
@@ -12,14 +12,14 @@ export const memberships = pgTable(
     userId: uuid()
       .notNull()
       .references(() => users.id),
-    role: text({ enum: roles }).notNull(),
+    role: text({ enum: memberRoles }).notNull(),
     deactivatedAt: timestamp({ withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.userId] }),
     index("memberships_user_id_idx").on(t.userId),
-    oneOf("memberships_role_check", t.role, roles),
+    oneOf("memberships_role_check", t.role, memberRoles),
   ],
 );
 
@@ -30,7 +30,7 @@ export const invitations = pgTable(
     tenantId: tenantId().references(() => tenants.id),
     id: id(),
     email: text().notNull(),
-    role: text({ enum: roles }).notNull(),
+    role: text({ enum: memberRoles }).notNull(),
     tokenHash: text().notNull(),
     invitedBy: uuid()
       .notNull()
@@ -46,6 +46,6 @@ export const invitations = pgTable(
     uniqueIndex("invitations_open_email_key")
       .on(t.tenantId, sql`lower(${t.email})`)
       .where(sql`${t.acceptedAt} is null and ${t.revokedAt} is null`),
-    oneOf("invitations_role_check", t.role, roles),
+    oneOf("invitations_role_check", t.role, memberRoles),
   ],
 );

@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { newId, type Role } from "@steward/domain";
+import { addDays, engagementScopes, memberRoles, newId, type Role, roles } from "@steward/domain";
 import postgres from "postgres";
 import { inject } from "vitest";
 import { connectDatabase, type Database, inTransaction } from "../database.ts";
 import { ensureDatabase } from "../embedded.ts";
+import { insertEngagement } from "../queries/engagements.ts";
 import { type LicenceValues, saveLicence } from "../queries/licences.ts";
 import { addMembership } from "../queries/memberships.ts";
 import { templateDatabase } from "./global-setup.ts";
@@ -46,11 +47,14 @@ export interface TenantFixture {
   tenantId: string;
   slug: string;
   users: Record<Role, string>;
+  /** The advisor's engagement (every scope, active from a month ago for a year). */
+  engagementId: string;
 }
 
 /**
- * A council with one member in every role, on an open-ended Partnership licence (every module, 50 seats)
- * unless `licence` says otherwise (null: none). Platform rows are written by the owner, council rows under RLS.
+ * A council with one member in every member role and an advisor engaged with every scope, on an open-ended
+ * Partnership licence (every module, 50 seats) unless `licence` says otherwise (null: none). Platform rows are
+ * written by the owner, council rows under RLS.
  */
 export async function createTenantFixture(
   test: TestDatabase,
@@ -66,7 +70,6 @@ export async function createTenantFixture(
   const [currency, locale] = jurisdiction === "ZA" ? ["ZAR", "en-ZA"] : ["GBP", "en-GB"];
   await test.owner`insert into tenants (id, slug, name, jurisdiction, currency, locale)
     values (${tenantId}, ${slug}, ${`Council ${slug}`}, ${jurisdiction}, ${currency}, ${locale})`;
-  const roles = ["admin", "board", "sro", "contract_manager", "finance", "viewer", "advisor"] as const;
   const users = {} as Record<Role, string>;
   for (const role of roles) {
     const userId = newId();
@@ -74,14 +77,24 @@ export async function createTenantFixture(
     await test.owner`insert into users (id, email, name, password_hash)
       values (${userId}, ${`${role}.${slug}@example.test`}, ${`${role} of ${slug}`}, ${options.passwordHash ?? null})`;
   }
-  await inTransaction(test.database, { tenantId, userId: null }, async (tx) => {
-    for (const role of roles) await addMembership(tx, { tenantId, userId: users[role], role });
+  const today = new Date().toISOString().slice(0, 10);
+  const engagementId = await inTransaction(test.database, { tenantId, userId: null }, async (tx) => {
+    for (const role of memberRoles) await addMembership(tx, { tenantId, userId: users[role], role });
     if (options.licence !== null) {
       const values = { plan: "partnership" as const, seats: 50, startsOn: "2025-04-01", ...options.licence };
       await saveLicence(tx, { tenantId, values });
     }
+    const engagement = await insertEngagement(tx, {
+      tenantId,
+      advisorUserId: users.advisor,
+      scopes: [...engagementScopes],
+      startsOn: addDays(today, -30),
+      endsOn: addDays(today, 365),
+      grantedBy: users.admin,
+    });
+    return engagement.id;
   });
-  return { tenantId, slug, users };
+  return { tenantId, slug, users, engagementId };
 }
 
 /** A platform operator (issue 11 §6): a user of no council whose platform role is `operator`. */

@@ -1,4 +1,4 @@
-import { type Role, roleLabels } from "@steward/domain";
+import { type MemberRole, roleLabels } from "@steward/domain";
 import { createSignal, For, Show } from "solid-js";
 import { Query } from "../../components/async.tsx";
 import { type Confirmation, ConfirmDialog } from "../../components/confirm-dialog.tsx";
@@ -41,7 +41,7 @@ function MemberManagement() {
   const [confirmation, setConfirmation] = createSignal<Confirmation | null>(null);
   const [announcement, setAnnouncement] = createSignal("");
 
-  const confirmRoleChange = (member: Member, role: Role) => {
+  const confirmRoleChange = (member: Member, role: MemberRole) => {
     if (role === member.role) return;
     setConfirmation({
       title: `Change ${member.name}'s role?`,
@@ -271,7 +271,7 @@ const inviteFieldIds = { email: "invite-email", role: "invite-role-trigger" };
 function InviteForm() {
   const mutate = councilMutations();
   const submission = createSubmission();
-  const [role, setRole] = createSignal<Role | null>(null);
+  const [role, setRole] = createSignal<MemberRole | null>(null);
   const [sent, setSent] = createSignal<string | null>(null);
   let emailInput: HTMLInputElement | undefined;
 

@@ -44,6 +44,11 @@ function Shell(props: { me: Accessor<Me>; council: Accessor<Council>; children: 
             {props.council().name}
           </p>
           <div class="masthead__actions">
+            <Show when={props.council().role === "advisor"}>
+              <A href="/advisor" class="masthead__link">
+                Your portfolio
+              </A>
+            </Show>
             <Show when={props.me().councils.length > 1}>
               <CouncilSwitcher councils={props.me().councils} current={props.council()} />
             </Show>
@@ -95,10 +100,22 @@ function Shell(props: { me: Accessor<Me>; council: Accessor<Council>; children: 
               </A>
             </li>
           </Show>
+          <Show when={value.can("advisory:read")}>
+            <li>
+              <A href={`${base()}/advice`} class="section-nav__link">
+                Advice
+              </A>
+            </li>
+          </Show>
           <Show when={value.can("users:manage")}>
             <li>
               <A href={`${base()}/members`} class="section-nav__link">
                 Members
+              </A>
+            </li>
+            <li>
+              <A href={`${base()}/advisors`} class="section-nav__link">
+                Advisors
               </A>
             </li>
           </Show>

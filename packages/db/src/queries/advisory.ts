@@ -1,0 +1,335 @@
+import type {
+  AdvisoryNoteKind,
+  KpiRating,
+  PerformanceReviewInput,
+  RecommendationDecision,
+} from "@steward/domain";
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
+import type { Tx } from "../database.ts";
+import {
+  advisoryNotes,
+  advisoryReplies,
+  contracts,
+  kpiMeasurements,
+  organisations,
+  performanceReviews,
+  ragEntries,
+  suppliers,
+  users,
+} from "../schema/index.ts";
+import { owingRagFor } from "./rag.ts";
+
+/**
+ * The advisor workspace's records in one council (issue 9 §7): notes and their replies, performance reviews, and
+ * the figures the advisor's portfolio compares. Every query filters by the council's tenant id.
+ */
+
+export async function insertAdvisoryNote(
+  tx: Tx,
+  values: {
+    tenantId: string;
+    engagementId: string;
+    contractId: string | null;
+    authorUserId: string;
+    kind: AdvisoryNoteKind;
+    title: string;
+    body: string;
+  },
+) {
+  const [created] = await tx.insert(advisoryNotes).values(values).returning();
+  if (!created) throw new Error("insert returned no note");
+  return created;
+}
+
+export async function getAdvisoryNote(tx: Tx, { tenantId, noteId }: { tenantId: string; noteId: string }) {
+  const [found] = await tx
+    .select()
+    .from(advisoryNotes)
+    .where(and(eq(advisoryNotes.tenantId, tenantId), eq(advisoryNotes.id, noteId)));
+  return found ?? null;
+}
+
+/** The council's notes (or one contract's), newest first, with the author's name and the contract's reference. */
+export async function listAdvisoryNotes(
+  tx: Tx,
+  { tenantId, contractId }: { tenantId: string; contractId?: string | undefined },
+) {
+  return tx
+    .select({
+      id: advisoryNotes.id,
+      kind: advisoryNotes.kind,
+      title: advisoryNotes.title,
+      body: advisoryNotes.body,
+      contractId: advisoryNotes.contractId,
+      contractReference: contracts.reference,
+      contractTitle: contracts.title,
+      authorName: users.name,
+      createdAt: advisoryNotes.createdAt,
+    })
+    .from(advisoryNotes)
+    .innerJoin(users, eq(users.id, advisoryNotes.authorUserId))
+    .leftJoin(
+      contracts,
+      and(eq(contracts.tenantId, advisoryNotes.tenantId), eq(contracts.id, advisoryNotes.contractId)),
+    )
+    .where(
+      and(
+        eq(advisoryNotes.tenantId, tenantId),
+        contractId ? eq(advisoryNotes.contractId, contractId) : undefined,
+      ),
+    )
+    .orderBy(desc(advisoryNotes.createdAt), desc(advisoryNotes.id));
+}
+
+/** The replies under some notes, oldest first. */
+export async function listAdvisoryReplies(
+  tx: Tx,
+  { tenantId, noteIds }: { tenantId: string; noteIds: string[] },
+) {
+  if (noteIds.length === 0) return [];
+  return tx
+    .select({
+      id: advisoryReplies.id,
+      noteId: advisoryReplies.noteId,
+      body: advisoryReplies.body,
+      decision: advisoryReplies.decision,
+      fromCouncil: sql<boolean>`${advisoryReplies.fromCouncil} = 'council'`,
+      authorName: users.name,
+      createdAt: advisoryReplies.createdAt,
+    })
+    .from(advisoryReplies)
+    .innerJoin(users, eq(users.id, advisoryReplies.authorUserId))
+    .where(and(eq(advisoryReplies.tenantId, tenantId), inArray(advisoryReplies.noteId, noteIds)))
+    .orderBy(asc(advisoryReplies.createdAt), asc(advisoryReplies.id));
+}
+
+export async function insertAdvisoryReply(
+  tx: Tx,
+  values: {
+    tenantId: string;
+    noteId: string;
+    authorUserId: string;
+    fromCouncil: "council" | "advisor";
+    body: string;
+    decision: RecommendationDecision | null;
+  },
+) {
+  const [created] = await tx.insert(advisoryReplies).values(values).returning();
+  if (!created) throw new Error("insert returned no reply");
+  return created;
+}
+
+const reviewColumns = {
+  id: performanceReviews.id,
+  authorUserId: performanceReviews.authorUserId,
+  authorName: users.name,
+  title: performanceReviews.title,
+  periodStart: performanceReviews.periodStart,
+  periodEnd: performanceReviews.periodEnd,
+  summary: performanceReviews.summary,
+  overallRating: performanceReviews.overallRating,
+  findings: performanceReviews.findings,
+  status: performanceReviews.status,
+  sharedAt: performanceReviews.sharedAt,
+  version: performanceReviews.version,
+  createdAt: performanceReviews.createdAt,
+  updatedAt: performanceReviews.updatedAt,
+};
+
+/**
+ * The council's performance reviews, newest first: the shared ones, and the drafts of `draftsOf` (an advisor
+ * sees their own drafts; the council sees a review once it is shared).
+ */
+export async function listPerformanceReviews(
+  tx: Tx,
+  { tenantId, draftsOf }: { tenantId: string; draftsOf: string | null },
+) {
+  return tx
+    .select(reviewColumns)
+    .from(performanceReviews)
+    .innerJoin(users, eq(users.id, performanceReviews.authorUserId))
+    .where(
+      and(
+        eq(performanceReviews.tenantId, tenantId),
+        draftsOf
+          ? or(eq(performanceReviews.status, "shared"), eq(performanceReviews.authorUserId, draftsOf))
+          : eq(performanceReviews.status, "shared"),
+      ),
+    )
+    .orderBy(desc(performanceReviews.createdAt), desc(performanceReviews.id));
+}
+
+export async function getPerformanceReview(
+  tx: Tx,
+  { tenantId, reviewId }: { tenantId: string; reviewId: string },
+) {
+  const [found] = await tx
+    .select(reviewColumns)
+    .from(performanceReviews)
+    .innerJoin(users, eq(users.id, performanceReviews.authorUserId))
+    .where(and(eq(performanceReviews.tenantId, tenantId), eq(performanceReviews.id, reviewId)));
+  return found ?? null;
+}
+
+export async function insertPerformanceReview(
+  tx: Tx,
+  values: PerformanceReviewInput & { tenantId: string; engagementId: string; authorUserId: string },
+) {
+  const [created] = await tx
+    .insert(performanceReviews)
+    .values(values)
+    .returning({ id: performanceReviews.id, version: performanceReviews.version });
+  if (!created) throw new Error("insert returned no review");
+  return created;
+}
+
+/** Rewrites the author's draft at the version they read; null when it changed, is shared, or is not theirs. */
+export async function updateDraftReview(
+  tx: Tx,
+  {
+    tenantId,
+    reviewId,
+    authorUserId,
+    version,
+    review,
+  }: {
+    tenantId: string;
+    reviewId: string;
+    authorUserId: string;
+    version: number;
+    review: PerformanceReviewInput;
+  },
+) {
+  const [updated] = await tx
+    .update(performanceReviews)
+    .set({ ...review, version: sql`${performanceReviews.version} + 1`, updatedAt: new Date() })
+    .where(ownDraft({ tenantId, reviewId, authorUserId, version }))
+    .returning({ id: performanceReviews.id, version: performanceReviews.version });
+  return updated ?? null;
+}
+
+/** Shares the author's draft at the version they read; null when it changed, is shared, or is not theirs. */
+export async function shareReview(
+  tx: Tx,
+  {
+    tenantId,
+    reviewId,
+    authorUserId,
+    version,
+  }: { tenantId: string; reviewId: string; authorUserId: string; version: number },
+) {
+  const [shared] = await tx
+    .update(performanceReviews)
+    .set({ status: "shared", sharedAt: new Date(), version: sql`${performanceReviews.version} + 1` })
+    .where(ownDraft({ tenantId, reviewId, authorUserId, version }))
+    .returning({ id: performanceReviews.id, title: performanceReviews.title });
+  return shared ?? null;
+}
+
+function ownDraft({
+  tenantId,
+  reviewId,
+  authorUserId,
+  version,
+}: {
+  tenantId: string;
+  reviewId: string;
+  authorUserId: string;
+  version: number;
+}) {
+  return and(
+    eq(performanceReviews.tenantId, tenantId),
+    eq(performanceReviews.id, reviewId),
+    eq(performanceReviews.authorUserId, authorUserId),
+    eq(performanceReviews.status, "draft"),
+    eq(performanceReviews.version, version),
+  );
+}
+
+/** The council's KPI measurements for periods from `from` to before `to`, counted by rating (the attainment). */
+export async function countRatingsBetween(
+  tx: Tx,
+  { tenantId, from, to }: { tenantId: string; from: string; to: string },
+) {
+  return tx
+    .select({ rating: kpiMeasurements.rating, measurements: count() })
+    .from(kpiMeasurements)
+    .where(
+      and(
+        eq(kpiMeasurements.tenantId, tenantId),
+        gte(kpiMeasurements.periodStart, from),
+        lt(kpiMeasurements.periodStart, to),
+      ),
+    )
+    .groupBy(kpiMeasurements.rating);
+}
+
+/**
+ * The council's supplier organisations (suppliers linked to the registry), each with its live contracts that owe
+ * a RAG for `month`, their RAG for it, and the KPI measurements of periods from `from` to before `to` by rating:
+ * one row per organisation, RAG status and rating. The named comparison of the advisor's portfolio.
+ */
+export async function listSupplierFigures(
+  tx: Tx,
+  { tenantId, month, from, to }: { tenantId: string; month: string; from: string; to: string },
+) {
+  const [rag, ratings] = await Promise.all([
+    tx
+      .select({
+        organisationId: organisations.id,
+        // The registry's authoritative name, else this council's own name for the supplier (its advisor may see it).
+        organisationName: sql<string>`coalesce(${organisations.name}, max(${suppliers.name}))`,
+        status: ragEntries.status,
+        contracts: count(),
+      })
+      .from(contracts)
+      .innerJoin(
+        suppliers,
+        and(eq(suppliers.tenantId, contracts.tenantId), eq(suppliers.id, contracts.supplierId)),
+      )
+      .innerJoin(organisations, eq(organisations.id, suppliers.organisationId))
+      .leftJoin(
+        ragEntries,
+        and(
+          eq(ragEntries.tenantId, contracts.tenantId),
+          eq(ragEntries.contractId, contracts.id),
+          eq(ragEntries.month, month),
+        ),
+      )
+      .where(
+        and(
+          owingRagFor(tenantId, month),
+          eq(suppliers.tenantId, tenantId),
+          isNotNull(suppliers.organisationId),
+        ),
+      )
+      .groupBy(organisations.id, organisations.name, ragEntries.status),
+    tx
+      .select({
+        organisationId: suppliers.organisationId,
+        rating: kpiMeasurements.rating,
+        measurements: count(),
+      })
+      .from(kpiMeasurements)
+      .innerJoin(
+        contracts,
+        and(eq(contracts.tenantId, kpiMeasurements.tenantId), eq(contracts.id, kpiMeasurements.contractId)),
+      )
+      .innerJoin(
+        suppliers,
+        and(eq(suppliers.tenantId, contracts.tenantId), eq(suppliers.id, contracts.supplierId)),
+      )
+      .where(
+        and(
+          eq(kpiMeasurements.tenantId, tenantId),
+          eq(contracts.tenantId, tenantId),
+          eq(suppliers.tenantId, tenantId),
+          isNotNull(suppliers.organisationId),
+          gte(kpiMeasurements.periodStart, from),
+          lt(kpiMeasurements.periodStart, to),
+        ),
+      )
+      .groupBy(suppliers.organisationId, kpiMeasurements.rating),
+  ]);
+  return { rag, ratings: ratings as { organisationId: string; rating: KpiRating; measurements: number }[] };
+}
