@@ -20,8 +20,8 @@ async function seedPortfolio(bench: BenchDatabase, today: string) {
   const advisorId = newId();
   await bench.owner`insert into users (id, email, name) values (${advisorId}, 'advisor@bench.test', 'Bench Advisor')`;
   await bench.owner`
-    insert into organisations (id, scheme, identifier, name)
-    select gen_random_uuid(), 'GB-COH', lpad((30000000 + i)::text, 8, '0'), 'Organisation ' || i || ' Ltd'
+    insert into organisations (id, scheme, identifier, name, name_source)
+    select gen_random_uuid(), 'GB-COH', lpad((30000000 + i)::text, 8, '0'), 'Organisation ' || i || ' Ltd', 'operator'
     from generate_series(0, ${size.organisations - 1}) i`;
   const started = performance.now();
   for (let index = 0; index < size.councils; index += 1) {
