@@ -832,6 +832,7 @@ const operatorCalls: Record<string, (council: TenantFixture) => Promise<unknown>
     return { templateId: id, version: 1, archived: true };
   },
   "platformCourses.list": async () => undefined,
+  "platformCourses.councilCounts": async () => undefined,
   "platformCourses.get": async () => ({ courseId: (await publishTestCourse(test)).courseId }),
   "platformCourses.create": async () => ({ ...newCourseRules, slug: `platform-${newId().slice(-8)}` }),
   "platformCourses.saveDraft": async () => platformDraft(),

@@ -519,6 +519,7 @@ const operatorAttacks: Record<string, () => unknown> = {
   "kpiLibrary.archiveTemplate": () => ({ templateId: bIds.supplier, version: 1, archived: true }),
   // The platform's own course (not B's): the operator authors platform courses only.
   "platformCourses.list": () => undefined,
+  "platformCourses.councilCounts": () => undefined,
   "platformCourses.get": () => ({ courseId: platformCourse.courseId }),
   "platformCourses.create": () => ({ ...walkCourseRules, slug: `platform-${newId().slice(-8)}` }),
   "platformCourses.saveDraft": () => ({

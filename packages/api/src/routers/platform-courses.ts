@@ -1,3 +1,5 @@
+import { getTenant, listAllTenants } from "@steward/db";
+import { tenantSettings } from "@steward/domain";
 import {
   authoringInputs,
   createAuthoredCourse,
@@ -9,6 +11,7 @@ import {
   startAuthoredDraft,
 } from "../course-authoring.ts";
 import { operatorProcedure, router } from "../init.ts";
+import { trainingMatrix } from "../training-matrix.ts";
 
 /**
  * The platform's courses (issue 10 §8), authored by the operator in the `/operator` console: seen by every
@@ -37,4 +40,30 @@ export const platformCoursesRouter = router({
   preview: operatorProcedure
     .input(authoringInputs.preview)
     .query(({ ctx, input }) => previewLesson(ctx.tx, null, input)),
+
+  /**
+   * Training across the platform (issue 10 §7): for each council, how many required courses are complete, due,
+   * overdue, expired or not done, counted in that council's own read-only transaction. Counts only: no person.
+   */
+  councilCounts: operatorProcedure.query(async ({ ctx }) => {
+    const councils = await listAllTenants(ctx.tx);
+    const rows = [];
+    for (const council of councils) {
+      const counts = await ctx.readCouncil(council.id, async (tx) => {
+        const row = await getTenant(tx, { tenantId: council.id });
+        if (!row) return null;
+        const matrix = await trainingMatrix(
+          {
+            tx,
+            tenantId: council.id,
+            council: async () => ({ ...row, settings: tenantSettings(row.settings) }),
+          },
+          {},
+        );
+        return { counts: matrix.counts, people: matrix.rows.length };
+      });
+      if (counts) rows.push({ councilId: council.id, name: council.name, ...counts });
+    }
+    return rows;
+  }),
 });

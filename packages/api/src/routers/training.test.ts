@@ -358,6 +358,21 @@ describe("the training matrix (issue 10 §7)", () => {
     );
   });
 
+  it("gives the operator each council's counts and no one's name (issue 10 §7)", async () => {
+    const admin = await as("admin");
+    await admin.training.addRequirement({ role: "contract_manager", courseId: course.courseId });
+    const operator = (await callerFor(test, { userId: await createOperator(test) })).caller;
+    const counts = await operator.platformCourses.councilCounts();
+    expect(counts.find((row) => row.councilId === council.tenantId)).toEqual({
+      councilId: council.tenantId,
+      name: `Council ${council.slug}`,
+      people: 1,
+      counts: { complete: 0, due: 0, overdue: 0, expired: 0, missing: 1 },
+    });
+    expect(JSON.stringify(counts)).not.toContain(council.users.contract_manager);
+    expect(JSON.stringify(counts)).not.toContain("contract_manager of");
+  });
+
   it("does not let another council's member or course in", async () => {
     const other = await createTenantFixture(test);
     const ownCourse = await publishTestCourse(test, { owner: other.tenantId });
