@@ -110,6 +110,7 @@ const cellsOf = (period: { start: string }) => test.owner<
     suppression_reason: string | null;
     council_count: number | null;
     median: number | null;
+    high_band: number | null;
   }[]
 >`select c.* from benchmark_cells c join benchmark_snapshots s on s.id = c.snapshot_id
   where s.period_start = ${period.start}`;
@@ -131,6 +132,17 @@ describe("the aggregation job (issue 9 §4)", () => {
     });
 
     councils.push(await council(50));
+    const grown = councils[0] as TenantFixture;
+    await inTransaction(
+      test.database,
+      { tenantId: grown.tenantId, userId: null },
+      (tx) =>
+        tx.$client`insert into contract_changes (tenant_id, id, contract_id, type, reason, description, value_delta_minor,
+          status, threshold_test, change_notice_required, requested_by, decided_at)
+        select tenant_id, ${newId()}, id, 'value', 'other', 'More rounds', 10000000, 'approved', '{}'::jsonb, false,
+          ${grown.users.contract_manager}, '2026-05-15'
+        from contracts`,
+    );
     const atFive = await publishBenchmarkSnapshot(test.database, { period: june2026 });
     expect(atFive).toMatchObject({ published: true, poolSize: 5 });
     const june = await cellsOf(june2026);
@@ -141,6 +153,10 @@ describe("the aggregation job (issue 9 §4)", () => {
       council_count: 5,
       median: 40,
     });
+    // Variation rate: approved change value ÷ original total value (one council's contract grew by 10%).
+    const variation = june.find((cell) => cell.measure === "variation_rate" && cell.organisation_id === null);
+    expect(variation).toMatchObject({ council_count: 5, median: 0 });
+    expect(variation?.high_band).toBeGreaterThanOrEqual(10);
     // The council that did not opt in (its value 99) is in no cell.
     expect(
       june.find((cell) => cell.template_id === templateId && cell.organisation_id === organisationId),
@@ -193,6 +209,13 @@ describe("the aggregation job (issue 9 §4)", () => {
     const report = await publishBenchmarkSnapshot(test.database, { period: july2026 });
     expect(report).toMatchObject({ published: true, poolSize: 5 });
     const july = await cellsOf(july2026);
+    // The grown contract's council has left: every council left has a variation rate of 0.
+    expect(
+      july.find((each) => each.measure === "variation_rate" && each.organisation_id === null),
+    ).toMatchObject({
+      median: 0,
+      high_band: 0.5,
+    });
     const cell = july.find((each) => each.template_id === templateId && each.organisation_id === null);
     // 35, 40, 45, 50, 55: the leaver's 30 is gone.
     expect(cell).toMatchObject({ council_count: 5, median: 45 });

@@ -110,13 +110,18 @@ function contributionsSql(
         and i.tenant_id in (select tenant_id from pool)
       group by 1, 4
     ),
+    approved as (
+      select ch.tenant_id, ch.contract_id, sum(ch.value_delta_minor) as value
+      from public.contract_changes ch
+      where ch.status = 'approved' and ch.decided_at < ${end}::date and ch.tenant_id in (select tenant_id from pool)
+      group by ch.tenant_id, ch.contract_id
+    ),
     varied as (
       select c.tenant_id, sp.organisation_id, c.original_total_value_minor as original,
-        coalesce((select sum(ch.value_delta_minor) from public.contract_changes ch
-          where ch.tenant_id = c.tenant_id and ch.contract_id = c.id and ch.status = 'approved'
-            and ch.decided_at < ${end}::date), 0) as approved
+        coalesce(a.value, 0) as approved
       from public.contracts c
       join supplied sp on sp.tenant_id = c.tenant_id and sp.contract_id = c.id
+      left join approved a on a.tenant_id = c.tenant_id and a.contract_id = c.id
       where c.original_total_value_minor > 0 and c.archived_at is null
         and (c.start_date is null or c.start_date < ${end}::date)
         and (c.end_date is null or c.end_date >= ${start}::date)
