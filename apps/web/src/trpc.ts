@@ -1,16 +1,28 @@
 import type { AppRouter } from "@steward/api";
-import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpLink, splitLink, TRPCClientError } from "@trpc/client";
 
 const tenantHeader = "x-steward-tenant";
 
+/**
+ * Calls the shell makes on every page of a council (the licence banner): sent on their own, so they never hold
+ * back or share a batch with the page's own calls.
+ */
+const unbatched = new Set(["billing.status"]);
+
 function createClient(tenantId: string | null) {
+  const options = {
+    url: "/trpc",
+    // The session cookie is HttpOnly and same-origin; the browser adds Sec-Fetch-Site for the origin check.
+    fetch: (input: RequestInfo | URL, init?: RequestInit) =>
+      fetch(input, { ...init, credentials: "same-origin" }),
+    headers: () => (tenantId ? { [tenantHeader]: tenantId } : {}),
+  };
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url: "/trpc",
-        // The session cookie is HttpOnly and same-origin; the browser adds Sec-Fetch-Site for the origin check.
-        fetch: (input, init) => fetch(input, { ...init, credentials: "same-origin" }),
-        headers: () => (tenantId ? { [tenantHeader]: tenantId } : {}),
+      splitLink({
+        condition: (operation) => unbatched.has(operation.path),
+        true: httpLink(options),
+        false: httpBatchLink(options),
       }),
     ],
   });

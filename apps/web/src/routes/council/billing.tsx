@@ -60,7 +60,7 @@ function BillingOverview() {
                     <dd>
                       {licence().planName}:{" "}
                       {licence()
-                        .modules.map((module) => moduleLabels[module])
+                        .modules.map((module) => moduleLabels[module].replace(/^The /, "the "))
                         .join(", ")}
                     </dd>
                   </div>
