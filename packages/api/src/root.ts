@@ -32,6 +32,7 @@ import { registerRouter } from "./routers/register.ts";
 import { risksRouter } from "./routers/risks.ts";
 import { suppliersRouter } from "./routers/suppliers.ts";
 import { trainingRouter } from "./routers/training.ts";
+import { trainingOverviewRouter } from "./routers/training-overview.ts";
 
 export const appRouter = router({
   actions: actionsRouter,
@@ -67,6 +68,7 @@ export const appRouter = router({
   risks: risksRouter,
   suppliers: suppliersRouter,
   training: trainingRouter,
+  trainingOverview: trainingOverviewRouter,
 });
 
 export type AppRouter = typeof appRouter;

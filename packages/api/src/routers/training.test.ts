@@ -373,6 +373,23 @@ describe("the training matrix (issue 10 §7)", () => {
     expect(JSON.stringify(counts)).not.toContain("contract_manager of");
   });
 
+  it("gives an engaged advisor each council's counts and no one's name (issue 10 §7)", async () => {
+    const admin = await as("admin");
+    await admin.training.addRequirement({ role: "sro", courseId: course.courseId });
+    const advisor = (await callerFor(test, { userId: council.users.advisor })).caller;
+    const counts = await advisor.trainingOverview.advisor();
+    expect(counts).toEqual([
+      {
+        tenantId: council.tenantId,
+        name: `Council ${council.slug}`,
+        people: 1,
+        counts: { complete: 0, due: 0, overdue: 0, expired: 0, missing: 1 },
+        refusal: null,
+      },
+    ]);
+    expect(JSON.stringify(counts)).not.toContain("sro of");
+  });
+
   it("does not let another council's member or course in", async () => {
     const other = await createTenantFixture(test);
     const ownCourse = await publishTestCourse(test, { owner: other.tenantId });
