@@ -37,10 +37,31 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await database.close();
       await owner.end();
       const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      try {
+        await dropWhenAutovacuumLetsGo(admin, name);
+      } finally {
+        await admin.end();
+      }
     },
   };
+}
+
+/**
+ * `drop database … with (force)` ends the database's other sessions, and refuses ("permission denied to terminate
+ * process") while an autovacuum worker, which runs as a superuser, is in it: under load autovacuum visits the
+ * test databases. The worker finishes or yields within moments, so the drop is tried again for a few seconds.
+ */
+async function dropWhenAutovacuumLetsGo(admin: postgres.Sql, name: string) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      return;
+    } catch (error) {
+      const refused = error instanceof postgres.PostgresError && error.code === "42501";
+      if (!refused || attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
 
 export interface TenantFixture {
