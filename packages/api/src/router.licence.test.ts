@@ -233,3 +233,14 @@ describe("the seat limit (issue 11 §4)", () => {
     expect(await answerOf(admin.members.reactivate({ userId: council.users.sro }))).toBe("answered");
   });
 });
+
+describe("the gates on the other parts' routers", () => {
+  it.each([
+    ["advisory.notes", "essentials", "Advisor access is included in the Partnership plan."],
+    ["advisory.reviews", "professional", "Advisor access is included in the Partnership plan."],
+  ] as const)("refuses %s on %s", async (path, plan, sentence) => {
+    const council = await createTenantFixture(test, { licence: { plan } });
+    const { caller } = await callerFor(test, { userId: council.users.admin, tenantId: council.tenantId });
+    expect(await answerOf(callByPath(caller, path, undefined))).toContain(`FORBIDDEN: ${sentence}`);
+  });
+});

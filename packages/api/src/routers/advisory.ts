@@ -67,7 +67,7 @@ const changedMeanwhile = () =>
  */
 export const advisoryRouter = router({
   /** The council's notes (or one contract's), each with its conversation and where it stands. */
-  notes: permittedProcedure("advisory:read")
+  notes: permittedProcedure("advisory:read", { module: "advisor_access" })
     .input(z.object({ contractId: idInput.optional() }).default({}))
     .query(async ({ ctx, input }) => {
       const notes = await listAdvisoryNotes(ctx.tx, { tenantId: ctx.tenantId, contractId: input.contractId });
@@ -81,7 +81,7 @@ export const advisoryRouter = router({
       });
     }),
 
-  addNote: permittedProcedure("advisory:write")
+  addNote: permittedProcedure("advisory:write", { module: "advisor_access" })
     .input(advisoryNoteInput.and(z.object({ idempotencyKey })))
     .mutation(({ ctx, input }) =>
       once(ctx, input, "advisory.addNote", async () => {
@@ -106,7 +106,7 @@ export const advisoryRouter = router({
     ),
 
   /** The council answers a note; a recommendation's answer may say what the council decided. */
-  answer: permittedProcedure("advisory:respond")
+  answer: permittedProcedure("advisory:respond", { module: "advisor_access" })
     .input(advisoryReplyInput)
     .mutation(async ({ ctx, input }) => {
       const note = await loadNote(ctx, input.noteId);
@@ -132,7 +132,7 @@ export const advisoryRouter = router({
     }),
 
   /** The advisor replies under their note (a question back, a clarification); the council decides, not them. */
-  followUp: permittedProcedure("advisory:write")
+  followUp: permittedProcedure("advisory:write", { module: "advisor_access" })
     .input(
       z.object({
         noteId: idInput,
@@ -159,7 +159,7 @@ export const advisoryRouter = router({
     }),
 
   /** The council's performance reviews: shared ones, and to an advisor their own drafts too. */
-  reviews: permittedProcedure("advisory:read").query(async ({ ctx }) => {
+  reviews: permittedProcedure("advisory:read", { module: "advisor_access" }).query(async ({ ctx }) => {
     const reviews = await listPerformanceReviews(ctx.tx, {
       tenantId: ctx.tenantId,
       draftsOf: ctx.engagement ? ctx.user.id : null,
@@ -168,7 +168,7 @@ export const advisoryRouter = router({
   }),
 
   /** One review, whole, for reading and printing; a draft only to its author. */
-  review: permittedProcedure("advisory:read")
+  review: permittedProcedure("advisory:read", { module: "advisor_access" })
     .input(reviewRef)
     .query(async ({ ctx, input }) => {
       const review = await getPerformanceReview(ctx.tx, { tenantId: ctx.tenantId, reviewId: input.reviewId });
@@ -178,7 +178,7 @@ export const advisoryRouter = router({
       return review;
     }),
 
-  draftReview: permittedProcedure("advisory:review")
+  draftReview: permittedProcedure("advisory:review", { module: "advisor_access" })
     .input(z.object({ review: performanceReviewInput, idempotencyKey }))
     .mutation(({ ctx, input }) =>
       once(ctx, input, "advisory.draftReview", async () => {
@@ -202,7 +202,7 @@ export const advisoryRouter = router({
       }),
     ),
 
-  updateReview: permittedProcedure("advisory:review")
+  updateReview: permittedProcedure("advisory:review", { module: "advisor_access" })
     .input(reviewUpdateInput)
     .mutation(async ({ ctx, input }) => {
       engagementOf(ctx);
@@ -228,7 +228,7 @@ export const advisoryRouter = router({
     }),
 
   /** Shares a draft with the council; from then on it does not change. */
-  shareReview: permittedProcedure("advisory:review")
+  shareReview: permittedProcedure("advisory:review", { module: "advisor_access" })
     .input(reviewRef.extend({ version: versionInput }))
     .mutation(async ({ ctx, input }) => {
       engagementOf(ctx);
