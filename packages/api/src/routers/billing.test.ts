@@ -85,4 +85,18 @@ describe("the council's billing (issue 11 §2, §7)", () => {
     expect((await caller.billing.status()).offline).toBe(true);
     expect((await refusal(caller.billing.subscribe(byInvoice))).code).toBe("CONFLICT");
   });
+
+  it("tells every member the modules the licence includes, for the navigation", async () => {
+    const essentials = await createTenantFixture(test, { licence: { plan: "essentials", seats: 10 } });
+    const viewer = (await callerFor(test, { userId: essentials.users.viewer, tenantId: essentials.tenantId }))
+      .caller;
+    expect((await viewer.billing.status()).modules).toEqual(["register", "tracker"]);
+    const partnership = await createTenantFixture(test);
+    const member = (
+      await callerFor(test, { userId: partnership.users.viewer, tenantId: partnership.tenantId })
+    ).caller;
+    expect((await member.billing.status()).modules).toEqual(
+      expect.arrayContaining(["register", "benchmarking", "training", "advisor_access"]),
+    );
+  });
 });

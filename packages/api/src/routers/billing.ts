@@ -44,6 +44,8 @@ export const billingRouter = router({
       planName: licence ? planOf(licence.plan).name : null,
       standing: standingOf(licence, council.settings.billingGraceDays),
       offline: ctx.stripe === null,
+      /** The modules the licence includes today: the navigation leaves out the others' pages. */
+      modules: (await ctx.entitlements())?.modules ?? [],
     };
   }),
 

@@ -6,7 +6,7 @@ import {
   type TenantFixture,
   type TestDatabase,
 } from "@steward/db/testing";
-import { addMonths, newId } from "@steward/domain";
+import { addMonths } from "@steward/domain";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { today } from "../contract-facts.ts";

@@ -1,4 +1,5 @@
 import { A, type RouteSectionProps } from "@solidjs/router";
+import type { Module } from "@steward/domain";
 import { type Accessor, createMemo, type JSX, Show } from "solid-js";
 import { CouncilSwitcher } from "../../components/council-switcher.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
@@ -83,29 +84,35 @@ function Shell(props: { me: Accessor<Me>; council: Accessor<Council>; children: 
               Assurance board
             </A>
           </li>
-          <li>
-            <A href={`${base()}/benchmarks`} class="section-nav__link">
-              Benchmarks
-            </A>
-          </li>
+          <IncludedModule module="benchmarking">
+            <li>
+              <A href={`${base()}/benchmarks`} class="section-nav__link">
+                Benchmarks
+              </A>
+            </li>
+          </IncludedModule>
           <li>
             <A href={`${base()}/lessons`} class="section-nav__link">
               Lessons learned
             </A>
           </li>
           <Show when={value.can("training:learn")}>
-            <li>
-              <A href={`${base()}/training`} class="section-nav__link">
-                Training
-              </A>
-            </li>
+            <IncludedModule module="training">
+              <li>
+                <A href={`${base()}/training`} class="section-nav__link">
+                  Training
+                </A>
+              </li>
+            </IncludedModule>
           </Show>
           <Show when={value.can("advisory:read")}>
-            <li>
-              <A href={`${base()}/advice`} class="section-nav__link">
-                Advice
-              </A>
-            </li>
+            <IncludedModule module="advisor_access">
+              <li>
+                <A href={`${base()}/advice`} class="section-nav__link">
+                  Advice
+                </A>
+              </li>
+            </IncludedModule>
           </Show>
           <Show when={value.can("users:manage")}>
             <li>
@@ -146,6 +153,15 @@ function Shell(props: { me: Accessor<Me>; council: Accessor<Council>; children: 
       </main>
     </CouncilProvider>
   );
+}
+
+/**
+ * A module's navigation, left out once the licence is known not to include it (the server refuses its pages
+ * whatever the navigation shows, with the plans that include it).
+ */
+function IncludedModule(props: { module: Module; children: JSX.Element }) {
+  const status = councilQuery((procedures) => procedures.billing.status());
+  return <Show when={!status.isSuccess || status.data.modules.includes(props.module)}>{props.children}</Show>;
 }
 
 /**
