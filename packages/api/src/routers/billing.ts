@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
-import { planOf, plans, termsOf } from "@steward/billing";
+import { planOf, plans } from "@steward/billing";
 import {
   countSeatsUsed,
   getLicence,
-  type Licence,
   licenceRecord,
   listBillingInvoices,
   saveLicence,
@@ -13,19 +12,19 @@ import {
 import {
   billingIntervals,
   conflict,
-  entitlements,
   integerInput,
   invalid,
   optionalTextInput,
   planIds,
 } from "@steward/domain";
 import { z } from "zod";
-import { permittedProcedure, router, stripeProcedure } from "../init.ts";
+import { permittedProcedure, router, stripeProcedure, type TenantContext } from "../init.ts";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-function standingOf(licence: Licence | null, graceDays: number) {
-  const current = licence && entitlements(termsOf(licence), { today: today(), graceDays });
+/** The licence's standing today, from the entitlements the tenant rung reads once a request. */
+async function standingOf(ctx: Pick<TenantContext, "entitlements">) {
+  const current = await ctx.entitlements();
   return current?.standing ?? { kind: "read_only" as const, reason: "This council has no licence yet." };
 }
 
@@ -38,14 +37,13 @@ const poNumberInput = optionalTextInput(100);
 export const billingRouter = router({
   /** What the banner says: the plan and its standing (grace until, or why read-only). */
   status: permittedProcedure("contracts:read").query(async ({ ctx }) => {
-    const licence = await getLicence(ctx.tx, { tenantId: ctx.tenantId });
-    const council = await ctx.council();
+    const current = await ctx.entitlements();
     return {
-      planName: licence ? planOf(licence.plan).name : null,
-      standing: standingOf(licence, council.settings.billingGraceDays),
+      planName: current?.plan.name ?? null,
+      standing: await standingOf(ctx),
       offline: ctx.stripe === null,
       /** The modules the licence includes today: the navigation leaves out the others' pages. */
-      modules: (await ctx.entitlements())?.modules ?? [],
+      modules: current?.modules ?? [],
     };
   }),
 
@@ -71,7 +69,7 @@ export const billingRouter = router({
         nextInvoiceAt: licence.stripePeriodEndsAt,
         subscribed: licence.stripeSubscriptionId !== null,
       },
-      standing: standingOf(licence, council.settings.billingGraceDays),
+      standing: await standingOf(ctx),
       graceDays: council.settings.billingGraceDays,
       seatsUsed: await countSeatsUsed(ctx.tx, { tenantId: ctx.tenantId }),
       hasStripeCustomer: council.stripeCustomerId !== null,

@@ -7,7 +7,6 @@ import {
   updateRagEntry,
 } from "@steward/db";
 import {
-  can,
   conflict,
   firstOfMonth,
   forbidden,
@@ -80,9 +79,7 @@ export const ragRouter = router({
       const byMonth = new Map(entries.map((entry) => [entry.month, entry]));
       return {
         dueMonth: ragDueMonth(on),
-        setterProblem: can(ctx.role, "performance:write")
-          ? ragSetterProblem({ role: ctx.role, userId: ctx.user.id }, contract)
-          : "Your role cannot set RAG statuses.",
+        setterProblem: ragSetterProblem({ role: ctx.role, userId: ctx.user.id }, contract),
         months: months.map((month) => ({ month, entry: byMonth.get(month) ?? null })),
       };
     }),

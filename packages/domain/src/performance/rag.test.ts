@@ -244,6 +244,7 @@ describe("ragSetterProblem (004 §12.3, §8.3)", () => {
     { case: "a council admin of another contract", role: "admin", userId: "someone", allowed: true },
     { case: "another contract manager", role: "contract_manager", userId: "other", allowed: false },
     { case: "another SRO", role: "sro", userId: "other", allowed: false },
+    { case: "a viewer named as the contract's manager", role: "viewer", userId: "manager", allowed: false },
     { case: "the manager named as SRO elsewhere", role: "sro", userId: "manager", allowed: true },
     {
       case: "no manager: a contract manager may not",

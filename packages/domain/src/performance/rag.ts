@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { addMonths, firstOfMonth } from "../contracts/iso-dates.ts";
 import { isoDate, optionalTextInput, textLimits } from "../input.ts";
-import type { Role } from "../roles.ts";
+import { can, type Role } from "../roles.ts";
 import {
   type KpiFrequency,
   type KpiRating,
@@ -179,12 +179,13 @@ export function ragMonthProblem(month: string, today: string, startDate: string 
  * will give the contracts they manage a RAG rating each month", so it is the contract's own manager who sets it.
  * Its SRO, "ultimately accountable for the delivery of the contract, overseeing the work of the contract manager"
  * (004 §8.3), may set it too (covering an absence, or overruling a rating), and so may a council admin. Another
- * manager or SRO of the council may not, however broad their role's permissions.
+ * manager or SRO of the council may not, nor a member whose role cannot write performance records at all.
  */
 export function ragSetterProblem(
   member: { role: Role; userId: string },
   contract: { contractManagerId: string | null; sroId: string | null },
 ): string | null {
+  if (!can(member.role, "performance:write")) return "Your role cannot set RAG statuses.";
   if (member.role === "admin") return null;
   if (member.userId === contract.contractManagerId || member.userId === contract.sroId) return null;
   return contract.contractManagerId === null
