@@ -1,5 +1,6 @@
-import { type OwnerParty, ownerParties, ownerPartyLabels } from "@steward/domain";
+import { actionStatusLabels, type OwnerParty, ownerParties, ownerPartyLabels } from "@steward/domain";
 import { createSignal, Show } from "solid-js";
+import type { Confirmation } from "../../components/confirm-dialog.tsx";
 import { Field } from "../../components/field.tsx";
 import { FormDialog } from "../../components/form-dialog.tsx";
 import { createSubmission } from "../../components/forms.ts";
@@ -9,6 +10,7 @@ import { RadioGroup } from "../../components/radio-group.tsx";
 import { TextareaField } from "../../components/textarea-field.tsx";
 import { councilMutations } from "../../council-query.ts";
 import type { Scope } from "../../query.ts";
+import type { Answer, Client } from "../../trpc.ts";
 
 const fieldIds = {
   "action.description": "action-description",
@@ -20,6 +22,42 @@ const partyChoices = ownerParties.map((party) => ({ value: party, label: ownerPa
 
 /** What a change to an action makes out of date: the log, the plans' progress, the home and the board. */
 export const actionChanges: Scope[] = ["actions", "improvementPlans", "board", "contracts"];
+
+export type Action = Answer<Client["actions"]["list"]>["actions"][number];
+export type ActionStatusChange = "done" | "cancelled" | "open";
+
+/**
+ * The confirmation before an action's status changes (marked done, cancelled or reopened), for the action log of
+ * a meeting and the items of an improvement plan alike; `noun` names it as the tab does ("action", "item").
+ */
+export function actionStatusConfirmation(props: {
+  action: Action;
+  status: ActionStatusChange;
+  noun: string;
+  mutate: ReturnType<typeof councilMutations>;
+  announce: (message: string) => void;
+}): Confirmation {
+  const { action, status, noun } = props;
+  return {
+    title:
+      status === "done"
+        ? `Mark this ${noun} done?`
+        : status === "cancelled"
+          ? `Cancel this ${noun}?`
+          : `Reopen this ${noun}?`,
+    description: <p>{action.description}</p>,
+    confirmLabel: status === "done" ? "Mark done" : status === "cancelled" ? `Cancel the ${noun}` : "Reopen",
+    destructive: status === "cancelled",
+    run: async () => {
+      await props.mutate(
+        (procedures) =>
+          procedures.actions.setStatus({ actionId: action.id, version: action.version, status }),
+        actionChanges,
+      );
+      props.announce(`The ${noun} is ${actionStatusLabels[status].toLowerCase()}.`);
+    },
+  };
+}
 
 /**
  * 004 §9 action log: adds an action to the contract, agreed at a meeting (`meetingId`) or an item of an

@@ -1,5 +1,4 @@
 import {
-  actionStatusLabels,
   type ImprovementPlanOutcome,
   improvementPlanOutcomeLabels,
   improvementPlanOutcomes,
@@ -14,14 +13,18 @@ import { useCouncil } from "../../council.tsx";
 import { councilMutations, councilQuery } from "../../council-query.ts";
 import { answer } from "../../query.ts";
 import { type Answer, type Client, describeProblem } from "../../trpc.ts";
-import { AddActionDialog, actionChanges } from "./action-dialog.tsx";
+import {
+  type Action,
+  type ActionStatusChange,
+  AddActionDialog,
+  actionStatusConfirmation,
+} from "./action-dialog.tsx";
 import type { ContractDetail } from "./contract-detail.ts";
 import { ActionTable } from "./meetings-tab.tsx";
 import { OpenImprovementPlan } from "./open-improvement-plan.tsx";
 import styles from "./performance-records.module.css";
 
 type Plan = Answer<Client["improvementPlans"]["list"]>[number];
-type Action = Answer<Client["actions"]["list"]>["actions"][number];
 
 const planChanges = ["improvementPlans", "board", "rag", "contracts"] as const;
 const outcomeChoices = improvementPlanOutcomes.map((outcome) => ({
@@ -138,26 +141,10 @@ export function ImprovementPlansTab(props: { detail: ContractDetail; announce: (
     });
   };
 
-  const setStatus = (action: Action, status: "done" | "cancelled" | "open") =>
-    setConfirmation({
-      title:
-        status === "done"
-          ? "Mark this item done?"
-          : status === "cancelled"
-            ? "Cancel this item?"
-            : "Reopen it?",
-      description: <p>{action.description}</p>,
-      confirmLabel: status === "done" ? "Mark done" : status === "cancelled" ? "Cancel the item" : "Reopen",
-      destructive: status === "cancelled",
-      run: async () => {
-        await mutate(
-          (procedures) =>
-            procedures.actions.setStatus({ actionId: action.id, version: action.version, status }),
-          actionChanges,
-        );
-        props.announce(`The item is ${actionStatusLabels[status].toLowerCase()}.`);
-      },
-    });
+  const setStatus = (action: Action, status: ActionStatusChange) =>
+    setConfirmation(
+      actionStatusConfirmation({ action, status, noun: "item", mutate, announce: props.announce }),
+    );
 
   return (
     <>

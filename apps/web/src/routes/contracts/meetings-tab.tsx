@@ -22,13 +22,17 @@ import { useCouncil } from "../../council.tsx";
 import { councilMutations, councilQuery } from "../../council-query.ts";
 import { answer } from "../../query.ts";
 import type { Answer, Client } from "../../trpc.ts";
-import { AddActionDialog, actionChanges } from "./action-dialog.tsx";
+import {
+  type Action,
+  type ActionStatusChange,
+  AddActionDialog,
+  actionStatusConfirmation,
+} from "./action-dialog.tsx";
 import type { ContractDetail } from "./contract-detail.ts";
 import { todayIso } from "./invoice-form.tsx";
 import styles from "./performance-records.module.css";
 
 type Meeting = Answer<Client["meetings"]["list"]>[number];
-type Action = Answer<Client["actions"]["list"]>["actions"][number];
 
 const typeChoices = meetingTypes.map((type) => ({ value: type, label: meetingTypeLabels[type] }));
 const meetingFieldIds = {
@@ -74,26 +78,10 @@ export function MeetingsTab(props: { detail: ContractDetail; announce: (message:
   const [confirmation, setConfirmation] = createSignal<Confirmation | null>(null);
   const writable = () => can("performance:write") && props.detail.contract.archivedAt === null;
 
-  const setStatus = (action: Action, status: "done" | "cancelled" | "open") =>
-    setConfirmation({
-      title:
-        status === "done"
-          ? "Mark this action done?"
-          : status === "cancelled"
-            ? "Cancel this action?"
-            : "Open this action again?",
-      description: <p>{action.description}</p>,
-      confirmLabel: status === "done" ? "Mark done" : status === "cancelled" ? "Cancel the action" : "Reopen",
-      destructive: status === "cancelled",
-      run: async () => {
-        await mutate(
-          (procedures) =>
-            procedures.actions.setStatus({ actionId: action.id, version: action.version, status }),
-          actionChanges,
-        );
-        props.announce(`The action is ${actionStatusLabels[status].toLowerCase()}.`);
-      },
-    });
+  const setStatus = (action: Action, status: ActionStatusChange) =>
+    setConfirmation(
+      actionStatusConfirmation({ action, status, noun: "action", mutate, announce: props.announce }),
+    );
 
   return (
     <>
@@ -290,7 +278,7 @@ export function ActionTable(props: {
   caption: string;
   /** What to say when there is none. */
   empty: string;
-  onStatus?: ((action: Action, status: "done" | "cancelled" | "open") => void) | undefined;
+  onStatus?: ((action: Action, status: ActionStatusChange) => void) | undefined;
 }) {
   const { format } = useCouncil();
   return (
