@@ -220,6 +220,11 @@ export const enrolments = pgTable(
     lastLessonId: uuid().references(() => courseLessons.id),
     enrolledAt: createdAt(),
     completedAt: at(),
+    /**
+     * A council admin's reset of the learner's quiz attempts: attempts numbered up to this one stay as they were
+     * but no longer count towards the attempt limit or the cool-down (0: never reset).
+     */
+    attemptsResetAfter: integer().notNull().default(0),
     version: version(),
   },
   (t) => [

@@ -1,0 +1,1 @@
+ALTER TABLE "enrolments" ADD COLUMN "attempts_reset_after" integer DEFAULT 0 NOT NULL;
