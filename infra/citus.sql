@@ -22,6 +22,8 @@ SELECT create_reference_table('course_questions');
 SELECT create_reference_table('certificate_codes');
 -- Stripe's events by id (issue 11): stored once, whatever council they name.
 SELECT create_reference_table('stripe_events');
+-- The platform's audit log (issue 11 §6): the operator's changes that belong to no council.
+SELECT create_reference_table('platform_audit_events');
 -- Benchmark snapshots (issue 9 §9): tenant-free, read by every council's transaction wherever it routes.
 SELECT create_reference_table('benchmark_settings');
 SELECT create_reference_table('benchmark_snapshots');

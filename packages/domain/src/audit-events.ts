@@ -1,5 +1,6 @@
 import type { EngagementScope } from "./advisory/engagements.ts";
 import type { AdvisoryNoteKind, RecommendationDecision } from "./advisory/notes.ts";
+import type { KpiTemplateInput, ServiceCategoryInput } from "./benchmarks/inputs.ts";
 import type { ChangeRequestInput, Section116Steps } from "./contracts/changes.ts";
 import type { ContractInput, Tier } from "./contracts/contract-input.ts";
 import type { DeviationInput } from "./contracts/deviations.ts";
@@ -530,4 +531,81 @@ export const auditActions = Object.keys(auditActionWords) as AuditAction[];
 /** An action as stored; one no longer written (or not yet known to this build) is shown as recorded. */
 export function auditActionInWords(action: string): string {
   return Object.hasOwn(auditActionWords, action) ? auditActionWords[action as AuditAction] : action;
+}
+
+/**
+ * The platform's audit log (issue 11 §6): what the platform operator changes that belongs to no council, in the
+ * same transaction as the change. A change to one council (its licence, its setting up) goes to that council's
+ * log above instead.
+ */
+export const platformAuditEntityTypes = [
+  "service_category",
+  "kpi_template",
+  "benchmark_settings",
+  "course",
+  "organisation",
+] as const;
+export type PlatformAuditEntityType = (typeof platformAuditEntityTypes)[number];
+
+export const platformAuditEntityLabels: Record<PlatformAuditEntityType, string> = {
+  service_category: "Service category",
+  kpi_template: "KPI template",
+  benchmark_settings: "Benchmark pool",
+  course: "Platform course",
+  organisation: "Registry entry",
+};
+
+type OrganisationRecord = { scheme: string; identifier: string; name: string; aliases: string[] };
+
+export interface PlatformAuditEventShapes {
+  "kpi_library.category_created": { entityType: "service_category"; after: ServiceCategoryInput };
+  "kpi_library.category_updated": {
+    entityType: "service_category";
+    after: ServiceCategoryInput & { version: number };
+  };
+  "kpi_library.template_created": { entityType: "kpi_template"; after: KpiTemplateInput };
+  "kpi_library.template_updated": {
+    entityType: "kpi_template";
+    after: KpiTemplateInput & { version: number };
+  };
+  "kpi_library.template_archived": {
+    entityType: "kpi_template";
+    after: { archived: boolean; version: number };
+  };
+  /** issue 9 §4: the smallest number of councils a published benchmark figure stands on. */
+  "benchmarks.k_changed": { entityType: "benchmark_settings"; after: { k: number; version: number } };
+  "platform_course.created": { entityType: "course"; after: { slug: string; title: string } };
+  "platform_course.draft_saved": { entityType: "course"; after: { versionNumber: number } };
+  "platform_course.draft_started": { entityType: "course"; after: { versionNumber: number } };
+  "platform_course.published": { entityType: "course"; after: { versionNumber: number } };
+  "organisation.recorded": { entityType: "organisation"; after: OrganisationRecord };
+  "organisation.renamed": { entityType: "organisation"; after: { name: string; aliases: string[] } };
+}
+
+export type PlatformAuditAction = keyof PlatformAuditEventShapes;
+
+export type PlatformAuditEvent = {
+  [Action in PlatformAuditAction]: { action: Action; entityId: string } & PlatformAuditEventShapes[Action];
+}[PlatformAuditAction];
+
+export const platformAuditActionWords: Record<PlatformAuditAction, string> = {
+  "kpi_library.category_created": "added a service category to the KPI library",
+  "kpi_library.category_updated": "edited a service category of the KPI library",
+  "kpi_library.template_created": "added a KPI template to the library",
+  "kpi_library.template_updated": "edited a KPI template of the library",
+  "kpi_library.template_archived": "archived or restored a KPI template",
+  "benchmarks.k_changed": "changed the benchmark pool's smallest group (k)",
+  "platform_course.created": "created a platform course",
+  "platform_course.draft_saved": "saved a platform course draft",
+  "platform_course.draft_started": "started a new version of a platform course",
+  "platform_course.published": "published a platform course version",
+  "organisation.recorded": "recorded an organisation in the registry",
+  "organisation.renamed": "renamed an organisation in the registry",
+};
+
+/** A platform action as stored; one no longer written is shown as recorded. */
+export function platformAuditActionInWords(action: string): string {
+  return Object.hasOwn(platformAuditActionWords, action)
+    ? platformAuditActionWords[action as PlatformAuditAction]
+    : action;
 }

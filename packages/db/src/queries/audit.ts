@@ -1,4 +1,4 @@
-import { type AuditEntityType, type AuditEvent, isUuid } from "@steward/domain";
+import { type AuditEntityType, type AuditEvent, isUuid, type PlatformAuditEvent } from "@steward/domain";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "../database.ts";
 import {
@@ -7,6 +7,7 @@ import {
   engagements,
   invitations,
   memberships,
+  platformAuditEvents,
   suppliers,
   tenants,
   users,
@@ -199,4 +200,54 @@ export async function verifyAuditChain(
     previous = row;
   }
   return { ok: problems.length === 0, checked: rows.length, problems };
+}
+
+/** A platform event (no council: the operator's own changes) with who and which request. */
+export type PlatformAuditEntry = PlatformAuditEvent & { actorUserId: string; requestId: string | null };
+
+/** Written in the same transaction as the platform change; the trigger chains it. */
+export async function recordPlatformAudit(tx: Tx, entry: PlatformAuditEntry): Promise<void> {
+  await tx.insert(platformAuditEvents).values({
+    ...entry,
+    before: "before" in entry ? entry.before : null,
+    after: "after" in entry ? entry.after : null,
+  });
+}
+
+export type PlatformAuditRecord = PlatformAuditEvent & {
+  id: string;
+  seq: number;
+  actorUserId: string | null;
+  actorName: string | null;
+  requestId: string | null;
+  createdAt: Date;
+};
+
+/** One page of the platform's log, newest first, and how many events it holds. */
+export async function listPlatformAuditEvents(
+  tx: Tx,
+  { limit, offset }: { limit: number; offset: number },
+): Promise<{ rows: PlatformAuditRecord[]; total: number }> {
+  const rows = await tx
+    .select({
+      id: platformAuditEvents.id,
+      seq: platformAuditEvents.seq,
+      actorUserId: platformAuditEvents.actorUserId,
+      actorName: users.name,
+      action: platformAuditEvents.action,
+      entityType: platformAuditEvents.entityType,
+      entityId: platformAuditEvents.entityId,
+      before: platformAuditEvents.before,
+      after: platformAuditEvents.after,
+      requestId: platformAuditEvents.requestId,
+      createdAt: platformAuditEvents.createdAt,
+    })
+    .from(platformAuditEvents)
+    .leftJoin(users, eq(users.id, platformAuditEvents.actorUserId))
+    .orderBy(sql`${platformAuditEvents.seq} desc`)
+    .limit(limit)
+    .offset(offset);
+  const [count] = await tx.select({ total: sql<number>`count(*)::int` }).from(platformAuditEvents);
+  // Rows are written only through recordPlatformAudit, whose entry is the typed union, into an append-only table.
+  return { rows: rows as PlatformAuditRecord[], total: count?.total ?? 0 };
 }

@@ -28,3 +28,28 @@ export const auditEvents = pgTable(
     uniqueIndex("audit_events_tenant_seq_key").on(t.tenantId, t.seq),
   ],
 );
+
+/**
+ * The platform's own audit log: what the platform operator changes that belongs to no council (the KPI library,
+ * the benchmark pool's k, the platform's courses, the organisation registry). No tenant: one chain for the
+ * platform, hash-chained and append-only like `audit_events` (its triggers, migration platform_audit_rls), and
+ * hidden by RLS from every transaction that has a council set. Only the operator's console reads it.
+ */
+export const platformAuditEvents = pgTable(
+  "platform_audit_events",
+  {
+    id: id().primaryKey(),
+    seq: bigint({ mode: "number" }).notNull().default(0),
+    actorUserId: uuid(),
+    action: text().notNull(),
+    entityType: text().notNull(),
+    entityId: text(),
+    before: jsonb(),
+    after: jsonb(),
+    requestId: text(),
+    prevHash: text().notNull().default(""),
+    rowHash: text().notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("platform_audit_events_seq_key").on(t.seq)],
+);
