@@ -73,4 +73,14 @@ describe("benchmarkPosition", () => {
   ] as const)("%s, %s → %s", (own, direction, position) => {
     expect(benchmarkPosition(own, cell, direction)).toBe(position);
   });
+
+  it.each([
+    // Both shown as 43.7%: level, not "better" by a difference the page does not show.
+    [43.704, { lowerQuartile: 42.5, median: 43.696, upperQuartile: 45 }, "at_median"],
+    [43.71, { lowerQuartile: 42.5, median: 43.696, upperQuartile: 45 }, "above_median"],
+    // Shown as 45%, the upper quartile: not beyond it.
+    [45.004, { lowerQuartile: 42.5, median: 43.7, upperQuartile: 45 }, "above_median"],
+  ] as const)("as shown: %s against %o → %s", (own, shownCell, position) => {
+    expect(benchmarkPosition(own, shownCell, "higher_is_better")).toBe(position);
+  });
 });
