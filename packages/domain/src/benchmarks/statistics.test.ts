@@ -76,10 +76,10 @@ describe("benchmarkPosition", () => {
 
   it.each([
     // Both shown as 43.7%: level, not "better" by a difference the page does not show.
-    [43.704, { lowerQuartile: 42.5, median: 43.696, upperQuartile: 45 }, "at_median"],
-    [43.71, { lowerQuartile: 42.5, median: 43.696, upperQuartile: 45 }, "above_median"],
+    [43.74, { lowerQuartile: 42.5, median: 43.66, upperQuartile: 45 }, "at_median"],
+    [43.76, { lowerQuartile: 42.5, median: 43.66, upperQuartile: 45 }, "above_median"],
     // Shown as 45%, the upper quartile: not beyond it.
-    [45.004, { lowerQuartile: 42.5, median: 43.7, upperQuartile: 45 }, "above_median"],
+    [45.04, { lowerQuartile: 42.5, median: 43.7, upperQuartile: 45 }, "above_median"],
   ] as const)("as shown: %s against %o → %s", (own, shownCell, position) => {
     expect(benchmarkPosition(own, shownCell, "higher_is_better")).toBe(position);
   });

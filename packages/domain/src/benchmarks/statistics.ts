@@ -82,24 +82,28 @@ export type BenchmarkPosition =
   | "below_median"
   | "worst_quarter";
 
-/** Figures are compared as the pages show them, to two decimal places (`formatKpiValue`). */
-const asShown = (value: number) => Math.round(value * 100) / 100;
+/** A benchmark figure as the pages show it: to one decimal place. */
+export const benchmarkFigureShown = (value: number) => Math.round(value * 10) / 10;
 
 /**
  * Where a council's own figure stands in a published distribution, given which way is better: in the best
  * quarter (beyond the better quartile), better than the median, on it, worse than it, or in the worst quarter.
- * Compared as shown, so a figure the page prints the same as the median is level with it.
+ * Compared as shown (`benchmarkFigureShown`), so a figure the page prints the same as the median is level with it.
  */
 export function benchmarkPosition(
   ownFigure: number,
   cell: Pick<Distribution, "median" | "lowerQuartile" | "upperQuartile">,
   direction: KpiDirection,
 ): BenchmarkPosition {
-  const own = asShown(ownFigure);
-  const median = asShown(cell.median);
+  const own = benchmarkFigureShown(ownFigure);
+  const median = benchmarkFigureShown(cell.median);
   const better = (a: number, b: number) => (direction === "higher_is_better" ? a > b : a < b);
-  const bestQuartile = asShown(direction === "higher_is_better" ? cell.upperQuartile : cell.lowerQuartile);
-  const worstQuartile = asShown(direction === "higher_is_better" ? cell.lowerQuartile : cell.upperQuartile);
+  const bestQuartile = benchmarkFigureShown(
+    direction === "higher_is_better" ? cell.upperQuartile : cell.lowerQuartile,
+  );
+  const worstQuartile = benchmarkFigureShown(
+    direction === "higher_is_better" ? cell.lowerQuartile : cell.upperQuartile,
+  );
   if (own === median) return "at_median";
   if (better(own, bestQuartile)) return "best_quarter";
   if (better(worstQuartile, own)) return "worst_quarter";

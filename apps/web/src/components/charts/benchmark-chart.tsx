@@ -1,5 +1,6 @@
 import {
   type BenchmarkView,
+  benchmarkFigureShown,
   benchmarkPositionLabels,
   formatKpiValue,
   type KpiDirection,
@@ -34,12 +35,20 @@ export function BenchmarkChart(props: {
   const { council } = useCouncil();
   const id = createUniqueId();
   const shown = (value: number) =>
-    formatKpiValue({ unit: props.unit, unitLabel: props.unitLabel ?? null }, round(value), council());
-  const round = (value: number) => Math.round(value * 10) / 10;
+    formatKpiValue(
+      { unit: props.unit, unitLabel: props.unitLabel ?? null },
+      benchmarkFigureShown(value),
+      council(),
+    );
   const low = () => Math.min(props.view.lowBand, props.view.own ?? props.view.lowBand);
   const high = () => Math.max(props.view.highBand, props.view.own ?? props.view.highBand);
   const x = (value: number) =>
     margin.left + ((value - low()) / (high() - low() || 1)) * (width - margin.left - margin.right);
+  // The median's label stays inside the chart when the median sits at either end of it.
+  const medianAnchor = () => {
+    const at = x(props.view.median);
+    return at < margin.left + 40 ? "start" : at > width - margin.right - 40 ? "end" : "middle";
+  };
   const better = () => (props.direction === "higher_is_better" ? "Higher is better" : "Lower is better");
   const description = () =>
     [
@@ -90,7 +99,7 @@ export function BenchmarkChart(props: {
         <text class={styles.axis} x={x(props.view.highBand)} y={axisY + 16} text-anchor="end">
           {shown(props.view.highBand)}
         </text>
-        <text class={styles.axis} x={x(props.view.median)} y={axisY + 30} text-anchor="middle">
+        <text class={styles.axis} x={x(props.view.median)} y={axisY + 30} text-anchor={medianAnchor()}>
           median {shown(props.view.median)}
         </text>
         <Show when={props.view.own !== null ? props.view.own : undefined}>
