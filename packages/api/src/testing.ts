@@ -8,7 +8,7 @@ import {
   schema,
 } from "@steward/db";
 import type { TestDatabase } from "@steward/db/testing";
-import { type CourseContent, newId } from "@steward/domain";
+import { type CourseContent, type Jurisdiction, newId } from "@steward/domain";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import type { RequestContext } from "./context.ts";
@@ -79,7 +79,13 @@ export async function refusal(
  */
 export async function publishTestCourse(
   test: TestDatabase,
-  options: { owner?: string | null; slug?: string; questionsPerAttempt?: number } = {},
+  options: {
+    owner?: string | null;
+    slug?: string;
+    questionsPerAttempt?: number;
+    /** Whom lesson two is for: both jurisdictions unless given. */
+    lessonTwoJurisdictions?: Jurisdiction[];
+  } = {},
 ) {
   const owner = options.owner ?? null;
   const content: CourseContent = {
@@ -107,7 +113,7 @@ export async function publishTestCourse(
             slug: "two",
             title: "Lesson two",
             body: 'Two <script>alert("x")</script> [click](javascript:alert(1)) <img src=x onerror=alert(1)>',
-            jurisdictions: ["GB-ENG", "ZA"],
+            jurisdictions: options.lessonTwoJurisdictions ?? ["GB-ENG", "ZA"],
           },
         ],
       },

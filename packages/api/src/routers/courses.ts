@@ -32,11 +32,11 @@ const authorOf = (ctx: TenantContext) => ({ owner: ctx.tenantId, actor: ctx.user
 export const coursesRouter = router({
   /** Every course the council's members may take (the platform's and the council's own), with the caller's standing. */
   catalogue: permittedProcedure("training:learn", { module: "training" }).query(async ({ ctx }) => {
-    const [courses, open, completions, council] = await Promise.all([
-      listCatalogue(ctx.tx, { tenantId: ctx.tenantId }),
+    const council = await ctx.council();
+    const [courses, open, completions] = await Promise.all([
+      listCatalogue(ctx.tx, { tenantId: ctx.tenantId, jurisdiction: council.jurisdiction }),
       listOpenEnrolmentsOf(ctx.tx, { tenantId: ctx.tenantId, userId: ctx.user.id }),
       listCompletionsOf(ctx.tx, { tenantId: ctx.tenantId, userId: ctx.user.id }),
-      ctx.council(),
     ]);
     const on = today();
     return courses.map((course) => {

@@ -82,6 +82,17 @@ describe("learning a course (issue 10 §1–§3)", () => {
     expect(await refusal(manager.training.startAttempt({ enrolmentId }))).toMatchObject({ code: "CONFLICT" });
   });
 
+  it("counts in the catalogue only the lessons for the council's jurisdiction, as the learner takes them", async () => {
+    const zaOnly = await publishTestCourse(test, { lessonTwoJurisdictions: ["ZA"] });
+    const manager = await as("contract_manager");
+    const entry = (await manager.courses.catalogue()).find((course) => course.courseId === zaOnly.courseId);
+    const outline = await manager.courses.get({ courseId: zaOnly.courseId });
+    expect(outline.modules.flatMap((module) => module.lessons).map((lesson) => lesson.title)).toEqual([
+      "Lesson one",
+    ]);
+    expect(entry?.lessons).toBe(1);
+  });
+
   it("is the training module's: a council on a plan without it is refused, with the plans that have it", async () => {
     const essentials = await createTenantFixture(test, { licence: { plan: "essentials" } });
     const manager = await as("contract_manager", essentials);

@@ -467,9 +467,10 @@ export const trainingRouter = router({
 
   /** The council's requirements (issue 10 §6): role → course, and the courses that can be required. */
   requirements: permittedProcedure("training:report", { module: "training" }).query(async ({ ctx }) => {
+    const council = await ctx.council();
     const [requirements, courses] = await Promise.all([
       listRequirements(ctx.tx, { tenantId: ctx.tenantId }),
-      listCatalogue(ctx.tx, { tenantId: ctx.tenantId }),
+      listCatalogue(ctx.tx, { tenantId: ctx.tenantId, jurisdiction: council.jurisdiction }),
     ]);
     return {
       requirements: requirements.map((requirement) => ({

@@ -126,8 +126,14 @@ export async function insertPublishedCourse(
   return { courseId: created.course.id, versionId: created.version.id };
 }
 
-/** The catalogue a council's member sees: every visible course with a published version, and its rules. */
-export async function listCatalogue(tx: Tx, { tenantId }: { tenantId: string }) {
+/**
+ * The catalogue a council's member sees: every visible course with a published version, its rules, and how many
+ * of its lessons are for the council's jurisdiction (the ones its learners take).
+ */
+export async function listCatalogue(
+  tx: Tx,
+  { tenantId, jurisdiction }: { tenantId: string; jurisdiction: Jurisdiction },
+) {
   return tx
     .select({
       courseId: courses.id,
@@ -139,7 +145,8 @@ export async function listCatalogue(tx: Tx, { tenantId }: { tenantId: string }) 
       summary: courseVersions.summary,
       validityMonths: courseVersions.validityMonths,
       passMarkPercent: courseVersions.passMarkPercent,
-      lessons: sql<number>`(select count(*)::int from ${courseLessons} l where l.version_id = ${courseVersions.id})`,
+      lessons: sql<number>`(select count(*)::int from ${courseLessons} l
+        where l.version_id = ${courseVersions.id} and l.jurisdictions @> array[${jurisdiction}]::text[])`,
     })
     .from(courses)
     .innerJoin(
