@@ -8,7 +8,7 @@ import { platformFormat } from "../../format.ts";
 import { operatorMutate, operatorQuery } from "../../operator-query.ts";
 import type { Answer, Client } from "../../trpc.ts";
 import { LicenceDialog } from "./licence-dialog.tsx";
-import { OfflineNotice, standingLabels } from "./licence-labels.tsx";
+import { LicenceStanding, OfflineNotice } from "./licence-labels.tsx";
 
 type Council = Answer<Client["operator"]["councils"]>["councils"][number];
 
@@ -110,11 +110,13 @@ export function OperatorCouncils() {
                           </th>
                           <td>{council.licence?.planName ?? "None"}</td>
                           <td>
-                            <span class="tag">
-                              {council.licence?.suspended
-                                ? "Suspended"
-                                : standingLabels[council.licence?.standing ?? "read_only"]}
-                            </span>
+                            <LicenceStanding
+                              standing={
+                                council.licence?.suspended
+                                  ? "suspended"
+                                  : (council.licence?.standing ?? "read_only")
+                              }
+                            />
                             <Show when={council.licence?.source === "stripe"}>
                               <span class="cell-meta"> (Stripe)</span>
                             </Show>

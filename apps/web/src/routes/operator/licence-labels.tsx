@@ -7,6 +7,15 @@ export const standingLabels: Record<Standing["kind"], string> = {
   read_only: "Read-only",
 };
 
+/** A licence's standing as a tag, coloured by how urgent it is: past due in amber, read-only or suspended in red. */
+export function LicenceStanding(props: { standing: Standing["kind"] | "suspended" }) {
+  return (
+    <span class={`tag tag--licence-${props.standing}`}>
+      {props.standing === "suspended" ? "Suspended" : standingLabels[props.standing]}
+    </span>
+  );
+}
+
 /** Every billing page says when billing is offline (issue 11 §5). */
 export function OfflineNotice() {
   return (
