@@ -131,6 +131,11 @@ describe("the operator sets up a council whose admin fills its seats (issue 11)"
     await page.getByText(/A payment is overdue: Steward keeps working until/).waitFor();
     await expectNoSeriousAxeViolations(page, "council past due");
     await screenshot(page, "council-past-due-banner");
+    // The banner leads the admin to the Billing page, which says it once, in its own words.
+    await page.getByRole("link", { name: "Billing page" }).click();
+    await page.waitForURL(/\/t\/drakenstein\/billing$/);
+    await page.getByText("A payment is overdue. Steward keeps working until", { exact: false }).waitFor();
+    expect(await page.getByText(/A payment is overdue/).count()).toBe(1);
     await page.context().close();
   });
 });

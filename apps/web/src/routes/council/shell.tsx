@@ -1,4 +1,4 @@
-import { A, type RouteSectionProps } from "@solidjs/router";
+import { A, type RouteSectionProps, useLocation } from "@solidjs/router";
 import type { Module } from "@steward/domain";
 import { type Accessor, createMemo, type JSX, Show } from "solid-js";
 import { CouncilSwitcher } from "../../components/council-switcher.tsx";
@@ -148,7 +148,7 @@ function Shell(props: { me: Accessor<Me>; council: Accessor<Council>; children: 
         </ul>
       </nav>
       <main id="main" tabindex="-1" class="main">
-        <LicenceBanner />
+        <LicenceBanner billingHref={`${base()}/billing`} />
         {props.children}
       </main>
     </CouncilProvider>
@@ -165,24 +165,37 @@ function IncludedModule(props: { module: Module; children: JSX.Element }) {
 }
 
 /**
- * Past due or read-only, on every page of the council (issue 11 §4): the server refuses what the licence does
- * not allow whatever the page shows; this says why before anyone tries.
+ * Past due or read-only, on every page of the council but the Billing page, which says it itself (issue 11 §4):
+ * the server refuses what the licence does not allow whatever the page shows; this says why before anyone tries.
  */
-function LicenceBanner() {
+function LicenceBanner(props: { billingHref: string }) {
   const { format, can } = useCouncil();
+  const location = useLocation();
   const status = councilQuery((procedures) => procedures.billing.status());
-  const standing = () => (status.isSuccess ? status.data.standing : null);
+  const standing = () =>
+    status.isSuccess && location.pathname !== props.billingHref ? status.data.standing : null;
   const payHint = () =>
-    can("billing:manage") ? " Pay or renew on the Billing page." : " Tell your council's admin.";
+    can("billing:manage") ? (
+      <>
+        {" "}
+        Pay or renew on the <A href={props.billingHref}>Billing page</A>.
+      </>
+    ) : (
+      " Tell your council's admin."
+    );
   return (
     <Show when={standing()?.kind !== "good" ? standing() : null}>
       {(found) => (
         <p class="notice notice--error" role="note">
-          {found().kind === "grace"
-            ? `A payment is overdue: Steward keeps working until ${format().date(
-                (found() as { graceEndsOn: string }).graceEndsOn,
-              )}, then turns read-only until it is paid.${payHint()}`
-            : (found() as { reason: string }).reason}
+          {found().kind === "grace" ? (
+            <>
+              A payment is overdue: Steward keeps working until{" "}
+              {format().date((found() as { graceEndsOn: string }).graceEndsOn)}, then turns read-only until it
+              is paid.{payHint()}
+            </>
+          ) : (
+            (found() as { reason: string }).reason
+          )}
         </p>
       )}
     </Show>
