@@ -55,6 +55,7 @@ const ForgotPassword = page(() => import("./routes/forgot-password.tsx"), "Forgo
 const Home = page(() => import("./routes/home.tsx"), "Home");
 const CouncilNotFound = page(() => import("./routes/not-found.tsx"), "CouncilNotFound");
 const NotFound = page(() => import("./routes/not-found.tsx"), "NotFound");
+const OperatorAuditLog = page(() => import("./routes/operator/audit-log.tsx"), "OperatorAuditLog");
 const OperatorCouncils = page(() => import("./routes/operator/councils.tsx"), "OperatorCouncils");
 const OperatorKpiLibrary = page(() => import("./routes/operator/kpi-library.tsx"), "OperatorKpiLibrary");
 const NewCouncil = page(() => import("./routes/operator/new-council.tsx"), "NewCouncil");
@@ -139,6 +140,7 @@ export function App() {
         <Route path="/courses" component={OperatorCourses} />
         <Route path="/courses/:courseId" component={OperatorCourse} />
         <Route path="/councils/new" component={NewCouncil} />
+        <Route path="/audit" component={OperatorAuditLog} />
       </Route>
       <Route path="/t/:slug" component={CouncilShell}>
         <Route path="/" component={Overview} />

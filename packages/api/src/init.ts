@@ -8,6 +8,7 @@ import {
   inTransaction,
   lockLicence,
   recordAudit,
+  recordPlatformAudit,
   type Tx,
 } from "@steward/db";
 import {
@@ -25,6 +26,7 @@ import {
   moduleRefusal,
   notFound,
   type Permission,
+  type PlatformAuditEvent,
   type Role,
   seatRefusal,
   type TenantSettings,
@@ -198,8 +200,10 @@ export const authedProcedure = base.meta({ access: "authed" }).use(async ({ ctx,
  * The platform operator (`users.platform_role = 'operator'`): runs the platform (councils, licences, the
  * catalogues), outside any council. Its transaction sees no council's rows. A procedure that acts on one
  * council's licence narrows the transaction to that council with `actOn` (once: still one tenant per
- * transaction, DESIGN §3.7), which also gives it that council's audit; nothing on this rung reads a
- * council's contract data (the security walk runs every procedure as the operator).
+ * transaction, DESIGN §3.7), which also gives it that council's audit; a change that belongs to no council
+ * (the KPI library, the benchmark pool, the platform's courses, the registry) is written to the platform's
+ * audit log with `platformAudit`, in the same transaction. Nothing on this rung reads a council's contract data
+ * (the security walk runs every procedure as the operator).
  */
 export const operatorProcedure = base.meta({ access: "operator" }).use(async ({ ctx, next }) => {
   return inRequestTransaction(ctx, { tenantId: null, userId: null }, async (tx, afterCommit) => {
@@ -228,7 +232,11 @@ export const operatorProcedure = base.meta({ access: "operator" }).use(async ({ 
         await councilTx.execute("set transaction read only");
         return work(councilTx);
       });
-    return next({ ctx: { tx, afterCommit, sessions, user, sessionId, actOn, readCouncil } });
+    const platformAudit = (event: PlatformAuditEvent) =>
+      recordPlatformAudit(tx, { ...event, actorUserId: user.id, requestId: ctx.requestId });
+    return next({
+      ctx: { tx, afterCommit, sessions, user, sessionId, actOn, readCouncil, platformAudit },
+    });
   });
 });
 

@@ -751,12 +751,13 @@ const expectedPermissions: Record<string, Permission> = {
   "certificates.get": "training:learn",
 };
 
-type Procedure = { _def: { meta?: ProcedureMeta } };
+type Procedure = { _def: { type: "query" | "mutation" | "subscription"; meta?: ProcedureMeta } };
 const allProcedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>);
 const tenantProcedures = allProcedures.filter(([, procedure]) => procedure._def.meta?.access === "tenant");
 const operatorProcedures = allProcedures.filter(
   ([, procedure]) => procedure._def.meta?.access === "operator",
 );
+const operatorMutations = operatorProcedures.filter(([, procedure]) => procedure._def.type === "mutation");
 
 /** A platform course with a draft of version 2 open, started by an operator of its own. */
 async function platformDraft() {
@@ -771,6 +772,7 @@ const operatorLicence = { plan: "professional", seats: 20, startsOn: "2026-01-01
 /** A valid call of each procedure of the platform operator's rung, set up in a fresh council. */
 const operatorCalls: Record<string, (council: TenantFixture) => Promise<unknown>> = {
   "operator.councils": async () => undefined,
+  "operator.auditLog": async () => ({ page: 1, pageSize: 10 }),
   "operator.createCouncil": async (council) => ({
     council: {
       name: `New council of ${council.slug}`,
@@ -980,6 +982,30 @@ describe("role tests", () => {
         (error: unknown) => (error instanceof TRPCError ? error.code : String(error)),
       );
       expect(refused).toBe("UNAUTHORIZED");
+    });
+  });
+
+  /**
+   * Every operator mutation writes its audit event in the request's transaction (DESIGN §3.8): a change to one
+   * council in that council's log, a change that belongs to no council in the platform's (issue 11 §6). Found by
+   * the request's id, so the concurrent calls of this file do not count.
+   */
+  describe.concurrent.each(operatorMutations.map(([path]) => ({ path })))("$path", ({ path }) => {
+    it("writes an audit event, in the council's log or else in the platform's", async () => {
+      const council = await createTenantFixture(test);
+      const { caller, context } = await callerFor(test, { userId: await createOperator(test) });
+      const answer = await callByPath(caller, path, await operatorCalls[path]?.(council));
+      const tenantId =
+        path === "operator.createCouncil" ? (answer as { tenantId: string }).tenantId : council.tenantId;
+      const { auditEvents, platformAuditEvents } = schema;
+      const inCouncil = await inTransaction(test.database, { tenantId, userId: null }, (tx) =>
+        tx.select().from(auditEvents).where(eq(auditEvents.requestId, context.requestId)),
+      );
+      const inPlatform = await inTransaction(test.database, { tenantId: null, userId: null }, (tx) =>
+        tx.select().from(platformAuditEvents).where(eq(platformAuditEvents.requestId, context.requestId)),
+      );
+      expect(inCouncil.length + inPlatform.length, `${path} wrote no audit event`).toBeGreaterThan(0);
+      expect(inCouncil.length === 0 || inPlatform.length === 0, `${path} wrote to both logs`).toBe(true);
     });
   });
 

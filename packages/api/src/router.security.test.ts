@@ -468,6 +468,7 @@ function registerCsv(reference: string) {
 const operatorLicence = { plan: "essentials", seats: 5, startsOn: "2026-01-01" };
 const operatorAttacks: Record<string, () => unknown> = {
   "operator.councils": () => undefined,
+  "operator.auditLog": () => ({}),
   "operator.createCouncil": () => ({
     council: {
       name: "Walked Borough Council",

@@ -257,6 +257,12 @@ export const benchmarksRouter = router({
     .mutation(async ({ ctx, input }) => {
       const updated = await updateBenchmarkK(ctx.tx, { ...input, userId: ctx.user.id });
       if (!updated) throw conflict("Someone else changed the setting meanwhile. Reload to see it.");
+      await ctx.platformAudit({
+        action: "benchmarks.k_changed",
+        entityType: "benchmark_settings",
+        entityId: "platform",
+        after: { k: updated.k, version: updated.version },
+      });
       return { k: updated.k, version: updated.version };
     }),
 });

@@ -59,6 +59,12 @@ export const kpiLibraryRouter = router({
 
   createCategory: operatorProcedure.input(serviceCategoryInput).mutation(async ({ ctx, input }) => {
     const category = await unlessTaken(() => createServiceCategory(ctx.tx, input));
+    await ctx.platformAudit({
+      action: "kpi_library.category_created",
+      entityType: "service_category",
+      entityId: category.id,
+      after: input,
+    });
     return { id: category.id };
   }),
 
@@ -67,11 +73,23 @@ export const kpiLibraryRouter = router({
     .mutation(async ({ ctx, input }) => {
       const updated = await unlessTaken(() => updateServiceCategory(ctx.tx, input));
       if (!updated) throw changedMeanwhile();
+      await ctx.platformAudit({
+        action: "kpi_library.category_updated",
+        entityType: "service_category",
+        entityId: input.categoryId,
+        after: { ...input.values, version: updated.version },
+      });
       return { version: updated.version };
     }),
 
   createTemplate: operatorProcedure.input(kpiTemplateInput).mutation(async ({ ctx, input }) => {
     const template = await unlessTaken(() => createKpiTemplate(ctx.tx, input));
+    await ctx.platformAudit({
+      action: "kpi_library.template_created",
+      entityType: "kpi_template",
+      entityId: template.id,
+      after: input,
+    });
     return { id: template.id };
   }),
 
@@ -80,6 +98,12 @@ export const kpiLibraryRouter = router({
     .mutation(async ({ ctx, input }) => {
       const updated = await unlessTaken(() => updateKpiTemplate(ctx.tx, input), "values.categoryId");
       if (!updated) throw changedMeanwhile();
+      await ctx.platformAudit({
+        action: "kpi_library.template_updated",
+        entityType: "kpi_template",
+        entityId: input.templateId,
+        after: { ...input.values, version: updated.version },
+      });
       return { version: updated.version };
     }),
 
@@ -88,6 +112,12 @@ export const kpiLibraryRouter = router({
     .mutation(async ({ ctx, input }) => {
       const updated = await updateKpiTemplate(ctx.tx, { ...input, values: {} });
       if (!updated) throw changedMeanwhile();
+      await ctx.platformAudit({
+        action: "kpi_library.template_archived",
+        entityType: "kpi_template",
+        entityId: input.templateId,
+        after: { archived: input.archived, version: updated.version },
+      });
       return { version: updated.version };
     }),
 });

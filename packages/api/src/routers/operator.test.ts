@@ -103,4 +103,30 @@ describe("the platform operator's console (issue 11 §6)", () => {
       "FORBIDDEN",
     );
   });
+
+  it("pages the platform's audit log newest first, each event in words with who made it", async () => {
+    // Its own database: the log is the platform's, so other tests' events would count.
+    const own = await createTestDatabase();
+    try {
+      const { caller: operator } = await callerFor(own, { userId: await createOperator(own) });
+      expect(await operator.operator.auditLog({})).toEqual({ events: [], total: 0, page: 1, pageSize: 50 });
+      for (const name of ["Leisure", "Highways", "Waste"]) {
+        await operator.kpiLibrary.createCategory({ slug: name.toLowerCase(), name });
+      }
+      const page = await operator.operator.auditLog({ page: 1, pageSize: 2 });
+      expect(page.total).toBe(3);
+      expect(
+        page.events.map((event) => event.action === "kpi_library.category_created" && event.after.name),
+      ).toEqual(["Waste", "Highways"]);
+      expect(page.events[0]).toMatchObject({
+        actorName: "Platform operator",
+        entityType: "service_category",
+        words: "added a service category to the KPI library",
+      });
+      const next = await operator.operator.auditLog({ page: 2, pageSize: 2 });
+      expect(next.events.map((event) => event.seq)).toEqual([1]);
+    } finally {
+      await own.close();
+    }
+  });
 });

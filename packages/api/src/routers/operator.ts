@@ -8,6 +8,7 @@ import {
   lastActivityAt,
   licenceRecord,
   listAllTenants,
+  listPlatformAuditEvents,
   saveLicence,
   updateLicence,
 } from "@steward/db";
@@ -21,6 +22,9 @@ import {
   licenceAssignmentInput,
   newId,
   notFound,
+  pageInput,
+  pageSizeInput,
+  platformAuditActionInWords,
   textInput,
   versionInput,
 } from "@steward/domain";
@@ -73,6 +77,25 @@ export const operatorRouter = router({
     // Offline (no Stripe key): the operator assigns every licence by hand, and the console says so.
     return { offline: ctx.stripe === null, councils: rows };
   }),
+
+  /**
+   * The platform's audit log, newest first: what the operator changed that belongs to no council (a council's
+   * own changes, its licence included, are in that council's log).
+   */
+  auditLog: operatorProcedure
+    .input(z.object({ page: pageInput.default(1), pageSize: pageSizeInput.default(50) }))
+    .query(async ({ ctx, input }) => {
+      const { rows, total } = await listPlatformAuditEvents(ctx.tx, {
+        limit: input.pageSize,
+        offset: (input.page - 1) * input.pageSize,
+      });
+      return {
+        events: rows.map((event) => ({ ...event, words: platformAuditActionInWords(event.action) })),
+        total,
+        page: input.page,
+        pageSize: input.pageSize,
+      };
+    }),
 
   /** A new council, its licence, and an invitation to its first admin (who then invites the rest). */
   createCouncil: operatorProcedure

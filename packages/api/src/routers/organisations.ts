@@ -123,6 +123,12 @@ export const organisationsRouter = router({
 
   record: operatorProcedure.input(organisationInput).mutation(async ({ ctx, input }) => {
     const id = await upsertNamedOrganisation(ctx.tx, { ...input, nameSource: "operator" });
+    await ctx.platformAudit({
+      action: "organisation.recorded",
+      entityType: "organisation",
+      entityId: id,
+      after: input,
+    });
     return { id };
   }),
 
@@ -134,6 +140,12 @@ export const organisationsRouter = router({
         ...input.values,
       });
       if (!updated) throw notFound("That registry entry");
+      await ctx.platformAudit({
+        action: "organisation.renamed",
+        entityType: "organisation",
+        entityId: updated.id,
+        after: input.values,
+      });
       return { id: updated.id };
     }),
 });

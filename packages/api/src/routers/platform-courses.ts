@@ -25,18 +25,46 @@ export const platformCoursesRouter = router({
   get: operatorProcedure
     .input(authoringInputs.get)
     .query(({ ctx, input }) => getAuthoredCourse(ctx.tx, null, input.courseId)),
-  create: operatorProcedure
-    .input(authoringInputs.create)
-    .mutation(({ ctx, input }) => createAuthoredCourse(ctx.tx, platform(ctx), input)),
-  saveDraft: operatorProcedure
-    .input(authoringInputs.saveDraft)
-    .mutation(({ ctx, input }) => saveAuthoredDraft(ctx.tx, platform(ctx), input)),
-  publish: operatorProcedure
-    .input(authoringInputs.publish)
-    .mutation(({ ctx, input }) => publishAuthoredDraft(ctx.tx, platform(ctx), input)),
-  startDraft: operatorProcedure
-    .input(authoringInputs.startDraft)
-    .mutation(({ ctx, input }) => startAuthoredDraft(ctx.tx, platform(ctx), input)),
+  create: operatorProcedure.input(authoringInputs.create).mutation(async ({ ctx, input }) => {
+    const created = await createAuthoredCourse(ctx.tx, platform(ctx), input);
+    await ctx.platformAudit({
+      action: "platform_course.created",
+      entityType: "course",
+      entityId: created.courseId,
+      after: { slug: input.slug, title: created.title },
+    });
+    return created;
+  }),
+  saveDraft: operatorProcedure.input(authoringInputs.saveDraft).mutation(async ({ ctx, input }) => {
+    const saved = await saveAuthoredDraft(ctx.tx, platform(ctx), input);
+    await ctx.platformAudit({
+      action: "platform_course.draft_saved",
+      entityType: "course",
+      entityId: input.courseId,
+      after: { versionNumber: saved.versionNumber },
+    });
+    return saved;
+  }),
+  publish: operatorProcedure.input(authoringInputs.publish).mutation(async ({ ctx, input }) => {
+    const published = await publishAuthoredDraft(ctx.tx, platform(ctx), input);
+    await ctx.platformAudit({
+      action: "platform_course.published",
+      entityType: "course",
+      entityId: input.courseId,
+      after: { versionNumber: published.versionNumber },
+    });
+    return published;
+  }),
+  startDraft: operatorProcedure.input(authoringInputs.startDraft).mutation(async ({ ctx, input }) => {
+    const started = await startAuthoredDraft(ctx.tx, platform(ctx), input);
+    await ctx.platformAudit({
+      action: "platform_course.draft_started",
+      entityType: "course",
+      entityId: input.courseId,
+      after: { versionNumber: started.versionNumber },
+    });
+    return started;
+  }),
   preview: operatorProcedure
     .input(authoringInputs.preview)
     .query(({ ctx, input }) => previewLesson(ctx.tx, null, input)),

@@ -13,6 +13,7 @@ const sections: { href: string; label: string; end?: boolean }[] = [
   { href: "/operator", label: "Councils", end: true },
   { href: "/operator/kpi-library", label: "KPI library" },
   { href: "/operator/courses", label: "Courses" },
+  { href: "/operator/audit", label: "Audit log" },
 ];
 
 /**
