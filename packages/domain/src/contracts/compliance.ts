@@ -124,67 +124,71 @@ export function contractsCompliance(
   const meetings = facts.meetings && groupBy(facts.meetings);
   const risks = facts.risks && groupBy(facts.risks);
   const standingOf = facts.training && managerStandingOf(facts.training, today);
-  return new Map(
-    facts.contracts.map((contract) => {
-      const obligations = deriveObligations(
-        {
-          ...contract,
-          jurisdiction: council.jurisdiction,
-          deviation:
-            contract.deviationGround === null
-              ? null
-              : { ground: contract.deviationGround, reportedOn: contract.deviationReportedOn },
-        },
-        {
-          changes: (changes.get(contract.id) ?? []).map((change) => ({
-            status: change.status,
-            valueDeltaMinor: change.valueDeltaMinor,
-            approvedByRole: isRole(change.decidedByRole) ? change.decidedByRole : null,
-          })),
-          invoices: invoices.get(contract.id) ?? [],
-          ragStatuses:
-            ragMonths === undefined
-              ? undefined
-              : (ragMonths.get(contract.id) ?? []).map((entry) => ({ month: monthOf(entry.month) })),
-          ...(kpis && {
-            kpis: { count: kpis.get(contract.id)?.count ?? 0 },
-            kpiMeasurements: (kpis.get(contract.id)?.measuredPeriods ?? []).map((measuredOn) => ({
-              measuredOn,
-            })),
-          }),
-          managementPlan: plans && planSource(plans.get(contract.id)),
-          monitoringReports: reports && (reports.get(contract.id) ?? []),
-          closeOut: closeOuts && (closeOuts.get(contract.id) ?? null),
-          ...(meetings && meetingSources(meetings.get(contract.id) ?? [])),
-          ...(risks && riskSource(risks.get(contract.id) ?? [])),
-          ...(standingOf &&
-            contract.contractManagerId !== null && { training: standingOf(contract.contractManagerId) }),
-        },
-        today,
-        council.settings,
-      );
-      return [contract.id, { obligations, summary: complianceSummary(obligations) }] as const;
-    }),
-  );
+  const compliance = new Map<string, ContractCompliance>();
+  // Every object below is built field by field, in one shape: this runs for every contract of a council on each
+  // compliance read, and for every engaged council at once on the advisor's portfolio.
+  for (const contract of facts.contracts) {
+    const kpi = kpis?.get(contract.id);
+    const held = meetings && (meetings.get(contract.id) ?? []);
+    const obligations = deriveObligations(
+      {
+        tier: contract.tier,
+        contractManagerId: contract.contractManagerId,
+        sroId: contract.sroId,
+        startDate: contract.startDate,
+        endDate: contract.endDate,
+        status: contract.status,
+        lifecycleStage: contract.lifecycleStage,
+        publicContract: contract.publicContract,
+        totalValueMinor: contract.totalValueMinor,
+        lightTouch: contract.lightTouch,
+        kpiExemptionReason: contract.kpiExemptionReason,
+        deviation:
+          contract.deviationGround === null
+            ? null
+            : { ground: contract.deviationGround, reportedOn: contract.deviationReportedOn },
+        jurisdiction: council.jurisdiction,
+      },
+      {
+        changes: (changes.get(contract.id) ?? []).map((change) => ({
+          status: change.status,
+          valueDeltaMinor: change.valueDeltaMinor,
+          approvedByRole: isRole(change.decidedByRole) ? change.decidedByRole : null,
+        })),
+        invoices: invoices.get(contract.id) ?? [],
+        ragStatuses:
+          ragMonths === undefined
+            ? undefined
+            : (ragMonths.get(contract.id) ?? []).map((entry) => ({ month: monthOf(entry.month) })),
+        kpis: kpis && { count: kpi?.count ?? 0 },
+        kpiMeasurements: kpis && (kpi?.measuredPeriods ?? []).map((measuredOn) => ({ measuredOn })),
+        managementPlan: plans && planSource(plans.get(contract.id)),
+        monitoringReports: reports && (reports.get(contract.id) ?? []),
+        closeOut: closeOuts && (closeOuts.get(contract.id) ?? null),
+        kickoffMeetings: held?.filter((meeting) => meeting.type === "kickoff"),
+        reviewMeetings: held?.filter((meeting) => reviewMeetingTypes.includes(meeting.type)),
+        risks: risks && riskSource(risks.get(contract.id) ?? []),
+        training:
+          standingOf && contract.contractManagerId !== null
+            ? standingOf(contract.contractManagerId)
+            : undefined,
+      },
+      today,
+      council.settings,
+    );
+    compliance.set(contract.id, { obligations, summary: complianceSummary(obligations) });
+  }
+  return compliance;
 }
 
 function planSource(plan: { agreedOn: string; lastReviewedOn: string | null } | undefined) {
   return plan ? { createdOn: plan.agreedOn, lastReviewedOn: plan.lastReviewedOn } : null;
 }
 
-function meetingSources(held: NonNullable<ComplianceFacts["meetings"]>) {
-  return {
-    kickoffMeetings: held.filter((meeting) => meeting.type === "kickoff"),
-    reviewMeetings: held.filter((meeting) => reviewMeetingTypes.includes(meeting.type)),
-  };
-}
-
 function riskSource(risks: NonNullable<ComplianceFacts["risks"]>) {
   return {
-    risks: {
-      count: risks.length,
-      openReviewDates: risks.filter((risk) => risk.status === "open").map((risk) => risk.reviewOn),
-    },
+    count: risks.length,
+    openReviewDates: risks.filter((risk) => risk.status === "open").map((risk) => risk.reviewOn),
   };
 }
 
@@ -213,6 +217,7 @@ export type ComplianceOverview = {
 };
 
 const attentionListLength = 25;
+const noSummary: ComplianceSummary = { score: null, tracked: 0, owed: 0, overdue: 0 };
 
 /** The council's assurance view (004 §5): every live contract's score and the duties most often overdue. */
 export function complianceOverview(
@@ -221,47 +226,56 @@ export function complianceOverview(
 ): ComplianceOverview {
   const byTier: Record<Tier, number> = { high: 0, medium: 0, low: 0 };
   const overdueByDuty = new Map<string, { title: string; count: number }>();
+  const needingAttention: ComplianceOverview["needingAttention"] = [];
   let tracked = 0;
   let owed = 0;
-  const scored = contracts.map((contract) => {
-    byTier[contract.tier] += 1;
-    const found = compliance.get(contract.id);
-    const summary = found?.summary ?? { score: null, tracked: 0, owed: 0, overdue: 0 };
+  let scoreTotal = 0;
+  let scoreCount = 0;
+  let nothingOverdue = 0;
+  // One pass over the contracts and their duties: the portfolio runs this for every engaged council at once.
+  for (const { id, reference, title, tier } of contracts) {
+    byTier[tier] += 1;
+    const found = compliance.get(id);
+    const summary = found?.summary ?? noSummary;
     tracked += summary.tracked;
     owed += summary.owed;
-    for (const obligation of found?.obligations ?? []) {
-      if (obligation.status !== "overdue") continue;
-      const entry = overdueByDuty.get(obligation.key) ?? { title: obligation.title, count: 0 };
-      overdueByDuty.set(obligation.key, { ...entry, count: entry.count + 1 });
+    if (summary.score !== null) {
+      scoreTotal += summary.score;
+      scoreCount += 1;
     }
-    return { ...contract, ...summary };
-  });
-  const scores = scored.flatMap((contract) => (contract.score === null ? [] : [contract.score]));
-  return {
-    contractCount: contracts.length,
-    byTier,
-    averageScore: scores.length
-      ? Math.round(scores.reduce((sum, score) => sum + score, 0) / scores.length)
-      : null,
-    tracked,
-    owed,
-    nothingOverdue: scored.filter((contract) => contract.overdue === 0).length,
-    overdueByDuty: [...overdueByDuty.entries()]
-      .map(([key, value]) => ({ key, ...value }))
-      .sort((a, b) => b.count - a.count || a.title.localeCompare(b.title)),
-    needingAttention: scored
-      .filter((contract) => contract.overdue > 0)
-      .sort((a, b) => (a.score ?? 0) - (b.score ?? 0) || b.overdue - a.overdue)
-      .slice(0, attentionListLength)
-      .map(({ id, reference, title, tier, score, overdue, tracked, owed }) => ({
+    if (summary.overdue === 0) nothingOverdue += 1;
+    else {
+      const { score, overdue } = summary;
+      needingAttention.push({
         id,
         reference,
         title,
         tier,
         score,
         overdue,
-        tracked,
-        owed,
-      })),
+        tracked: summary.tracked,
+        owed: summary.owed,
+      });
+    }
+    for (const obligation of found?.obligations ?? []) {
+      if (obligation.status !== "overdue") continue;
+      const entry = overdueByDuty.get(obligation.key);
+      if (entry) entry.count += 1;
+      else overdueByDuty.set(obligation.key, { title: obligation.title, count: 1 });
+    }
+  }
+  return {
+    contractCount: contracts.length,
+    byTier,
+    averageScore: scoreCount > 0 ? Math.round(scoreTotal / scoreCount) : null,
+    tracked,
+    owed,
+    nothingOverdue,
+    overdueByDuty: [...overdueByDuty.entries()]
+      .map(([key, value]) => ({ key, ...value }))
+      .sort((a, b) => b.count - a.count || a.title.localeCompare(b.title)),
+    needingAttention: needingAttention
+      .sort((a, b) => (a.score ?? 0) - (b.score ?? 0) || b.overdue - a.overdue)
+      .slice(0, attentionListLength),
   };
 }

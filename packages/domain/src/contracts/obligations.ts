@@ -641,19 +641,17 @@ export function deriveObligations(
   const context: ObligationContext = { contract, sources, today, settings };
   const ended =
     contract.status === "expired" ? "expired" : contract.status === "terminated" ? "been terminated" : null;
-  return obligationRules.flatMap((rule) => {
-    if (rule.jurisdiction !== undefined && rule.jurisdiction !== contract.jurisdiction) return [];
+  const obligations: Obligation[] = [];
+  for (const rule of obligationRules) {
+    if (rule.jurisdiction !== undefined && rule.jurisdiction !== contract.jurisdiction) continue;
     const owed = ended === null || rule.continuesAfterEnd === true;
-    const { key, title, source } = rule;
-    return [
-      {
-        key,
-        title,
-        source,
-        ...(owed ? rule.assess(context) : notApplicable(`Not owed: the contract has ${ended}.`)),
-      },
-    ];
-  });
+    const { status, dueDate, detail } = owed
+      ? rule.assess(context)
+      : notApplicable(`Not owed: the contract has ${ended}.`);
+    // One object of one shape per duty: the engine runs for every contract of a council on each read.
+    obligations.push({ key: rule.key, title: rule.title, source: rule.source, status, dueDate, detail });
+  }
+  return obligations;
 }
 
 /**
@@ -676,16 +674,18 @@ export type ComplianceSummary = {
 
 /** The score and what it is over: "3 of 9 duties tracked". */
 export function complianceSummary(obligations: readonly Obligation[]): ComplianceSummary {
-  const owed = obligations.filter((obligation) => obligation.status !== "not_applicable");
-  const tracked = owed.filter((obligation) => obligation.status !== "not_tracked");
-  const overdue = tracked.filter((obligation) => obligation.status === "overdue").length;
-  const score =
-    owed.length === 0
-      ? 100
-      : tracked.length === 0
-        ? null
-        : Math.floor(((tracked.length - overdue) * 100) / tracked.length);
-  return { score, tracked: tracked.length, owed: owed.length, overdue };
+  let owed = 0;
+  let tracked = 0;
+  let overdue = 0;
+  for (const { status } of obligations) {
+    if (status === "not_applicable") continue;
+    owed += 1;
+    if (status === "not_tracked") continue;
+    tracked += 1;
+    if (status === "overdue") overdue += 1;
+  }
+  const score = owed === 0 ? 100 : tracked === 0 ? null : Math.floor(((tracked - overdue) * 100) / tracked);
+  return { score, tracked, owed, overdue };
 }
 
 /** "3 of 9 duties tracked", said next to a score. */
