@@ -43,11 +43,13 @@ export function Compliance() {
                   <ComplianceScore score={found().averageScore} tracked={found()} />
                 </dd>
               </div>
-              <div class="stat stat--ok">
-                <dt>No tracked duty overdue</dt>
+              <div class="stat" classList={{ "stat--ok": found().nothingOverdue === found().contractCount }}>
+                <dt>Contracts with nothing overdue</dt>
                 <dd>
                   {found().nothingOverdue}
-                  <span class="stat__meta">contracts; untracked duties may still be owed</span>
+                  <span class="stat__meta">
+                    of {found().contractCount}, of the duties tracked; untracked duties may still be owed
+                  </span>
                 </dd>
               </div>
               <div class="stat">
@@ -60,8 +62,8 @@ export function Compliance() {
             </dl>
             <p class="hint">
               Scores are over the duties Steward tracks today: {trackedLabel(found())} across the live
-              contracts. Duties marked "not yet tracked here" (meetings, plans, risks, RAG, KPIs, training,
-              notices) are owed all the same.
+              contracts. A duty marked "not yet tracked here" lacks what would show it done (a contract's
+              Obligations tab says what); it is owed all the same.
             </p>
 
             <section aria-labelledby="tiers-heading">
