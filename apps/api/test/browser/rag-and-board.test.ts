@@ -69,6 +69,13 @@ describe("the monthly RAG and the assurance board", () => {
     await page.getByText(commentary).first().waitFor();
     await expectNoSeriousAxeViolations(page, "RAG tab after setting Amber");
     await screenshot(page, "rag-tab");
+
+    // The contract's overview shows the month's status at a glance.
+    await page.getByRole("tab", { name: "Overview" }).click();
+    const glance = page.getByRole("region", { name: "At a glance" });
+    await glance.getByText(/^RAG for /).waitFor();
+    await glance.getByText("Amber", { exact: true }).waitFor();
+    await expectNoSeriousAxeViolations(page, "contract overview at a glance");
   });
 
   it("shows the contract on the board with its manager and commentary, and prints without the navigation", async () => {

@@ -8,8 +8,11 @@ import {
   tierLabels,
 } from "@steward/domain";
 import { createSignal, For, type JSX, Show } from "solid-js";
+import { RagBadge } from "../../components/rag-badge.tsx";
 import { TierBadge } from "../../components/tier-badge.tsx";
 import { useCouncil } from "../../council.tsx";
+import { councilQuery } from "../../council-query.ts";
+import { answer } from "../../query.ts";
 import { ComplianceScore } from "./compliance-score.tsx";
 import type { ContractDetail } from "./contract-detail.ts";
 import { DeviationPanel } from "./deviation.tsx";
@@ -52,6 +55,13 @@ export function OverviewTab(props: { detail: ContractDetail; announce: (message:
   const endChanged = () =>
     contract().originalEndDate !== null && contract().originalEndDate !== contract().endDate;
   const spend = () => props.detail.spend;
+  const tabHref = (tab: string) => `/t/${council().slug}/contracts/${contract().id}?tab=${tab}`;
+  // The month whose RAG is due (the one last ended), when the contract had started by then.
+  const rag = councilQuery((procedures) => procedures.rag.list({ contractId: contract().id }));
+  const dueRag = () => {
+    const found = answer(rag);
+    return found?.months.find((each) => each.month === found.dueMonth) ?? null;
+  };
   const person = (found: { name: string; active: boolean } | null) =>
     found ? (
       <>
@@ -104,16 +114,30 @@ export function OverviewTab(props: { detail: ContractDetail; announce: (message:
         </Show>
       </section>
 
-      <Show when={props.detail.compliance}>
-        {(summary) => (
-          <p class="lead">
-            Compliance score: <ComplianceScore score={summary().score} tracked={summary()} />{" "}
-            <A href={`/t/${council().slug}/contracts/${contract().id}?tab=obligations`}>
-              See the obligations
-            </A>
-          </p>
-        )}
-      </Show>
+      <section aria-labelledby="glance-heading">
+        <h2 id="glance-heading">At a glance</h2>
+        <Show when={dueRag()}>
+          {(due) => (
+            <p class="lead">
+              RAG for {format().month(due().month)}: <RagBadge status={due().entry?.status ?? null} />{" "}
+              <A href={tabHref("rag")}>
+                {due().entry ? "See the monthly RAG" : "Set it on the Monthly RAG tab"}
+              </A>
+            </p>
+          )}
+        </Show>
+        <Show when={props.detail.compliance}>
+          {(summary) => (
+            <p class="lead">
+              Compliance score: <ComplianceScore score={summary().score} tracked={summary()} />
+              {summary().overdue > 0
+                ? `, ${summary().overdue} ${summary().overdue === 1 ? "duty" : "duties"} overdue`
+                : ""}{" "}
+              <A href={tabHref("obligations")}>See the obligations</A>
+            </p>
+          )}
+        </Show>
+      </section>
 
       <Show when={props.detail.jurisdiction === "ZA"}>
         <DeviationPanel detail={props.detail} announce={props.announce} />
