@@ -118,6 +118,12 @@ function ReplyForm(props: { note: Note; asCouncil: boolean }) {
   const submission = createSubmission();
   const [decision, setDecision] = createSignal<RecommendationDecision | "none">("none");
   const id = (field: string) => `reply-${props.note.id}-${field}`;
+  // A recommendation stands at the council's latest decision; an answer without one leaves it so.
+  const standing = () => props.note.replies.findLast((reply) => reply.decision !== null)?.decision ?? null;
+  const keepLabel = () => {
+    const current = standing();
+    return current ? `Leave it ${recommendationDecisionLabels[current].toLowerCase()}` : "No decision yet";
+  };
   const onSubmit = async (event: SubmitEvent & { currentTarget: HTMLFormElement }) => {
     event.preventDefault();
     const form = event.currentTarget;
@@ -151,7 +157,7 @@ function ReplyForm(props: { note: Note; asCouncil: boolean }) {
           name={id("decision")}
           legend="The council's decision"
           choices={[
-            { value: "none" as const, label: "No decision yet" },
+            { value: "none" as const, label: keepLabel() },
             ...recommendationDecisions.map((value) => ({
               value,
               label: recommendationDecisionLabels[value],
