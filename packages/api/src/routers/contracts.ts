@@ -6,6 +6,7 @@ import {
   listAuditEvents,
   listContracts,
   listEndingSoon,
+  listRagHistory,
   updateContract,
   violatedConstraint,
 } from "@steward/db";
@@ -27,6 +28,7 @@ import {
   notFound,
   paymentFigures,
   previousReportingPeriod,
+  ragDueMonth,
   reportingPeriodOf,
   retierFields,
   setDeviationInput,
@@ -82,25 +84,30 @@ const staleMessage =
 
 export const contractsRouter = router({
   /**
-   * The register: server-side search, filters, sorting and pagination, with each row's compliance score. The
-   * total is counted to the first thousand past the page (`totalCapped`: there are more than `total`).
+   * The register: server-side search, filters, sorting and pagination, with each row's compliance score and
+   * the RAG status set for the month due (`ragMonth`, the one last ended; 004 §12.3). The total is counted to
+   * the first thousand past the page (`totalCapped`: there are more than `total`).
    */
   list: permittedProcedure("contracts:read")
     .input(contractListInput)
     .query(async ({ ctx, input }) => {
       const { page, pageSize, ...filter } = input;
+      const on = today();
+      const ragMonth = ragDueMonth(on);
       const { rows, total, totalCapped } = await listContracts(ctx.tx, {
         ...filter,
         search: filter.search || undefined,
         tenantId: ctx.tenantId,
-        today: today(),
+        today: on,
         limit: pageSize,
         offset: (page - 1) * pageSize,
       });
-      const { compliance } = await complianceOf(
-        ctx,
-        rows.map((row) => row.id),
-      );
+      const ids = rows.map((row) => row.id);
+      const [{ compliance }, rag] = await Promise.all([
+        complianceOf(ctx, ids),
+        listRagHistory(ctx.tx, { tenantId: ctx.tenantId, contractIds: ids, from: ragMonth, to: ragMonth }),
+      ]);
+      const ragOf = new Map(rag.map((entry) => [entry.contractId, entry.status]));
       return {
         rows: rows.map((row) => {
           const summary = compliance.get(row.id)?.summary;
@@ -108,8 +115,10 @@ export const contractsRouter = router({
             ...row,
             complianceScore: summary?.score ?? null,
             dutiesTracked: summary ? { tracked: summary.tracked, owed: summary.owed } : null,
+            ragStatus: ragOf.get(row.id) ?? null,
           };
         }),
+        ragMonth,
         total,
         totalCapped,
         page,

@@ -133,6 +133,13 @@ describe("rag", () => {
       before: null,
       after: { month: lastMonth(), status: "amber", commentary: "Missed bins in the north round" },
     });
+
+    // The register shows the month's status beside the contract; one without a status shows none.
+    const other = await newContract("RAG-2");
+    const register = await caller.contracts.list({});
+    expect(register.ragMonth).toBe(lastMonth());
+    expect(register.rows.find((row) => row.id === contractId)?.ragStatus).toBe("amber");
+    expect(register.rows.find((row) => row.id === other)?.ragStatus).toBeNull();
   });
 
   it("changes a month by its version; a stale version or a second first setting is CONFLICT", async () => {

@@ -15,6 +15,7 @@ import { createSubmission } from "../../components/forms.ts";
 import { MemberSelect } from "../../components/member-select.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
 import { Pagination, showingText } from "../../components/pagination.tsx";
+import { RagBadge } from "../../components/rag-badge.tsx";
 import { SearchBox } from "../../components/search-box.tsx";
 import { SupplierPicker } from "../../components/supplier-picker.tsx";
 import { TableWrap } from "../../components/table-wrap.tsx";
@@ -385,6 +386,7 @@ function RegisterTable(props: {
             />
             <SortHeader sortKey="tier" label="Tier" query={props.query} onSort={props.onSort} />
             <SortHeader sortKey="status" label="Status" query={props.query} onSort={props.onSort} />
+            <th scope="col">RAG {format().month(props.result.ragMonth)}</th>
             <th scope="col" class="cell-numeric">
               Compliance
             </th>
@@ -423,6 +425,18 @@ function RegisterTable(props: {
                 <td>
                   {statusLabels[row.status]}
                   <span class="cell-meta">{stageLabels[stageOf(row.lifecycleStage)] ?? ""}</span>
+                </td>
+                <td>
+                  <Show
+                    when={row.ragStatus}
+                    fallback={
+                      <span class="muted">
+                        —<span class="visually-hidden">none set</span>
+                      </span>
+                    }
+                  >
+                    {(status) => <RagBadge status={status()} />}
+                  </Show>
                 </td>
                 <td class="cell-numeric">
                   <ComplianceScore score={row.complianceScore} tracked={row.dutiesTracked} />
