@@ -20,6 +20,8 @@ const demoSignIns = env.SEED_DEMO
   ? ((await seedDemo(database, await hashPassword(demoPassword))) ?? (await listDemoSignIns(database)))
   : null;
 
+// One Stripe client (none offline) for the app's billing and the jobs' reconciliation.
+const stripe = env.STRIPE ? new StripeBilling(env.STRIPE) : null;
 // The mailer and the hourly sweep run as jobs (apps/api/src/jobs): no timers of their own in the server.
 const jobs = await startJobs({
   database,
@@ -28,6 +30,7 @@ const jobs = await startJobs({
   appUrl: env.APP_URL,
   smtpUrl: env.SMTP_URL,
   mailFrom: env.MAIL_FROM,
+  stripe,
 });
 const webRoot = resolve(repositoryRoot, "apps/web/dist");
 let shuttingDown = false;
@@ -41,7 +44,7 @@ const app = createApp({
   mailbox: env.MAILBOX,
   metricsToken: env.METRICS_TOKEN,
   attachments: env.ATTACHMENT_S3 ? s3AttachmentStore(env.ATTACHMENT_S3) : postgresAttachmentStore,
-  stripe: env.STRIPE ? new StripeBilling(env.STRIPE) : null,
+  stripe,
   webRoot: existsSync(`${webRoot}/index.html`) ? webRoot : undefined,
   isReady: async () => {
     if (shuttingDown) return false;

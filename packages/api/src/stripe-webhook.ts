@@ -3,11 +3,11 @@ import {
   applyScope,
   type Database,
   findTenantByStripeCustomer,
-  getLicence,
   inTransaction,
   type Licence,
   type LicenceValues,
   licenceRecord,
+  lockLicence,
   recordAudit,
   recordStripeEvent,
   saveBillingInvoice,
@@ -146,7 +146,8 @@ async function applyEvent(
   },
 ): Promise<string> {
   const { event, object, tenantId, createdAt } = input;
-  const before = await getLicence(tx, { tenantId });
+  // Locked: the reconciliation job applies Stripe's state to the same row, one after the other.
+  const before = await lockLicence(tx, { tenantId });
 
   if (event.type.startsWith("invoice.")) {
     const invoice = object as unknown as Stripe.Invoice;
@@ -211,29 +212,12 @@ async function applyEvent(
     }
     state = subscriptionState(subscription);
   }
-  if (before?.stripeStateAt && before.stripeStateAt > createdAt) {
-    return "ignored: older than the subscription state held";
-  }
-  const priced = state.priceId ? planOfPrice(billing.settings.prices, state.priceId) : null;
-  if (!priced) throw new MalformedEvent("the subscription's price is not one of the plans'");
-  const licenceState =
-    event.type === "customer.subscription.deleted" ? "lapsed" : licenceStateOf(state.status);
-  const values: LicenceValues = {
-    plan: priced.plan,
-    interval: priced.interval,
-    seats: state.seats,
-    state: licenceState,
-    source: "stripe",
-    startsOn: before?.startsOn ?? isoDay(createdAt),
-    endsOn: null,
-    pastDueSince: licenceState === "past_due" ? (before?.pastDueSince ?? isoDay(createdAt)) : null,
-    suspendedAt: before?.suspendedAt ?? null,
-    poNumber: state.poNumber,
-    stripeSubscriptionId: state.subscriptionId,
-    stripeCollection: state.collection,
-    stripePeriodEndsAt: state.periodEndsAt,
-    stripeStateAt: createdAt,
-  };
+  if (isOlderThanHeld(before, createdAt)) return "ignored: older than the subscription state held";
+  const values = subscriptionLicence(billing, before, state, {
+    stateAt: createdAt,
+    deleted: event.type === "customer.subscription.deleted",
+  });
+  if (!values) throw new MalformedEvent("the subscription's price is not one of the plans'");
   const saved = await saveLicence(tx, { tenantId, values });
   await recordAudit(tx, {
     tenantId,
@@ -246,6 +230,43 @@ async function applyEvent(
     after: { ...licenceRecord(saved), eventId: event.id, eventType: event.type },
   });
   return "licence updated";
+}
+
+/** The licence holds a subscription state newer than one Stripe gave at `stateAt`: that one is out of date. */
+export function isOlderThanHeld(before: Licence | null, stateAt: Date): boolean {
+  return before?.stripeStateAt != null && before.stripeStateAt > stateAt;
+}
+
+/**
+ * What a subscription's state, as Stripe held it at `stateAt`, makes of the licence: the one way both the
+ * webhook and the reconciliation job (stripe-reconciliation.ts) turn Stripe's state into the licence. Null when
+ * the subscription's price is not one of the plans'.
+ */
+export function subscriptionLicence(
+  billing: StripeBilling,
+  before: Licence | null,
+  state: SubscriptionState,
+  { stateAt, deleted }: { stateAt: Date; deleted: boolean },
+): LicenceValues | null {
+  const priced = state.priceId ? planOfPrice(billing.settings.prices, state.priceId) : null;
+  if (!priced) return null;
+  const licenceState = deleted ? "lapsed" : licenceStateOf(state.status);
+  return {
+    plan: priced.plan,
+    interval: priced.interval,
+    seats: state.seats,
+    state: licenceState,
+    source: "stripe",
+    startsOn: before?.startsOn ?? isoDay(stateAt),
+    endsOn: null,
+    pastDueSince: licenceState === "past_due" ? (before?.pastDueSince ?? isoDay(stateAt)) : null,
+    suspendedAt: before?.suspendedAt ?? null,
+    poNumber: state.poNumber,
+    stripeSubscriptionId: state.subscriptionId,
+    stripeCollection: state.collection,
+    stripePeriodEndsAt: state.periodEndsAt,
+    stripeStateAt: stateAt,
+  };
 }
 
 async function changeLicence(

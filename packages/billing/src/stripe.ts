@@ -45,6 +45,9 @@ export function subscriptionState(subscription: Stripe.Subscription): Subscripti
   };
 }
 
+/** A subscription in these states is over: Stripe will not bill it again. */
+const endedStatuses = new Set<Stripe.Subscription.Status>(["canceled", "incomplete_expired"]);
+
 /** The purchase-order number on every invoice: a custom field of the customer's invoices (issue 11 §2). */
 const poFields = (poNumber: string | null) =>
   poNumber ? [{ name: "PO number", value: poNumber }] : ("" as const);
@@ -173,6 +176,26 @@ export class StripeBilling {
   /** The subscription as Stripe holds it now: the answer to events that arrive out of order. */
   async readSubscription(subscriptionId: string): Promise<SubscriptionState> {
     return subscriptionState(await this.stripe.subscriptions.retrieve(subscriptionId));
+  }
+
+  /**
+   * The customer's subscription as Stripe holds it now, for the reconciliation job: the newest that has not
+   * ended, found through the customer's subscriptions (one started but never recorded, after a crash between
+   * the call and its record), or else the one the licence records, ended (a cancellation whose webhook was
+   * lost). Null: the customer has none.
+   */
+  async currentSubscription(
+    customerId: string,
+    recordedId: string | null,
+  ): Promise<SubscriptionState | null> {
+    const { data } = await this.stripe.subscriptions.list({ customer: customerId, status: "all", limit: 20 });
+    const live = data
+      .filter((subscription) => !endedStatuses.has(subscription.status))
+      .sort((a, b) => b.created - a.created)[0];
+    if (live) return subscriptionState(live);
+    const recorded = data.find((subscription) => subscription.id === recordedId);
+    if (recorded) return subscriptionState(recorded);
+    return recordedId ? this.readSubscription(recordedId) : null;
   }
 
   private async setPoNumberOnCustomer(customerId: string, poNumber: string | null, idempotencyKey: string) {

@@ -342,6 +342,15 @@ export interface AuditEventShapes {
     before: LicenceRecord | null;
     after: LicenceRecord & { eventId: string; eventType: string };
   };
+  /**
+   * The reconciliation job re-read the subscription from Stripe and found the licence behind it (a lost webhook,
+   * or a crash between a Stripe call and its record: issue 11 §2).
+   */
+  "licence.reconciled": {
+    entityType: "council";
+    before: LicenceRecord | null;
+    after: LicenceRecord & { stripeSubscriptionId: string };
+  };
   /** The council's Stripe customer was created (the first checkout or invoice subscription). */
   "billing.customer_created": { entityType: "council"; after: { stripeCustomerId: string } };
   /** The council's admin asked Stripe for a subscription, a seat change or a purchase-order number. */
@@ -499,6 +508,7 @@ export const auditActionWords: Record<AuditAction, string> = {
   "licence.reactivated": "reactivated the council's licence",
   "licence.state_changed": "changed the licence's state",
   "licence.stripe_updated": "updated the licence from the payment provider",
+  "licence.reconciled": "brought the licence up to date with the payment provider's records",
   "billing.customer_created": "set up the council's billing account",
   "billing.subscription_requested": "started a subscription",
   "billing.invoice_updated": "recorded an invoice from the payment provider",

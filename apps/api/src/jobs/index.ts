@@ -1,3 +1,4 @@
+import type { StripeBilling } from "@steward/billing";
 import type { Database } from "@steward/db";
 import type { Logger } from "pino";
 import { mailSchedule, mailTasks, mailWaker } from "../mailer.ts";
@@ -12,7 +13,7 @@ export type { JobRunner, QueueDepth } from "./runner.ts";
 
 /**
  * Steward's jobs on the runner: the outbox mailer, the hourly sweep, the monthly RAG reminder, the daily benchmark
- * aggregation, the training expiry reminder and the daily licence check. At start, one drain and one sweep are
+ * aggregation, the training expiry reminder, the daily licence check and the hourly reconciliation with Stripe. At start, one drain and one sweep are
  * queued (each under its job key, so several processes starting together queue one of each).
  */
 export async function startJobs(options: {
@@ -23,6 +24,8 @@ export async function startJobs(options: {
   appUrl: string;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** The reconciliation with Stripe; absent or null: billing is offline. */
+  stripe?: StripeBilling | null;
 }) {
   const { database, logger } = options;
   const runner = await startJobRunner({
@@ -34,7 +37,7 @@ export async function startJobs(options: {
       ...ragReminderTasks({ database, appUrl: options.appUrl }),
       ...benchmarkTasks({ database, logger }),
       ...trainingReminderTasks({ database, appUrl: options.appUrl }),
-      ...licenceTasks({ database }),
+      ...licenceTasks({ database, stripe: options.stripe ?? null, logger }),
     },
     schedule: [
       ...mailSchedule,

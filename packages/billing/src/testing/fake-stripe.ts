@@ -112,6 +112,7 @@ export class FakeStripe {
     return {
       id,
       object: "subscription",
+      created: Math.floor(Date.now() / 1000) + this.count,
       customer: values.customer,
       status: values.status ?? "active",
       collection_method: values.collection ?? "charge_automatically",
@@ -133,10 +134,11 @@ export class FakeStripe {
 
   private async handle(request: IncomingMessage): Promise<{ status: number; body: Json }> {
     const text = await bodyOf(request);
-    const path = (request.url ?? "").split("?")[0] ?? "";
+    const [path = "", query = ""] = (request.url ?? "").split("?");
     const method = request.method ?? "GET";
     const idempotencyKey = (request.headers["idempotency-key"] as string | undefined) ?? null;
-    const body = parseForm(text);
+    // A GET carries its parameters in the query string, as Stripe's list endpoints take them.
+    const body = parseForm(method === "GET" ? query : text);
     this.requests.push({ method, path, body, idempotencyKey });
     const replayKey = idempotencyKey ? `${method} ${path} ${idempotencyKey}` : null;
     const replayed = replayKey ? this.replies.get(replayKey) : undefined;
@@ -191,6 +193,15 @@ export class FakeStripe {
       });
       this.subscriptions.set(String(subscription.id), subscription);
       return ok(subscription);
+    }
+    if (method === "GET" && path === "/v1/subscriptions") {
+      const data = [...this.subscriptions.values()].filter(
+        (subscription) =>
+          subscription.customer === body.customer &&
+          (body.status === "all" ||
+            !["canceled", "incomplete_expired"].includes(String(subscription.status))),
+      );
+      return ok({ object: "list", url: "/v1/subscriptions", has_more: false, data });
     }
     if (resource === "subscriptions" && id) {
       const subscription = this.subscriptions.get(id);

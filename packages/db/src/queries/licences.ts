@@ -1,5 +1,5 @@
 import type { LicenceRecord } from "@steward/domain";
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import { builtOnce, type Tx } from "../database.ts";
 import {
   auditEvents,
@@ -9,6 +9,7 @@ import {
   memberships,
   sessions,
   stripeEvents,
+  tenants,
 } from "../schema/index.ts";
 
 export type Licence = typeof licences.$inferSelect;
@@ -167,4 +168,16 @@ export async function listBillingInvoices(tx: Tx, { tenantId }: { tenantId: stri
 export async function stripeEventReceived(tx: Tx, { id }: { id: string }): Promise<boolean> {
   const [found] = await tx.select({ id: stripeEvents.id }).from(stripeEvents).where(eq(stripeEvents.id, id));
   return found !== undefined;
+}
+
+/** Every council that has a Stripe customer (a platform read of `tenants`): the ones the reconciliation visits. */
+export async function listStripeCustomers(tx: Tx): Promise<{ tenantId: string; stripeCustomerId: string }[]> {
+  const rows = await tx
+    .select({ tenantId: tenants.id, stripeCustomerId: tenants.stripeCustomerId })
+    .from(tenants)
+    .where(isNotNull(tenants.stripeCustomerId))
+    .orderBy(asc(tenants.id));
+  return rows.flatMap((row) =>
+    row.stripeCustomerId ? [{ tenantId: row.tenantId, stripeCustomerId: row.stripeCustomerId }] : [],
+  );
 }
