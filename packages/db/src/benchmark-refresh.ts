@@ -15,6 +15,7 @@ import {
   aggregateBenchmarkCells,
   benchmarkSnapshotExists,
   countBenchmarkPool,
+  drawBenchmarkPool,
   flaggedOrganisations,
   getBenchmarkSettings,
   insertBenchmarkSnapshot,
@@ -50,7 +51,8 @@ export async function publishBenchmarkSnapshot(
     if (await benchmarkSnapshotExists(tx, { period })) {
       return { period, published: false, k, poolSize, publishedCells: 0, suppressed: nothing, warnings: 0 };
     }
-    const aggregated = await aggregateBenchmarkCells(tx, { period, salt });
+    await drawBenchmarkPool(tx, { salt });
+    const aggregated = await aggregateBenchmarkCells(tx, { period });
     const templateUnits = new Map(
       (await listKpiTemplates(tx, { includeArchived: true })).map((template) => [template.id, template.unit]),
     );
@@ -103,7 +105,7 @@ export async function publishBenchmarkSnapshot(
         ...valueBands(cell.min, cell.max, unitBounds(unitOf(cell))),
       };
     });
-    const warnings = earlyWarnings(await flaggedOrganisations(tx, { period, salt }), k);
+    const warnings = earlyWarnings(await flaggedOrganisations(tx, { period }), k);
     // A concurrent run that published the period first wins: this one then publishes nothing.
     const snapshotId = await insertBenchmarkSnapshot(tx, { period, k, poolSize, cells, warnings });
     if (snapshotId === null) {

@@ -1,9 +1,8 @@
-import type { BenchmarkPeriod, SuppressionReason, UniversalMeasure } from "@steward/domain";
+import { type BenchmarkPeriod, newId, type SuppressionReason, type UniversalMeasure } from "@steward/domain";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type postgres from "postgres";
 import type { Tx } from "../database.ts";
 import {
-  benchmarkCells,
   benchmarkParticipation,
   benchmarkSettings,
   benchmarkSnapshots,
@@ -27,9 +26,15 @@ export interface Contribution {
 }
 
 /**
- * One figure per council and cell for the period. `pool` is the councils counted: the opted-in councils (the
- * job), or one council (its own figures). Each figure is the council's own average, so a council with many
- * contracts counts once, like every other:
+ * The councils a contributions query counts: the run's pool (the job, as the benchmark role, after
+ * `drawBenchmarkPool`), or one council (its own page, as the app role in its own transaction).
+ */
+type Counted = { pool: true } | { tenantId: string };
+
+/**
+ * One figure per council and cell for the period, with the council's tenant id (the job keeps it in its
+ * transaction's temporary tables only; `aggregateBenchmarkCells` turns it into the run's pseudonym). Each
+ * figure is the council's own average, so a council with many contracts counts once, like every other:
  * - a KPI template: the mean value of the council's measurements of KPIs linked to it;
  * - kpi_attainment: measurements rated Good ÷ rated measurements ("Other" is not a rating of performance);
  *   for a category, the council's KPIs linked to a template of that category;
@@ -39,20 +44,24 @@ export interface Contribution {
  * - variation_rate: approved change value decided before the period's end ÷ original total value, over
  *   contracts with an original value live in the period.
  * A supplier's cells read the contracts of suppliers linked to that registry organisation.
+ *
+ * Every table read is limited to the counted councils by its own tenant column (`counted`). The contracts and
+ * their suppliers (`supplied`) are joined where each use needs them rather than materialized once: a
+ * materialized CTE hides the tables' statistics, and at 1,000 councils the planner then chose nested loops
+ * whose cost grew with the square of the pool (docs/benchmarks.md).
  */
-function contributionsSql(
-  client: postgres.Sql,
-  period: BenchmarkPeriod,
-  pool: postgres.PendingQuery<postgres.Row[]>,
-) {
+function contributionsSql(client: postgres.Sql, period: BenchmarkPeriod, councils: Counted) {
   const { start, end } = period;
+  // The pool needs no predicate: the benchmark role's `benchmark_pool` policies already let through only the
+  // opted-in councils' rows, and the job's cells join the run's pool.
+  const counted = (column: string) =>
+    "tenantId" in councils ? client`${client(column)} = ${councils.tenantId}::uuid` : client`true`;
   return client`
-    with pool as (${pool}),
-    supplied as (
+    with supplied as not materialized (
       select c.tenant_id, c.id as contract_id, s.organisation_id
       from public.contracts c
       left join public.suppliers s on s.tenant_id = c.tenant_id and s.id = c.supplier_id
-      where c.tenant_id in (select tenant_id from pool)
+      where ${counted("c.tenant_id")}
     ),
     measured as (
       select m.tenant_id, k.template_id, t.category_id, sp.organisation_id, m.value, m.rating
@@ -60,8 +69,7 @@ function contributionsSql(
       join public.kpis k on k.tenant_id = m.tenant_id and k.id = m.kpi_id
       join supplied sp on sp.tenant_id = m.tenant_id and sp.contract_id = m.contract_id
       left join public.kpi_templates t on t.id = k.template_id
-      where m.period_start >= ${start}::date and m.period_start < ${end}::date
-        and m.tenant_id in (select tenant_id from pool)
+      where m.period_start >= ${start}::date and m.period_start < ${end}::date and ${counted("m.tenant_id")}
     ),
     -- Each row counts at every level of its cells: across all suppliers and for its own supplier organisation
     -- (and for KPI attainment, per service category too). A plain GROUP BY that leads with tenant_id then gives
@@ -96,7 +104,7 @@ function contributionsSql(
       from public.rag_entries r
       join supplied sp on sp.tenant_id = r.tenant_id and sp.contract_id = r.contract_id
       join levels l on not l.by_category and (not l.by_organisation or sp.organisation_id is not null)
-      where r.month >= ${start}::date and r.month < ${end}::date and r.tenant_id in (select tenant_id from pool)
+      where r.month >= ${start}::date and r.month < ${end}::date and ${counted("r.tenant_id")}
       group by 1, 4
     ),
     paid as (
@@ -107,22 +115,22 @@ function contributionsSql(
       join supplied sp on sp.tenant_id = i.tenant_id and sp.contract_id = i.contract_id
       join levels l on not l.by_category and (not l.by_organisation or sp.organisation_id is not null)
       where i.paid_on >= ${start}::date and i.paid_on < ${end}::date and i.disputed_on is null
-        and i.tenant_id in (select tenant_id from pool)
+        and ${counted("i.tenant_id")}
       group by 1, 4
     ),
     approved as (
       select ch.tenant_id, ch.contract_id, sum(ch.value_delta_minor) as value
       from public.contract_changes ch
-      where ch.status = 'approved' and ch.decided_at < ${end}::date and ch.tenant_id in (select tenant_id from pool)
+      where ch.status = 'approved' and ch.decided_at < ${end}::date and ${counted("ch.tenant_id")}
       group by ch.tenant_id, ch.contract_id
     ),
     varied as (
-      select c.tenant_id, sp.organisation_id, c.original_total_value_minor as original,
+      select c.tenant_id, s.organisation_id, c.original_total_value_minor as original,
         coalesce(a.value, 0) as approved
       from public.contracts c
-      join supplied sp on sp.tenant_id = c.tenant_id and sp.contract_id = c.id
+      left join public.suppliers s on s.tenant_id = c.tenant_id and s.id = c.supplier_id
       left join approved a on a.tenant_id = c.tenant_id and a.contract_id = c.id
-      where c.original_total_value_minor > 0 and c.archived_at is null
+      where ${counted("c.tenant_id")} and c.original_total_value_minor > 0 and c.archived_at is null
         and (c.start_date is null or c.start_date < ${end}::date)
         and (c.end_date is null or c.end_date >= ${start}::date)
     ),
@@ -134,21 +142,26 @@ function contributionsSql(
       join levels l on not l.by_category and (not l.by_organisation or v.organisation_id is not null)
       group by 1, 4
     )
-    select contributed.*, pool.pseudonym from (
-      select * from templated union all select * from attainment union all select * from red
-      union all select * from paid union all select * from variation
-    ) contributed join pool on pool.tenant_id = contributed.tenant_id`;
+    select * from templated union all select * from attainment union all select * from red
+    union all select * from paid union all select * from variation`;
 }
 
 /**
  * The councils in the pool, each under a pseudonym for this run: 0, 1, 2, … in the order of `md5(salt || id)`,
  * a salt the job draws and never stores. The privacy rules compare cohorts of these numbers; no tenant id
- * reaches the job's hands or the snapshot.
+ * reaches the job's hands or the snapshot. The pool is a temporary table of the job's transaction (dropped at
+ * its commit), analysed so that the planner knows its size when it joins the source tables to it.
  */
-function poolSql(client: postgres.Sql, salt: string) {
-  return client`
-    select tenant_id, (row_number() over (order by md5(${salt} || tenant_id::text)))::int - 1 as pseudonym
+export async function drawBenchmarkPool(tx: Tx, { salt }: { salt: string }) {
+  const client = tx.$client;
+  await client`
+    create temporary table benchmark_run_pool (tenant_id uuid primary key, pseudonym int not null)
+    on commit drop`;
+  await client`
+    insert into pg_temp.benchmark_run_pool (tenant_id, pseudonym)
+    select tenant_id, (row_number() over (order by md5(${salt} || tenant_id::text)))::int - 1
     from public.benchmark_participation where opted_in`;
+  await client`analyze pg_temp.benchmark_run_pool`;
 }
 
 /** A candidate cell as the job reads it: the statistics, and the councils behind it by a pseudonym for this run. */
@@ -168,26 +181,36 @@ export interface AggregatedCell {
 }
 
 /**
- * Every candidate cell of the period over the pool, for the job (run as the benchmark role). Councils come out
- * only as the run's pseudonyms (`poolSql`): the cohorts the privacy rules compare.
+ * Every candidate cell of the period over the pool (`drawBenchmarkPool` first), for the job (run as the
+ * benchmark role). Each council's figures are computed once into a temporary table of the transaction,
+ * analysed, and the cells are computed from it; councils come out only as the run's pseudonyms: the cohorts
+ * the privacy rules compare.
  */
 export async function aggregateBenchmarkCells(
   tx: Tx,
-  { period, salt }: { period: BenchmarkPeriod; salt: string },
+  { period }: { period: BenchmarkPeriod },
 ): Promise<AggregatedCell[]> {
   const client = tx.$client;
-  const pool = poolSql(client, salt);
+  await client`
+    create temporary table benchmark_run_contributions (tenant_id uuid not null, template_id uuid,
+      measure text, organisation_id uuid, category_id uuid, value float8, measurements int not null)
+    on commit drop`;
+  await client`
+    insert into pg_temp.benchmark_run_contributions
+    ${contributionsSql(client, period, { pool: true })}`;
+  await client`analyze pg_temp.benchmark_run_contributions`;
   return client<AggregatedCell[]>`
-    select template_id as "templateId", measure, organisation_id as "organisationId", category_id as "categoryId",
-      count(*)::int as "councilCount", sum(measurements)::int as "measurementCount",
-      percentile_cont(0.5) within group (order by value) as median,
-      percentile_cont(0.25) within group (order by value) as "lowerQuartile",
-      percentile_cont(0.75) within group (order by value) as "upperQuartile",
-      min(value) as min, max(value) as max,
-      array_agg(pseudonym) as cohort
-    from (${contributionsSql(client, period, pool)}) contributions
-    where value is not null
-    group by template_id, measure, organisation_id, category_id`;
+    select c.template_id as "templateId", c.measure, c.organisation_id as "organisationId",
+      c.category_id as "categoryId", count(*)::int as "councilCount", sum(c.measurements)::int as "measurementCount",
+      percentile_cont(0.5) within group (order by c.value) as median,
+      percentile_cont(0.25) within group (order by c.value) as "lowerQuartile",
+      percentile_cont(0.75) within group (order by c.value) as "upperQuartile",
+      min(c.value) as min, max(c.value) as max,
+      array_agg(p.pseudonym) as cohort
+    from pg_temp.benchmark_run_contributions c
+    join pg_temp.benchmark_run_pool p on p.tenant_id = c.tenant_id
+    where c.value is not null
+    group by c.template_id, c.measure, c.organisation_id, c.category_id`;
 }
 
 /** The council's own figures for the period (the app role, in the council's own transaction). */
@@ -196,38 +219,34 @@ export async function councilContributions(
   { tenantId, period }: { tenantId: string; period: BenchmarkPeriod },
 ): Promise<Contribution[]> {
   const client = tx.$client;
-  const pool = client`select ${tenantId}::uuid as tenant_id, 0 as pseudonym`;
   return client<Contribution[]>`
     select template_id as "templateId", measure, organisation_id as "organisationId", category_id as "categoryId",
       value, measurements
-    from (${contributionsSql(client, period, pool)}) contributions
-    where tenant_id = ${tenantId}::uuid and value is not null`;
+    from (${contributionsSql(client, period, { tenantId })}) contributions
+    where value is not null`;
 }
 
 /**
- * Early warning's input (issue 9 §6): per registry organisation, the councils (by the run's pseudonym) where one
- * of its contracts was Red or had a measurement rated Inadequate in the period.
+ * Early warning's input (issue 9 §6): per registry organisation, the councils of the run's pool (by their
+ * pseudonym) where one of its contracts was Red or had a measurement rated Inadequate in the period.
  */
 export async function flaggedOrganisations(
   tx: Tx,
-  { period, salt }: { period: BenchmarkPeriod; salt: string },
+  { period }: { period: BenchmarkPeriod },
 ): Promise<{ organisationId: string; councils: number[] }[]> {
   const { start, end } = period;
   return tx.$client<{ organisationId: string; councils: number[] }[]>`
-    with pool as (${poolSql(tx.$client, salt)}),
-    flagged as (
+    with flagged as (
       select r.tenant_id, r.contract_id from public.rag_entries r
       where r.status = 'red' and r.month >= ${start}::date and r.month < ${end}::date
-        and r.tenant_id in (select tenant_id from pool)
       union
       select m.tenant_id, m.contract_id from public.kpi_measurements m
       where m.rating = 'inadequate' and m.period_start >= ${start}::date and m.period_start < ${end}::date
-        and m.tenant_id in (select tenant_id from pool)
     )
     select s.organisation_id as "organisationId",
       array_agg(distinct pool.pseudonym) as councils
     from flagged f
-    join pool on pool.tenant_id = f.tenant_id
+    join pg_temp.benchmark_run_pool pool on pool.tenant_id = f.tenant_id
     join public.contracts c on c.tenant_id = f.tenant_id and c.id = f.contract_id
     join public.suppliers s on s.tenant_id = c.tenant_id and s.id = c.supplier_id
     where s.organisation_id is not null
@@ -300,11 +319,32 @@ export async function insertBenchmarkSnapshot(
     .onConflictDoNothing()
     .returning({ id: benchmarkSnapshots.id });
   if (!snapshot) return null;
-  for (let at = 0; at < values.cells.length; at += 2000) {
-    await tx
-      .insert(benchmarkCells)
-      .values(values.cells.slice(at, at + 2000).map((cell) => ({ ...cell, snapshotId: snapshot.id })));
-  }
+  // One statement with the cells as one JSON parameter: building a query builder's insert of a thousand rows
+  // of thirteen values took longer than PostgreSQL takes to write them (docs/benchmarks.md).
+  const rows = values.cells.map((cell) => ({
+    id: newId(),
+    template_id: cell.templateId,
+    measure: cell.measure,
+    organisation_id: cell.organisationId,
+    category_id: cell.categoryId,
+    suppression_reason: cell.suppressionReason,
+    council_count: cell.councilCount,
+    measurement_count: cell.measurementCount,
+    median: cell.median,
+    lower_quartile: cell.lowerQuartile,
+    upper_quartile: cell.upperQuartile,
+    low_band: cell.lowBand,
+    high_band: cell.highBand,
+  }));
+  await tx.$client`
+    insert into public.benchmark_cells (id, snapshot_id, template_id, measure, organisation_id, category_id,
+      suppression_reason, council_count, measurement_count, median, lower_quartile, upper_quartile, low_band,
+      high_band)
+    select id, ${snapshot.id}::uuid, template_id, measure, organisation_id, category_id, suppression_reason,
+      council_count, measurement_count, median, lower_quartile, upper_quartile, low_band, high_band
+    from json_to_recordset(${JSON.stringify(rows)}::json) as cell(id uuid, template_id uuid, measure text,
+      organisation_id uuid, category_id uuid, suppression_reason text, council_count int, measurement_count int,
+      median float8, lower_quartile float8, upper_quartile float8, low_band float8, high_band float8)`;
   if (values.warnings.length > 0) {
     await tx
       .insert(benchmarkWarnings)
