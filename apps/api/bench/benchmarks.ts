@@ -66,6 +66,19 @@ async function seedPool(bench: BenchDatabase, lastMonth: string) {
         'lower_is_better', 40, 10, 80, ${templateId}::uuid
       from contracts c join tenants t on t.id = c.tenant_id where t.slug like 'pool-%'`;
     const started = performance.now();
+    // A bulk load: the measurements' foreign keys and secondary indexes are dropped for the insert and put back
+    // after it (one validating join per key, one sorted build per index), instead of four key lookups and three
+    // index insertions per row; the rows are written council by council.
+    const keys = await bench.owner<{ name: string; definition: string }[]>`
+      select conname as name, pg_get_constraintdef(oid) as definition from pg_constraint
+      where conrelid = 'kpi_measurements'::regclass and contype = 'f'`;
+    const indexes = await bench.owner<{ name: string; definition: string }[]>`
+      select i.indexname as name, i.indexdef as definition from pg_indexes i
+      where i.schemaname = 'public' and i.tablename = 'kpi_measurements'
+        and i.indexname not in (select conname from pg_constraint where conrelid = 'kpi_measurements'::regclass)`;
+    for (const key of keys)
+      await bench.owner.unsafe(`alter table kpi_measurements drop constraint "${key.name}"`);
+    for (const index of indexes) await bench.owner.unsafe(`drop index "${index.name}"`);
     await bench.owner`
       with periods as (
         select (date_trunc('month', ${lastMonth}::date) - make_interval(months => m))::date as period_start, m
@@ -74,6 +87,7 @@ async function seedPool(bench: BenchDatabase, lastMonth: string) {
         select k.tenant_id, k.id as kpi_id, k.contract_id, p.period_start,
           round((20 + (hashtext(k.id::text || p.m) & 1023) / 1023.0 * 60)::numeric, 1) as value
         from kpis k join tenants t on t.id = k.tenant_id cross join periods p where t.slug like 'pool-%'
+        order by k.tenant_id, k.id, p.period_start
       )
       insert into kpi_measurements (tenant_id, id, contract_id, kpi_id, period_start, value, rating, rating_reason,
         entered_by)
@@ -82,6 +96,10 @@ async function seedPool(bench: BenchDatabase, lastMonth: string) {
              when value >= 80 then 'inadequate' else 'requires_improvement' end,
         'Rated by the bench seed.', ${userId}::uuid
       from valued`;
+    for (const index of indexes) await bench.owner.unsafe(index.definition);
+    for (const key of keys) {
+      await bench.owner.unsafe(`alter table kpi_measurements add constraint "${key.name}" ${key.definition}`);
+    }
     console.log(`  measurements written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     for (const table of loaded) await bench.owner.unsafe(`alter table ${table} force row level security`);

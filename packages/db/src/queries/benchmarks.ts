@@ -184,23 +184,24 @@ export interface AggregatedCell {
  * Every candidate cell of the period over the pool (`drawBenchmarkPool` first), for the job (run as the
  * benchmark role). Each council's figures are computed once into a temporary table of the transaction,
  * analysed, and the cells are computed from it; councils come out only as the run's pseudonyms: the cohorts
- * the privacy rules compare.
+ * the privacy rules compare. The cells group by the measure's bytes (`collate "C"`): sorting 800,000 figures
+ * by the database's language collation took most of this statement's time.
  */
 export async function aggregateBenchmarkCells(
   tx: Tx,
   { period }: { period: BenchmarkPeriod },
 ): Promise<AggregatedCell[]> {
   const client = tx.$client;
+  // Enough memory for the job's joins, groups and the sort of every council's figures (about 800,000 rows at
+  // 1,000 councils) to stay off disk; for this transaction only.
+  await client`set local work_mem = '128MB'`;
+  // CREATE TABLE AS (not INSERT … SELECT) so that PostgreSQL may compute the figures with parallel workers.
   await client`
-    create temporary table benchmark_run_contributions (tenant_id uuid not null, template_id uuid,
-      measure text, organisation_id uuid, category_id uuid, value float8, measurements int not null)
-    on commit drop`;
-  await client`
-    insert into pg_temp.benchmark_run_contributions
+    create temporary table benchmark_run_contributions on commit drop as
     ${contributionsSql(client, period, { pool: true })}`;
   await client`analyze pg_temp.benchmark_run_contributions`;
   return client<AggregatedCell[]>`
-    select c.template_id as "templateId", c.measure, c.organisation_id as "organisationId",
+    select c.template_id as "templateId", c.measure collate "C" as measure, c.organisation_id as "organisationId",
       c.category_id as "categoryId", count(*)::int as "councilCount", sum(c.measurements)::int as "measurementCount",
       percentile_cont(0.5) within group (order by c.value) as median,
       percentile_cont(0.25) within group (order by c.value) as "lowerQuartile",
@@ -210,7 +211,7 @@ export async function aggregateBenchmarkCells(
     from pg_temp.benchmark_run_contributions c
     join pg_temp.benchmark_run_pool p on p.tenant_id = c.tenant_id
     where c.value is not null
-    group by c.template_id, c.measure, c.organisation_id, c.category_id`;
+    group by c.template_id, c.measure collate "C", c.organisation_id, c.category_id`;
 }
 
 /** The council's own figures for the period (the app role, in the council's own transaction). */
