@@ -13,9 +13,9 @@ const jurisdictionNames: Record<string, string> = {
   ZA: "South Africa",
 };
 
-/** The council's front page: where you are, and as whom. */
+/** The council's front page: as whom you are here, then your contracts and what needs you. */
 export function Overview() {
-  const { council, role, can, format } = useCouncil();
+  const { council, role, can } = useCouncil();
   const base = () => `/t/${council().slug}`;
   return (
     <>
@@ -23,31 +23,9 @@ export function Overview() {
         {council().name}
       </PageHeading>
       <p class="lead">
-        You are signed in to this council as <strong>{roleLabels[role()]}</strong>.
+        You are signed in to this council as <strong>{roleLabels[role()]}</strong>. Its contracts follow the
+        law of {jurisdictionNames[council().jurisdiction] ?? council().jurisdiction}.
       </p>
-      <dl class="summary-list">
-        <div class="summary-list__row">
-          <dt>Council</dt>
-          <dd>{council().name}</dd>
-        </div>
-        <div class="summary-list__row">
-          <dt>Jurisdiction</dt>
-          <dd>
-            {jurisdictionNames[council().jurisdiction] ?? council().jurisdiction}{" "}
-            <span class="muted">({council().jurisdiction})</span>
-          </dd>
-        </div>
-        <div class="summary-list__row">
-          <dt>Your role</dt>
-          <dd>{roleLabels[role()]}</dd>
-        </div>
-        <div class="summary-list__row">
-          <dt>Money and dates</dt>
-          <dd>
-            Shown as {format().money(123456)} and {format().date(new Date().toISOString())}
-          </dd>
-        </div>
-      </dl>
       <MyContracts />
       <EndingSoon />
       <h2>What you can do here</h2>
