@@ -93,14 +93,16 @@ export function MyContracts() {
               <Show when={found().overdueObligations.length > 0}>
                 <h3>Obligations overdue</h3>
                 <ul class="link-list">
-                  <For each={found().overdueObligations}>
-                    {(obligation) => (
+                  <For each={byContract(found().overdueObligations)}>
+                    {(contract) => (
                       <li>
-                        <A href={`${base()}/${obligation.contractId}?tab=obligations`}>
-                          {obligation.reference}
-                        </A>
-                        : {obligation.title}
-                        {obligation.dueOn ? ` (due ${format().date(obligation.dueOn)})` : ""}
+                        <A href={`${base()}/${contract.contractId}?tab=obligations`}>{contract.reference}</A>:{" "}
+                        {contract.obligations
+                          .map(
+                            (obligation) =>
+                              `${obligation.title}${obligation.dueOn ? ` (due ${format().date(obligation.dueOn)})` : ""}`,
+                          )
+                          .join("; ")}
                       </li>
                     )}
                   </For>
@@ -147,4 +149,20 @@ export function MyContracts() {
       }}
     </Query>
   );
+}
+
+/** The overdue duties a contract at a time (one line each), in the order they came. */
+function byContract<T extends { contractId: string; reference: string }>(obligations: readonly T[]) {
+  const contracts = new Map<string, { contractId: string; reference: string; obligations: T[] }>();
+  for (const obligation of obligations) {
+    const found = contracts.get(obligation.contractId);
+    if (found) found.obligations.push(obligation);
+    else
+      contracts.set(obligation.contractId, {
+        contractId: obligation.contractId,
+        reference: obligation.reference,
+        obligations: [obligation],
+      });
+  }
+  return [...contracts.values()];
 }
