@@ -64,6 +64,16 @@ describe("a council user opens a supplier's benchmark", () => {
     await screenshot(page, "benchmark-supplier");
   });
 
+  it("reaches the supplier's benchmark from its contract", async () => {
+    await page.goto(`${server.url}/t/oadby-wigston/contracts`);
+    await page.getByRole("link", { name: "WST-2023-01" }).click();
+    await page
+      .getByRole("region", { name: "At a glance" })
+      .getByRole("link", { name: "How CleanStreets Services plc compares across councils" })
+      .click();
+    await page.getByRole("heading", { level: 1, name: "CleanStreets Services plc" }).waitFor();
+  });
+
   it("says plainly when too few councils measure something", async () => {
     const drakenstein = { email: "contract-manager@drakenstein.demo", password: demoPassword };
     const other = await newPage(browser);

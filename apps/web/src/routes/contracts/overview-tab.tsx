@@ -8,6 +8,7 @@ import {
   tierLabels,
 } from "@steward/domain";
 import { createSignal, For, type JSX, Show } from "solid-js";
+import { IncludedModule } from "../../components/included-module.tsx";
 import { RagBadge } from "../../components/rag-badge.tsx";
 import { TierBadge } from "../../components/tier-badge.tsx";
 import { useCouncil } from "../../council.tsx";
@@ -124,6 +125,17 @@ export function OverviewTab(props: { detail: ContractDetail; announce: (message:
                 {due().entry ? "See the monthly RAG" : "Set it on the Monthly RAG tab"}
               </A>
             </p>
+          )}
+        </Show>
+        <Show when={props.detail.supplier}>
+          {(supplier) => (
+            <IncludedModule module="benchmarking">
+              <p class="lead">
+                <A href={`/t/${council().slug}/benchmarks/suppliers/${supplier().id}`}>
+                  How {supplier().name} compares across councils
+                </A>
+              </p>
+            </IncludedModule>
           )}
         </Show>
         <Show when={props.detail.compliance}>

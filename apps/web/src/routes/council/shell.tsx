@@ -1,7 +1,7 @@
 import { A, type RouteSectionProps, useLocation } from "@solidjs/router";
-import type { Module } from "@steward/domain";
 import { type Accessor, createMemo, type JSX, Show } from "solid-js";
 import { CouncilSwitcher } from "../../components/council-switcher.tsx";
+import { IncludedModule } from "../../components/included-module.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
 import { PublicLayout } from "../../components/public-layout.tsx";
 import { UserMenu } from "../../components/user-menu.tsx";
@@ -153,15 +153,6 @@ function Shell(props: { me: Accessor<Me>; council: Accessor<Council>; children: 
       </main>
     </CouncilProvider>
   );
-}
-
-/**
- * A module's navigation, left out once the licence is known not to include it (the server refuses its pages
- * whatever the navigation shows, with the plans that include it).
- */
-function IncludedModule(props: { module: Module; children: JSX.Element }) {
-  const status = councilQuery((procedures) => procedures.billing.status());
-  return <Show when={!status.isSuccess || status.data.modules.includes(props.module)}>{props.children}</Show>;
 }
 
 /**
