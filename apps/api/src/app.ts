@@ -49,7 +49,9 @@ type AppContext = Context<{ Variables: Variables; Bindings: Bindings }>;
 
 /**
  * The security headers of every response (DESIGN §3; docs/security.md): only the app's own scripts, styles,
- * images, fonts and connections; never framed; no referrer; HTTPS only (HSTS) when APP_URL is HTTPS.
+ * fonts and connections; images from here or any https address (a lesson's Markdown shows images by URL, issue
+ * 10 §1: the lesson sanitiser keeps only https sources, and an image cannot run script); never framed; no
+ * referrer; HTTPS only (HSTS) when APP_URL is HTTPS.
  */
 function securityHeaders(https: boolean): Record<string, string> {
   return {
@@ -57,7 +59,7 @@ function securityHeaders(https: boolean): Record<string, string> {
       "default-src 'self'",
       "script-src 'self'",
       "style-src 'self'",
-      "img-src 'self'",
+      "img-src 'self' https:",
       "font-src 'self'",
       "connect-src 'self'",
       "object-src 'none'",

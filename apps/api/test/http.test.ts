@@ -139,6 +139,9 @@ describe("security headers", () => {
     expect(csp).toContain("style-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
+    // A lesson's images by https address load (issue 10 §1); nothing else is widened: no http:, data: or blob:.
+    expect(csp).toContain("img-src 'self' https:;");
+    expect(csp).not.toMatch(/\b(http|data|blob):/);
     expect(csp).not.toContain("unsafe-inline");
     expect(csp).not.toContain("unsafe-eval");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
