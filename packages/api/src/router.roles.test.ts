@@ -538,6 +538,17 @@ const validCalls: Record<string, (h: Harness) => Promise<unknown>> = {
     userId: h.otherMember,
     dueOn: "2099-01-01",
   }),
+  // The caller's own enrolment with a failed attempt (a council admin may reset their own attempts too).
+  "training.resetAttempts": async (h) => {
+    const { attemptId } = await enrolmentOf(h, { lessonsDone: true, attempt: true });
+    await inTransaction(test.database, { tenantId: h.council.tenantId, userId: null }, (tx) =>
+      tx
+        .update(schema.quizAttempts)
+        .set({ submittedAt: new Date(), answers: {}, correctCount: 0, scorePercent: 0, passed: false })
+        .where(eq(schema.quizAttempts.id, attemptId)),
+    );
+    return { userId: h.council.users[h.role], courseId: roleCourse.courseId };
+  },
   "training.lesson": async (h) => {
     const { enrolmentId, lessonId } = await enrolmentOf(h);
     return { enrolmentId, lessonId };
@@ -736,6 +747,7 @@ const expectedPermissions: Record<string, Permission> = {
   "courses.authoring.preview": "training:manage",
   "training.enrol": "training:learn",
   "training.assign": "training:assign",
+  "training.resetAttempts": "training:manage",
   "training.lesson": "training:learn",
   "training.completeLesson": "training:learn",
   "training.startAttempt": "training:learn",

@@ -376,6 +376,11 @@ const attacks: Record<string, (attacker: Attacker) => Attack> = {
     input: { courseId: platformCourse.courseId, userId: b.users.sro, dueOn: "2099-01-01" },
     outcome: "refused",
   }),
+  // B's contract manager has an enrolment on the platform course with an attempt under way.
+  "training.resetAttempts": () => ({
+    input: { userId: b.users.contract_manager, courseId: platformCourse.courseId },
+    outcome: "refused",
+  }),
   "training.lesson": () => ({
     input: { enrolmentId: bIds.enrolment, lessonId: platformLesson },
     outcome: "refused",

@@ -144,8 +144,8 @@ export async function publishTestCourse(
 }
 
 /** A version's answer key by question id, read as the platform: only tests and the marking read it. */
-export async function answerKeyOf(test: TestDatabase, versionId: string) {
-  const rows = await inTransaction(test.database, { tenantId: null, userId: null }, (tx) =>
+export async function answerKeyOf(test: TestDatabase, versionId: string, owner: string | null = null) {
+  const rows = await inTransaction(test.database, { tenantId: owner, userId: null }, (tx) =>
     tx
       .select({ id: schema.courseQuestions.id, options: schema.courseQuestions.options })
       .from(schema.courseQuestions)

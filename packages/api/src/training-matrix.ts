@@ -5,6 +5,7 @@ import {
   listRequirements,
 } from "@steward/db";
 import {
+  attemptLimitReached,
   type MatrixStatus,
   matrixStatus,
   matrixStatuses,
@@ -27,6 +28,8 @@ export interface MatrixCell {
   completedOn: string | null;
   expiresOn: string | null;
   dueOn: string | null;
+  /** The open enrolment's quiz attempts are used up: a council admin may reset them (`training.resetAttempts`). */
+  attemptsUsedUp: boolean;
 }
 
 /**
@@ -79,6 +82,9 @@ export async function trainingMatrix(
           completedOn: completion?.completedOn ?? null,
           expiresOn: completion?.expiresOn ?? null,
           dueOn: enrolment?.dueOn ?? null,
+          attemptsUsedUp:
+            enrolment !== undefined &&
+            attemptLimitReached(enrolment.attemptLimit, enrolment.attemptsSinceReset),
         };
       }
       return { userId: member.userId, name: member.name, email: member.email, role: member.role, cells };

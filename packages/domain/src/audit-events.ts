@@ -410,6 +410,11 @@ export interface AuditEventShapes {
       expiresOn: string | null;
     };
   };
+  "training.attempts_reset": {
+    entityType: "membership";
+    before: { enrolmentId: string; courseId: string; attemptsResetAfter: number };
+    after: { enrolmentId: string; courseId: string; attemptsResetAfter: number };
+  };
   "training.requirement_added": { entityType: "council"; after: { role: Role; courseId: string } };
   "training.requirement_removed": { entityType: "council"; before: { role: Role; courseId: string } };
   "course.created": { entityType: "council"; after: { courseId: string; slug: string; title: string } };
@@ -520,6 +525,7 @@ export const auditActionWords: Record<AuditAction, string> = {
   "training.attempt_started": "started a quiz attempt",
   "training.attempt_submitted": "submitted a quiz attempt",
   "training.completed": "completed a course",
+  "training.attempts_reset": "reset a learner's quiz attempts",
   "training.requirement_added": "added a training requirement",
   "training.requirement_removed": "removed a training requirement",
   "course.created": "created a course",

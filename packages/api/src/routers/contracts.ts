@@ -24,6 +24,7 @@ import {
   endingWindow,
   idInput,
   invalid,
+  isManagerCheckDue,
   nextEndingDate,
   notFound,
   paymentFigures,
@@ -228,11 +229,10 @@ export const contractsRouter = router({
       const retiered = retierFields(before, input.values, tierPolicyOf(council));
       const tier = "tier" in retiered ? retiered.tier : before.tier;
       // Issue 10 §6: checked when the manager changes, or when the contract becomes High tier.
-      const managerWarning =
-        input.values.contractManagerId !== before.contractManagerId ||
-        (tier === "high" && before.tier !== "high")
-          ? await enforceManagerTraining(ctx, input.values.contractManagerId ?? null, tier)
-          : null;
+      const contractManagerId = input.values.contractManagerId ?? null;
+      const managerWarning = isManagerCheckDue(before, { contractManagerId, tier })
+        ? await enforceManagerTraining(ctx, contractManagerId, tier)
+        : null;
       const updated = await updateContract(ctx.tx, {
         tenantId: ctx.tenantId,
         contractId: input.contractId,

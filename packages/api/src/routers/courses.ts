@@ -79,7 +79,7 @@ export const coursesRouter = router({
       ]);
       const lessons = modules.flatMap((module) => module.lessons);
       const resumeLessonId = lessons.find((lesson) => !done.has(lesson.id))?.id ?? null;
-      const decision = attemptDecision(version, attempts, new Date());
+      const decision = attemptDecision(version, attempts, enrolment?.attemptsResetAfter ?? 0, new Date());
       const on = today();
       return {
         courseId: input.courseId,

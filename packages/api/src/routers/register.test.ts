@@ -390,6 +390,7 @@ describe("bulk edit on the register", () => {
       ids.push(created.id);
     }
     const chosen = ids.slice(0, 2);
+    // No training is required in this council, so no manager is untrained (issue 10 §6).
     expect(
       await caller.register.bulkEdit({
         contractIds: chosen,
@@ -399,7 +400,7 @@ describe("bulk edit on the register", () => {
           serviceArea: "Waste",
         },
       }),
-    ).toEqual({ updated: 2, unchanged: 0 });
+    ).toEqual({ updated: 2, unchanged: 0, managerWarnings: [] });
     const pages = await Promise.all(ids.map((contractId) => caller.contracts.get({ contractId })));
     expect(
       pages.map((page) => [page.contract.contractManagerId, page.contract.sroId, page.contract.serviceArea]),
@@ -422,6 +423,7 @@ describe("bulk edit on the register", () => {
     expect(await caller.register.bulkEdit({ contractIds: chosen, set: { serviceArea: "Waste" } })).toEqual({
       updated: 0,
       unchanged: 2,
+      managerWarnings: [],
     });
   });
 

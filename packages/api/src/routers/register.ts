@@ -1,4 +1,5 @@
 import {
+  type ContractRow,
   findContractsByReferences,
   insertContracts,
   insertSuppliers,
@@ -19,6 +20,7 @@ import {
   idInput,
   importableFields,
   invalid,
+  isManagerCheckDue,
   isStorableText,
   listInput,
   maxExportRows,
@@ -37,6 +39,7 @@ import { contractInputOf, publicContractOf, tierPolicyOf, today } from "../contr
 import { idempotencyKey, once } from "../idempotency.ts";
 import { type Council, permittedProcedure, router, type TenantContext } from "../init.ts";
 import { checkReferences, rethrowDuplicateReference } from "./contracts.ts";
+import { managerCheckerOf } from "./training.ts";
 
 /** About 40,000 rows of a typical register; larger files should be split. */
 const maxFileCharacters = 20_000_000;
@@ -88,6 +91,8 @@ async function checkRegister(ctx: TenantContext, council: Council, input: z.infe
     }),
     listSupplierIdentities(ctx.tx, { tenantId: ctx.tenantId }),
   ]);
+  const checkManager = await managerCheckerOf(ctx);
+  const policy = tierPolicyOf(council);
   const plan = planRegisterImport({
     validation,
     mapping,
@@ -101,6 +106,16 @@ async function checkRegister(ctx: TenantContext, council: Council, input: z.infe
     knownSuppliers,
     members,
     council,
+    // Issue 10 §6, as the contract form checks it: the tier the contract would have once imported.
+    managerCheck: ({ after, stored }) => {
+      const retiered =
+        stored === null ? assessedTierFields(after, policy) : retierFields(stored, after, policy);
+      const tier = "tier" in retiered ? retiered.tier : (stored?.tier ?? null);
+      const managerId = after.contractManagerId;
+      return managerId !== null && isManagerCheckDue(stored, { contractManagerId: managerId, tier })
+        ? checkManager(managerId, tier)
+        : null;
+    },
   });
   return {
     ...plan,
@@ -132,6 +147,42 @@ const bulkEditInput = z.object({
     .refine((set) => Object.keys(set).length > 0, "Choose what to set on the contracts."),
 });
 
+/**
+ * The training check of the manager a bulk edit names (issue 10 §6), on each contract it changes: where the
+ * council's setting refuses any of them the whole edit is refused, with each reason and the contracts it
+ * stops; otherwise the contracts that get an untrained manager are returned, to be said with the result.
+ */
+async function checkBulkManagers(
+  ctx: TenantContext,
+  changing: { contract: ContractRow; values: Partial<ContractInput> }[],
+) {
+  const named = changing.flatMap(({ contract, values }) => {
+    const managerId = values.contractManagerId;
+    return managerId && isManagerCheckDue(contract, { contractManagerId: managerId, tier: contract.tier })
+      ? [{ contract, managerId }]
+      : [];
+  });
+  if (named.length === 0) return [];
+  const checkManager = await managerCheckerOf(ctx);
+  const refused = new Map<string, string[]>();
+  const managerWarnings: { contractId: string; reference: string; reason: string }[] = [];
+  for (const { contract, managerId } of named) {
+    const check = checkManager(managerId, contract.tier);
+    if (check.outcome === "block")
+      refused.set(check.reason, [...(refused.get(check.reason) ?? []), contract.reference]);
+    else if (check.outcome === "warn") {
+      managerWarnings.push({ contractId: contract.id, reference: contract.reference, reason: check.reason });
+    }
+  }
+  if (refused.size > 0) {
+    const reasons = [...refused]
+      .map(([reason, references]) => `${reason} This council refuses it for ${references.join(", ")}.`)
+      .join(" ");
+    throw invalid(`Nothing was changed. ${reasons}`, { contractManagerId: reasons });
+  }
+  return managerWarnings;
+}
+
 export const registerRouter = router({
   /** The preview: the mapping, every problem row with its reason, warnings and a sample. Writes nothing. */
   previewImport: permittedProcedure("register:import")
@@ -155,6 +206,8 @@ export const registerRouter = router({
         problems: checked.problems,
         warnings: checked.warnings,
         unmatchedPeople: checked.unmatchedPeople,
+        /** Contracts the import would give a manager without current required training (issue 10 §6). */
+        managerWarnings: checked.managerWarnings,
         /** The first 500 updates, field by field (updateCount says how many there are). */
         updates: checked.updates
           .slice(0, 500)
@@ -296,6 +349,7 @@ export const registerRouter = router({
           unchanged: checked.unchangedCount,
           skipped: checked.problemRowCount,
           suppliersCreated: created.length,
+          managerWarnings: checked.managerWarnings,
         };
       }),
     ),
@@ -317,13 +371,15 @@ export const registerRouter = router({
           `${archived.map((contract) => contract.reference).join(", ")} ${archived.length === 1 ? "is" : "are"} archived: restore ${archived.length === 1 ? "it" : "them"} first, or leave ${archived.length === 1 ? "it" : "them"} out.`,
         );
       }
-      let updatedCount = 0;
-      for (const contract of locked) {
+      const changing = locked.flatMap((contract) => {
         const before = contractInputOf(contract);
         const values = Object.fromEntries(
           Object.entries(input.set).filter(([key, value]) => before[key as keyof ContractInput] !== value),
         ) as Partial<Omit<ContractInput, "publicContract">>;
-        if (Object.keys(values).length === 0) continue;
+        return Object.keys(values).length === 0 ? [] : [{ contract, before, values }];
+      });
+      const managerWarnings = await checkBulkManagers(ctx, changing);
+      for (const { contract, before, values } of changing) {
         await updateContract(ctx.tx, {
           tenantId: ctx.tenantId,
           contractId: contract.id,
@@ -337,9 +393,8 @@ export const registerRouter = router({
           before: valuesBefore(before, values),
           after: values,
         });
-        updatedCount += 1;
       }
-      return { updated: updatedCount, unchanged: locked.length - updatedCount };
+      return { updated: changing.length, unchanged: locked.length - changing.length, managerWarnings };
     }),
 
   /**

@@ -235,6 +235,133 @@ describe("quizzes marked on the server (issue 10 §2)", () => {
     expect(limit.code).toBe("CONFLICT");
   });
 
+  it.each([
+    ["the platform's", null],
+    ["the council's own", "council"],
+  ] as const)(
+    "lets a council admin reset used-up attempts on %s course, keeping every earlier attempt and completion",
+    async (_owner, owner) => {
+      if (owner) course = await publishTestCourse(test, { owner: council.tenantId, slug: "own-course" });
+      const admin = await as("admin");
+      await admin.training.addRequirement({ role: "contract_manager", courseId: course.courseId });
+      // A council's course is read in its own scope (RLS).
+      const key = await answerKeyOf(test, course.versionId, owner && council.tenantId);
+      // A completion earned earlier, then a new enrolment whose two attempts (the limit) both fail.
+      const { manager, enrolmentId: first } = await managerReadyForQuiz();
+      const passed = await manager.training.startAttempt({ enrolmentId: first });
+      await manager.training.submitAttempt({
+        attemptId: passed.attemptId,
+        answers: rightAnswers(key, passed.questions),
+      });
+      const { enrolmentId } = await manager.training.enrol({ courseId: course.courseId });
+      for (const lesson of (await manager.courses.get({ courseId: course.courseId })).modules.flatMap(
+        (module) => module.lessons,
+      )) {
+        await manager.training.completeLesson({ enrolmentId, lessonId: lesson.id });
+      }
+      for (let number = 1; number <= 2; number += 1) {
+        const attempt = await manager.training.startAttempt({ enrolmentId });
+        await manager.training.submitAttempt({
+          attemptId: attempt.attemptId,
+          answers: wrongAnswers(attempt.questions, key),
+        });
+        await inTransaction(test.database, { tenantId: council.tenantId, userId: null }, (tx) =>
+          tx
+            .update(schema.quizAttempts)
+            .set({ submittedAt: sql`now() - interval '61 minutes'` })
+            .where(eq(schema.quizAttempts.enrolmentId, enrolmentId)),
+        );
+      }
+      expect(await refusal(manager.training.startAttempt({ enrolmentId }))).toMatchObject({
+        code: "CONFLICT",
+      });
+      const cell = async () =>
+        (await admin.training.matrix({})).rows.find((row) => row.userId === council.users.contract_manager)
+          ?.cells[course.courseId];
+      expect(await cell()).toMatchObject({ attemptsUsedUp: true });
+
+      // Only a council admin may reset: not the learner, not an SRO (who may assign).
+      const attempter = { userId: council.users.contract_manager, courseId: course.courseId };
+      for (const role of ["contract_manager", "sro"] as const) {
+        expect(await refusal((await as(role)).training.resetAttempts(attempter))).toMatchObject({
+          code: "FORBIDDEN",
+        });
+      }
+      const history = () =>
+        inTransaction(test.database, { tenantId: council.tenantId, userId: null }, async (tx) => ({
+          attempts: await tx
+            .select()
+            .from(schema.quizAttempts)
+            .where(eq(schema.quizAttempts.userId, council.users.contract_manager))
+            .orderBy(schema.quizAttempts.startedAt),
+          completions: await tx
+            .select()
+            .from(schema.completions)
+            .where(eq(schema.completions.userId, council.users.contract_manager)),
+        }));
+      const before = await history();
+      expect(before).toMatchObject({ attempts: { length: 3 }, completions: { length: 1 } });
+
+      expect(await admin.training.resetAttempts(attempter)).toEqual({ attemptsResetAfter: 2 });
+      expect(await history()).toEqual(before);
+      expect(await cell()).toMatchObject({ attemptsUsedUp: false });
+      const audit = await inTransaction(test.database, { tenantId: council.tenantId, userId: null }, (tx) =>
+        tx.select().from(schema.auditEvents).where(eq(schema.auditEvents.action, "training.attempts_reset")),
+      );
+      expect(audit).toEqual([
+        expect.objectContaining({
+          actorUserId: council.users.admin,
+          entityId: council.users.contract_manager,
+          before: { enrolmentId, courseId: course.courseId, attemptsResetAfter: 0 },
+          after: { enrolmentId, courseId: course.courseId, attemptsResetAfter: 2 },
+        }),
+      ]);
+      // The learner's page still lists both failed attempts, and the quiz opens again.
+      const outline = await manager.courses.get({ courseId: course.courseId });
+      expect(outline.enrolment?.attempts.map((attempt) => attempt.scorePercent)).toEqual(
+        before.attempts.slice(1).map((attempt) => attempt.scorePercent),
+      );
+      expect(outline.enrolment?.canAttempt).toBeNull();
+      expect(await refusal(admin.training.resetAttempts(attempter))).toMatchObject({ code: "CONFLICT" });
+      const third = await manager.training.startAttempt({ enrolmentId });
+      expect(third.number).toBe(3);
+      expect(await refusal(admin.training.resetAttempts(attempter))).toMatchObject({ code: "CONFLICT" });
+      await manager.training.submitAttempt({
+        attemptId: third.attemptId,
+        answers: rightAnswers(key, third.questions),
+      });
+      // Completed: there is no open enrolment left to reset.
+      expect(await refusal(admin.training.resetAttempts(attempter))).toMatchObject({ code: "NOT_FOUND" });
+      expect((await manager.training.mine()).completions).toHaveLength(2);
+    },
+  );
+
+  it("does not let a council admin reset another council's learner", async () => {
+    const { manager, enrolmentId } = await managerReadyForQuiz();
+    const key = await keyOf(course.versionId);
+    const attempt = await manager.training.startAttempt({ enrolmentId });
+    await manager.training.submitAttempt({
+      attemptId: attempt.attemptId,
+      answers: wrongAnswers(attempt.questions, key),
+    });
+    const other = await createTenantFixture(test);
+    const otherAdmin = await as("admin", other);
+    expect(
+      await refusal(
+        otherAdmin.training.resetAttempts({
+          userId: council.users.contract_manager,
+          courseId: course.courseId,
+        }),
+      ),
+    ).toMatchObject({ code: "NOT_FOUND" });
+    const [enrolment] = await inTransaction(
+      test.database,
+      { tenantId: council.tenantId, userId: null },
+      (tx) => tx.select().from(schema.enrolments).where(eq(schema.enrolments.id, enrolmentId)),
+    );
+    expect(enrolment?.attemptsResetAfter).toBe(0);
+  });
+
   it("re-enrolling after a completion keeps the earlier one, and a new version does not change it", async () => {
     const { manager, enrolmentId } = await managerReadyForQuiz();
     const key = await keyOf(course.versionId);
@@ -342,6 +469,114 @@ describe("requirements, the obligations engine and the warning when assigning a 
     expect(await admin.training.managerCheck({ userId: council.users.sro, tier: "high" })).toMatchObject({
       outcome: "block",
     });
+  });
+});
+
+describe("the manager check on the register's bulk edit and CSV import (issue 10 §6)", () => {
+  const values = (reference: string, annualValueMinor: number) => ({
+    reference,
+    title: `${reference} contract`,
+    category: "services" as const,
+    currency: "GBP",
+    startDate: "2024-01-01",
+    endDate: "2029-03-31",
+    annualValueMinor,
+  });
+  const enforce = async (admin: Awaited<ReturnType<typeof as>>, enforcement: "warn" | "block_high") => {
+    const settings = (await admin.council.get()).settings;
+    await admin.council.updateSettings({ settings: { ...settings, trainingEnforcement: enforcement } });
+  };
+  const managerOf = async (admin: Awaited<ReturnType<typeof as>>, contractId: string) =>
+    (await admin.contracts.get({ contractId })).contract.contractManagerId;
+
+  it("bulk edit: warns with the contracts that got an untrained manager, or refuses the whole edit", async () => {
+    const admin = await as("admin");
+    await admin.training.addRequirement({ role: "contract_manager", courseId: course.courseId });
+    const high = await admin.contracts.create(values("BLK-H", 9_000_000));
+    const low = await admin.contracts.create(values("BLK-L", 100_000));
+    const set = { contractManagerId: council.users.contract_manager };
+    const reason = `contract_manager of ${council.slug} has no current completion of Test Foundation`;
+
+    await enforce(admin, "block_high");
+    const refused = await admin.register.bulkEdit({ contractIds: [high.id, low.id], set }).then(
+      () => null,
+      (error: Error) => error,
+    );
+    expect(refused?.message).toBe(
+      `Nothing was changed. ${reason}, and this is a High-tier contract. This council refuses it for BLK-H.`,
+    );
+    expect(await managerOf(admin, high.id)).toBeNull();
+    expect(await managerOf(admin, low.id)).toBeNull();
+
+    await enforce(admin, "warn");
+    const warned = await admin.register.bulkEdit({ contractIds: [high.id, low.id], set });
+    expect(warned).toMatchObject({ updated: 2, unchanged: 0 });
+    expect(warned.managerWarnings).toEqual(
+      expect.arrayContaining([
+        { contractId: high.id, reference: "BLK-H", reason: `${reason}, and this is a High-tier contract.` },
+        { contractId: low.id, reference: "BLK-L", reason: `${reason}.` },
+      ]),
+    );
+    expect(await managerOf(admin, high.id)).toBe(council.users.contract_manager);
+    // Setting the manager a contract already has checks nothing again.
+    expect(
+      (await admin.register.bulkEdit({ contractIds: [high.id], set: { serviceArea: "Parks" } }))
+        .managerWarnings,
+    ).toEqual([]);
+
+    // A trained manager passes without a word.
+    const { manager, enrolmentId } = await managerReadyForQuiz();
+    const key = await keyOf(course.versionId);
+    const attempt = await manager.training.startAttempt({ enrolmentId });
+    await manager.training.submitAttempt({
+      attemptId: attempt.attemptId,
+      answers: rightAnswers(key, attempt.questions),
+    });
+    const other = await admin.contracts.create(values("BLK-O", 9_000_000));
+    await enforce(admin, "block_high");
+    expect(await admin.register.bulkEdit({ contractIds: [other.id], set })).toMatchObject({
+      updated: 1,
+      managerWarnings: [],
+    });
+  });
+
+  it("CSV import: a refused manager is a problem row with the reason; a warned one is listed", async () => {
+    const admin = await as("admin");
+    await admin.training.addRequirement({ role: "contract_manager", courseId: course.courseId });
+    const stored = await admin.contracts.create(values("IMP-U", 100_000));
+    await enforce(admin, "block_high");
+    const manager = `contract_manager.${council.slug}@example.test`;
+    const csv =
+      "Reference,Title,Supplier Name,Start Date,End Date,Contract Value,Category,Contract Manager\r\n" +
+      `IMP-H,High contract,Green Spaces Ltd,01/04/2025,31/03/2029,5000000,Services,${manager}\r\n` +
+      `IMP-L,Low contract,Green Spaces Ltd,01/04/2025,31/03/2029,10000,Services,${manager}\r\n` +
+      "IMP-N,No manager,Green Spaces Ltd,01/04/2025,31/03/2029,5000000,Services,\r\n" +
+      `IMP-U,IMP-U contract,,01/01/2024,31/03/2029,500000,Services,${manager}\r\n`;
+    const reason = `contract_manager of ${council.slug} has no current completion of Test Foundation`;
+
+    const preview = await admin.register.previewImport({ csv });
+    expect(preview.problems).toEqual([
+      expect.objectContaining({
+        rowNumber: 2,
+        field: "contractManager",
+        message: expect.stringContaining(
+          `Row 2: ${reason}, and this is a High-tier contract. This council refuses contracts to managers without it`,
+        ),
+      }),
+    ]);
+    expect(preview).toMatchObject({ newCount: 2, updateCount: 1, problemRowCount: 1 });
+    expect(preview.managerWarnings).toEqual([
+      { rowNumber: 3, reference: "IMP-L", reason: `${reason}.` },
+      { rowNumber: 5, reference: "IMP-U", reason: `${reason}.` },
+    ]);
+    expect(await refusal(admin.register.commitImport({ csv }))).toMatchObject({ code: "BAD_REQUEST" });
+
+    const result = await admin.register.commitImport({ csv, skipProblemRows: true });
+    expect(result).toMatchObject({ created: 2, updated: 1, skipped: 1 });
+    expect(result.managerWarnings.map((warning) => warning.reference)).toEqual(["IMP-L", "IMP-U"]);
+    expect(await managerOf(admin, stored.id)).toBe(council.users.contract_manager);
+    const register = await admin.contracts.list({});
+    expect(register.rows.map((row) => row.reference).sort()).toEqual(["IMP-L", "IMP-N", "IMP-U"]);
   });
 });
 

@@ -2,6 +2,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import {
   completeEnrolment,
   deleteRequirement,
+  findOpenEnrolment,
   getActiveMembership,
   getLesson,
   getOwnAttempt,
@@ -28,12 +29,15 @@ import {
   lockEnrolment,
   openEnrolment,
   recordLessonDone,
+  setAttemptsResetAfter,
   setLastLesson,
   submitAttempt,
 } from "@steward/db";
 import {
   attemptAnswersInput,
   attemptDecision,
+  attemptResetProblem,
+  attemptsResetAfter,
   completionExpiresOn,
   completionStanding,
   conflict,
@@ -43,6 +47,7 @@ import {
   invalid,
   isCourseComplete,
   isoDate,
+  type ManagerCheck,
   managerAssignmentCheck,
   markAttempt,
   matrixStatus,
@@ -50,6 +55,7 @@ import {
   notFound,
   roleLabels,
   roleSchema,
+  type Tier,
   toCsv,
   trainingStanding,
   verificationCode,
@@ -150,6 +156,40 @@ export const trainingRouter = router({
       return { enrolmentId: enrolment.id };
     }),
 
+  /**
+   * A council admin gives a learner back their quiz attempts (issue 10 §1: the attempt limit), for a course of
+   * the council's or the platform's: the attempts and their scores stay, the enrolment's reset marks them as no
+   * longer counting towards the limit or the cool-down. The enrolment's row is locked, as starting an attempt
+   * locks it, so a reset and a new attempt go one after the other.
+   */
+  resetAttempts: permittedProcedure("training:manage", { module: "training" })
+    .input(z.object({ userId: idInput, courseId: idInput }))
+    .mutation(async ({ ctx, input }) => {
+      const enrolment = await findOpenEnrolment(ctx.tx, { tenantId: ctx.tenantId, ...input });
+      if (!enrolment) throw notFound("That learner's enrolment");
+      const locked = await lockEnrolment(ctx.tx, { tenantId: ctx.tenantId, enrolmentId: enrolment.id });
+      if (!locked) throw notFound("That learner's enrolment");
+      const attempts = await listAttempts(ctx.tx, { tenantId: ctx.tenantId, enrolmentId: enrolment.id });
+      const problem = attemptResetProblem(attempts, locked.attemptsResetAfter);
+      if (problem) throw conflict(problem);
+      const resetAfter = attemptsResetAfter(attempts);
+      const reset = await setAttemptsResetAfter(ctx.tx, {
+        tenantId: ctx.tenantId,
+        enrolmentId: enrolment.id,
+        resetAfter,
+      });
+      if (!reset) throw conflict("They have completed this course since: there is nothing to reset.");
+      const record = { enrolmentId: enrolment.id, courseId: input.courseId };
+      await ctx.audit({
+        action: "training.attempts_reset",
+        entityType: "membership",
+        entityId: input.userId,
+        before: { ...record, attemptsResetAfter: locked.attemptsResetAfter },
+        after: { ...record, attemptsResetAfter: resetAfter },
+      });
+      return { attemptsResetAfter: resetAfter };
+    }),
+
   /** One lesson of the caller's enrolment, its Markdown rendered and sanitised here (lesson-html.ts). */
   lesson: permittedProcedure("training:learn", { module: "training" })
     .input(z.object({ enrolmentId: idInput, lessonId: idInput }))
@@ -212,7 +252,8 @@ export const trainingRouter = router({
     .input(z.object({ enrolmentId: idInput }))
     .mutation(async ({ ctx, input }) => {
       const { enrolment, version } = await ownOpenEnrolment(ctx, input.enrolmentId);
-      await lockEnrolment(ctx.tx, { tenantId: ctx.tenantId, enrolmentId: enrolment.id });
+      const locked = await lockEnrolment(ctx.tx, { tenantId: ctx.tenantId, enrolmentId: enrolment.id });
+      if (!locked) throw notFound("That enrolment");
       const [lessons, done, attempts, council] = await Promise.all([
         lessonsFor(ctx, enrolment.versionId),
         listDoneLessons(ctx.tx, { tenantId: ctx.tenantId, enrolmentId: enrolment.id }),
@@ -230,7 +271,7 @@ export const trainingRouter = router({
           questions: await questionsOf(ctx, version.id, open.questionIds),
         };
       }
-      const decision = attemptDecision(version, attempts, new Date());
+      const decision = attemptDecision(version, attempts, locked.attemptsResetAfter, new Date());
       if (!decision.allowed) {
         throw new DomainError(
           decision.reason === "cooldown" ? "too_many_requests" : "conflict",
@@ -560,30 +601,38 @@ export const trainingRouter = router({
     .query(async ({ ctx, input }) => managerCheckOf(ctx, input.userId, input.tier)),
 });
 
-/** A manager's training check for a contract of `tier` (null while unassessed). */
-export async function managerCheckOf(
-  ctx: TenantContext,
-  userId: string,
-  tier: "high" | "medium" | "low" | null,
-) {
+/**
+ * The training check of naming a contract's manager (issue 10 §6), read once for the council and then asked for
+ * any member and tier (null while unassessed): the contract form asks it for one, the bulk edit and the CSV
+ * import for many contracts.
+ */
+export async function managerCheckerOf(ctx: TenantContext) {
   const [required, latest, members, council] = await Promise.all([
     listRequiredCourses(ctx.tx, { tenantId: ctx.tenantId, role: "contract_manager" }),
     listLatestCompletions(ctx.tx, { tenantId: ctx.tenantId }),
     listActiveMembers(ctx.tx, { tenantId: ctx.tenantId }),
     ctx.council(),
   ]);
-  const member = members.find((candidate) => candidate.userId === userId);
-  if (!member) throw notFound("That member");
-  const standing = trainingStanding(
-    required.map((course) => {
-      const completion = latest.find((row) => row.userId === userId && row.courseId === course.courseId);
-      return completion
-        ? { courseTitle: course.courseTitle, latestCompletion: completion }
-        : { courseTitle: course.courseTitle };
-    }),
-    today(),
-  );
-  return managerAssignmentCheck(standing, council.settings.trainingEnforcement, tier, member.name);
+  const names = new Map(members.map((member) => [member.userId, member.name]));
+  return (userId: string, tier: Tier | null): ManagerCheck => {
+    const name = names.get(userId);
+    if (name === undefined) throw notFound("That member");
+    const standing = trainingStanding(
+      required.map((course) => {
+        const completion = latest.find((row) => row.userId === userId && row.courseId === course.courseId);
+        return completion
+          ? { courseTitle: course.courseTitle, latestCompletion: completion }
+          : { courseTitle: course.courseTitle };
+      }),
+      today(),
+    );
+    return managerAssignmentCheck(standing, council.settings.trainingEnforcement, tier, name);
+  };
+}
+
+/** A manager's training check for a contract of `tier` (null while unassessed). */
+export async function managerCheckOf(ctx: TenantContext, userId: string, tier: Tier | null) {
+  return (await managerCheckerOf(ctx))(userId, tier);
 }
 
 /** Refuses naming a manager the council's setting blocks (issue 10 §6), with the reason on the manager field. */

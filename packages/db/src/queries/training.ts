@@ -147,18 +147,34 @@ export async function listAttempts(
 }
 
 /**
- * Locks the enrolment's row: starting and submitting attempts go one at a time per enrolment, so the attempt
- * limit and the single completion hold when a learner's requests race.
+ * Locks the enrolment's row: starting and submitting attempts, and an admin's reset of them, go one at a time
+ * per enrolment, so the attempt limit and the single completion hold when requests race. Returns the reset
+ * read under the lock.
  */
 export async function lockEnrolment(
   tx: Tx,
   { tenantId, enrolmentId }: { tenantId: string; enrolmentId: string },
 ) {
   const [row] = await tx
-    .select({ id: enrolments.id })
+    .select({ id: enrolments.id, attemptsResetAfter: enrolments.attemptsResetAfter })
     .from(enrolments)
     .where(and(eq(enrolments.tenantId, tenantId), eq(enrolments.id, enrolmentId)))
     .for("update");
+  return row ?? null;
+}
+
+/** Sets an open enrolment's reset of its quiz attempts (the caller holds the row's lock: `lockEnrolment`). */
+export async function setAttemptsResetAfter(
+  tx: Tx,
+  { tenantId, enrolmentId, resetAfter }: { tenantId: string; enrolmentId: string; resetAfter: number },
+) {
+  const [row] = await tx
+    .update(enrolments)
+    .set({ attemptsResetAfter: resetAfter })
+    .where(
+      and(eq(enrolments.tenantId, tenantId), eq(enrolments.id, enrolmentId), isNull(enrolments.completedAt)),
+    )
+    .returning({ id: enrolments.id });
   return row ?? null;
 }
 
@@ -260,6 +276,7 @@ export async function listOpenEnrolmentsOf(
       assignedBy: enrolments.assignedBy,
       enrolledAt: enrolments.enrolledAt,
       lastLessonId: enrolments.lastLessonId,
+      attemptsResetAfter: enrolments.attemptsResetAfter,
       lessonsDone: sql<number>`(select count(*)::int from ${lessonProgress} p where p.tenant_id = ${enrolments.tenantId} and p.enrolment_id = ${enrolments.id})`,
     })
     .from(enrolments)
@@ -380,7 +397,10 @@ export async function listLatestCompletions(tx: Tx, { tenantId }: { tenantId: st
     );
 }
 
-/** Every open enrolment of the council: due dates and whether a lesson is done. */
+/**
+ * Every open enrolment of the council: due dates, whether a lesson is done, and the quiz attempts made since
+ * the last reset against the version's limit.
+ */
 export async function listOpenEnrolmentFacts(tx: Tx, { tenantId }: { tenantId: string }) {
   return tx
     .select({
@@ -388,8 +408,11 @@ export async function listOpenEnrolmentFacts(tx: Tx, { tenantId }: { tenantId: s
       courseId: enrolments.courseId,
       dueOn: enrolments.dueOn,
       started: sql<boolean>`exists (select 1 from ${lessonProgress} p where p.tenant_id = ${enrolments.tenantId} and p.enrolment_id = ${enrolments.id})`,
+      attemptLimit: courseVersions.attemptLimit,
+      attemptsSinceReset: sql<number>`(select count(*)::int from ${quizAttempts} a where a.tenant_id = ${enrolments.tenantId} and a.enrolment_id = ${enrolments.id} and a.number > ${enrolments.attemptsResetAfter})`,
     })
     .from(enrolments)
+    .innerJoin(courseVersions, eq(courseVersions.id, enrolments.versionId))
     .where(and(eq(enrolments.tenantId, tenantId), isNull(enrolments.completedAt)));
 }
 

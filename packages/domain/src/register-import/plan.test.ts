@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { ContractInput } from "../contracts/contract-input.ts";
 import { parseRegisterCsv } from "./parse-register.ts";
-import { newSupplierId, planRegisterImport, type StoredContract } from "./plan.ts";
+import { type ImportManagerCheck, newSupplierId, planRegisterImport, type StoredContract } from "./plan.ts";
 import { validateImport } from "./rows.ts";
 
 const storedValues = (reference: string, title: string, endDate: string): ContractInput => ({
@@ -34,7 +34,11 @@ const storedValues = (reference: string, title: string, endDate: string): Contra
   lifecycleStage: "delivery",
 });
 
-function plan(csv: string, stored: StoredContract<string>[]) {
+function plan(
+  csv: string,
+  stored: StoredContract<string>[],
+  managerCheck: ImportManagerCheck<string> = () => null,
+) {
   const parsed = parseRegisterCsv(csv);
   const validation = validateImport({
     header: parsed.header,
@@ -51,6 +55,7 @@ function plan(csv: string, stored: StoredContract<string>[]) {
     knownSuppliers: [{ id: "s-1", name: "Green Spaces Ltd", registrationNumber: "01234567" }],
     members: [],
     council: { currency: "GBP", locale: "en-GB" },
+    managerCheck,
   });
 }
 
@@ -109,6 +114,57 @@ describe("planRegisterImport: what an import would add, update and leave", () =>
       }),
     ]);
     expect(result.problemRowCount).toBe(1);
+  });
+
+  test("a manager the council's training setting refuses makes a problem row; one it warns of is listed (issue 10 §6)", () => {
+    const asked: { reference: string; stored: string | null }[] = [];
+    const result = plan(
+      `${header}NEW-1,Street cleansing,Green Spaces Ltd,01/04/2025,31/03/2027,50000,Services\r\n` +
+        `NEW-2,Litter,Green Spaces Ltd,01/04/2025,31/03/2027,50000,Services\r\n` +
+        `OLD-1,Grounds maintenance,Green Spaces Ltd,01/04/2025,31/03/2029,50000,Services\r\n` +
+        `OLD-2,Parks,Green Spaces Ltd,01/04/2025,31/03/2028,50000,Services\r\n`,
+      [
+        {
+          reference: "OLD-1",
+          archived: false,
+          values: storedValues("OLD-1", "Grounds maintenance", "2028-03-31"),
+          row: "first",
+        },
+        {
+          reference: "OLD-2",
+          archived: false,
+          values: storedValues("OLD-2", "Parks", "2028-03-31"),
+          row: "second",
+        },
+      ],
+      ({ after, stored }) => {
+        asked.push({ reference: after.reference, stored });
+        if (after.reference === "NEW-1")
+          return { outcome: "block", reason: "Ann has no current completion." };
+        if (after.reference === "OLD-1") return { outcome: "warn", reason: "Bob has no current completion." };
+        return { outcome: "ok" };
+      },
+    );
+    // Asked for each addition and each update, with the stored contract an update changes; not for OLD-2,
+    // which the file leaves as it is.
+    expect(asked).toEqual([
+      { reference: "NEW-1", stored: null },
+      { reference: "NEW-2", stored: null },
+      { reference: "OLD-1", stored: "first" },
+    ]);
+    expect(result.additions.map((row) => row.reference)).toEqual(["NEW-2"]);
+    expect(result.updates.map((row) => row.reference)).toEqual(["OLD-1"]);
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        rowNumber: 2,
+        field: "contractManager",
+        message: expect.stringContaining("Row 2: Ann has no current completion. This council refuses"),
+      }),
+    ]);
+    expect(result.problemRowCount).toBe(1);
+    expect(result.managerWarnings).toEqual([
+      { rowNumber: 4, reference: "OLD-1", reason: "Bob has no current completion." },
+    ]);
   });
 
   test("a supplier the register lacks is created once and stands for itself until it has an id", () => {

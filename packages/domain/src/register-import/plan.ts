@@ -1,4 +1,5 @@
 import type { ContractInput } from "../contracts/contract-input.ts";
+import type { ManagerCheck } from "../training/rules.ts";
 import type { ImportedRow, ImportIssue } from "./check-row.ts";
 import type { ColumnMapping } from "./fields.ts";
 import type { Member } from "./people.ts";
@@ -33,7 +34,24 @@ export interface ImportPlan<Row> {
   /** Problems on the header (the mapping itself) cannot be skipped: they concern every row. */
   mappingProblems: ImportIssue[];
   problemRowCount: number;
+  /** Contracts the import gives a manager without current required training (issue 10 §6), where it warns. */
+  managerWarnings: ManagerWarning[];
 }
+
+export interface ManagerWarning {
+  rowNumber: number;
+  reference: string;
+  reason: string;
+}
+
+/**
+ * The training check of the manager a row would give its contract (issue 10 §6): the contract as it would be,
+ * and the stored one it updates (null for a new contract). Null when no check is due (`isManagerCheckDue`).
+ */
+export type ImportManagerCheck<Row> = (contract: {
+  after: Omit<ContractInput, "supplierId">;
+  stored: Row | null;
+}) => ManagerCheck | null;
 
 /** Stands for a supplier the import creates, until it has an id. */
 export const newSupplierId = (key: string) => `new:${key}`;
@@ -44,6 +62,8 @@ export const newSupplierId = (key: string) => `new:${key}`;
  * - A row whose supplier cannot be settled (matchSuppliers' problems) is neither added nor updated.
  * - A row that matches an archived contract is a problem: restore it first, or use another reference.
  * - A manager or SRO the file names but who matched no member keeps the contract's current one.
+ * - A row whose manager the council's training setting refuses (issue 10 §6) is a problem; one it warns of is
+ *   imported and listed in `managerWarnings`.
  * - Problems are in row order; those on the header are the mapping's and cannot be skipped.
  */
 export function planRegisterImport<Row>(input: {
@@ -54,6 +74,7 @@ export function planRegisterImport<Row>(input: {
   knownSuppliers: readonly KnownSupplier[];
   members: readonly Member[];
   council: { currency: string; locale: string };
+  managerCheck: ImportManagerCheck<Row>;
 }): ImportPlan<Row> {
   const { validation } = input;
   const storedByReference = new Map(
@@ -81,6 +102,27 @@ export function planRegisterImport<Row>(input: {
     }
   }
   const problems: ImportIssue[] = [...validation.problems, ...suppliers.problems];
+  const managerWarnings: ManagerWarning[] = [];
+  /** False when the council's setting refuses the row's manager: the row is a problem. */
+  const managerAllowed = (
+    row: { rowNumber: number; reference: string },
+    contract: Parameters<ImportManagerCheck<Row>>[0],
+  ) => {
+    const check = input.managerCheck(contract);
+    if (check === null || check.outcome === "ok") return true;
+    if (check.outcome === "warn") {
+      managerWarnings.push({ rowNumber: row.rowNumber, reference: row.reference, reason: check.reason });
+      return true;
+    }
+    const managerId = contract.after.contractManagerId;
+    problems.push({
+      rowNumber: row.rowNumber,
+      field: "contractManager",
+      message: `Row ${row.rowNumber}: ${check.reason} This council refuses contracts to managers without it: name a trained manager, or leave the cell blank.`,
+      value: managerId === null ? null : (memberNames.get(managerId) ?? null),
+    });
+    return false;
+  };
   const supplierProblemRows = new Set(suppliers.problems.map((issue) => issue.rowNumber));
   const additions: ImportedRow[] = [];
   const updates: PlannedUpdate<Row>[] = [];
@@ -89,7 +131,7 @@ export function planRegisterImport<Row>(input: {
     if (supplierProblemRows.has(row.rowNumber)) continue;
     const match = storedByReference.get(row.reference.toLowerCase());
     if (!match) {
-      additions.push(row);
+      if (managerAllowed(row, { after: row, stored: null })) additions.push(row);
       continue;
     }
     if (match.archived) {
@@ -114,7 +156,9 @@ export function planRegisterImport<Row>(input: {
       keptPeople.get(row.rowNumber),
     );
     if (update.changes.length === 0) unchangedCount += 1;
-    else updates.push({ ...update, rowNumber: row.rowNumber, reference: match.reference, stored: match.row });
+    else if (managerAllowed(row, { after: { ...match.values, ...update.values }, stored: match.row })) {
+      updates.push({ ...update, rowNumber: row.rowNumber, reference: match.reference, stored: match.row });
+    }
   }
   problems.sort((a, b) => a.rowNumber - b.rowNumber);
   const problemRows = new Set(
@@ -129,5 +173,6 @@ export function planRegisterImport<Row>(input: {
     problems,
     mappingProblems: problems.filter((issue) => issue.rowNumber <= input.headerRowNumber),
     problemRowCount: problemRows.size,
+    managerWarnings: managerWarnings.sort((a, b) => a.rowNumber - b.rowNumber),
   };
 }

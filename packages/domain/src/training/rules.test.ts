@@ -4,10 +4,13 @@ import { DomainError } from "../errors.ts";
 import { courseContentOf } from "./course-input.ts";
 import {
   attemptDecision,
+  attemptResetProblem,
+  attemptsResetAfter,
   completionExpiresOn,
   completionStanding,
   drawQuestions,
   isExpiryReminderDue,
+  isManagerCheckDue,
   type MarkableQuestion,
   managerAssignmentCheck,
   markAttempt,
@@ -112,26 +115,85 @@ describe("drawing questions", () => {
 
 describe("attempt limit and cool-down", () => {
   const now = new Date("2026-06-01T12:00:00Z");
-  const failed = (minutesAgo: number) => ({
+  const failed = (minutesAgo: number, number = 1) => ({
+    number,
     startedAt: new Date(now.getTime() - (minutesAgo + 5) * 60_000),
     submittedAt: new Date(now.getTime() - minutesAgo * 60_000),
-    passed: false,
+    passed: false as boolean | null,
   });
+  const threeFailed = [failed(300, 1), failed(200, 2), failed(100, 3)];
   const rules = { attemptLimit: 3, cooldownMinutes: 60 };
   test.each([
     { name: "first attempt", earlier: [], outcome: true },
     { name: "59 minutes after a failed attempt", earlier: [failed(59)], outcome: "cooldown" },
     { name: "60 minutes after a failed attempt", earlier: [failed(60)], outcome: true },
-    { name: "two failed, third allowed", earlier: [failed(200), failed(100)], outcome: true },
-    { name: "three failed: the limit", earlier: [failed(300), failed(200), failed(100)], outcome: "limit" },
+    { name: "two failed, third allowed", earlier: [failed(200, 1), failed(100, 2)], outcome: true },
+    { name: "three failed: the limit", earlier: threeFailed, outcome: "limit" },
     { name: "already passed", earlier: [{ ...failed(100), passed: true }], outcome: "passed" },
-  ])("$name", ({ earlier, outcome }) => {
-    const decision = attemptDecision(rules, earlier, now);
+    { name: "three failed, then reset", earlier: threeFailed, resetAfter: 3, outcome: true },
+    {
+      name: "reset, then 59 minutes after another failed attempt",
+      earlier: [...threeFailed, failed(59, 4)],
+      resetAfter: 3,
+      outcome: "cooldown",
+    },
+    {
+      name: "reset, then three more failed",
+      earlier: [...threeFailed, failed(90, 4), failed(80, 5), failed(70, 6)],
+      resetAfter: 3,
+      outcome: "limit",
+    },
+    {
+      name: "reset 10 minutes after a failed attempt: no cool-down",
+      earlier: [failed(10, 1)],
+      resetAfter: 1,
+      outcome: true,
+    },
+  ])("$name", ({ earlier, resetAfter = 0, outcome }) => {
+    const decision = attemptDecision(rules, earlier, resetAfter, now);
     expect(decision.allowed ? true : decision.reason).toBe(outcome);
   });
   it("has no limit when the course sets none", () => {
-    const many = Array.from({ length: 12 }, (_, index) => failed(1_000 + index));
-    expect(attemptDecision({ attemptLimit: null, cooldownMinutes: 0 }, many, now)).toEqual({ allowed: true });
+    const many = Array.from({ length: 12 }, (_, index) => failed(1_000 + index, index + 1));
+    expect(attemptDecision({ attemptLimit: null, cooldownMinutes: 0 }, many, 0, now)).toEqual({
+      allowed: true,
+    });
+  });
+  it("tells a learner at the limit to ask for a reset", () => {
+    const decision = attemptDecision(rules, threeFailed, 0, now);
+    expect(decision.allowed ? "" : decision.message).toContain("Ask your council's training admin to reset");
+  });
+
+  test.each([
+    { name: "three failed", attempts: threeFailed, resetAfter: 0, problem: null },
+    { name: "no attempt yet", attempts: [], resetAfter: 0, problem: "no attempt since" },
+    { name: "reset already, none since", attempts: threeFailed, resetAfter: 3, problem: "no attempt since" },
+    {
+      name: "one since the reset",
+      attempts: [...threeFailed, failed(10, 4)],
+      resetAfter: 3,
+      problem: null,
+    },
+    {
+      name: "an attempt under way",
+      attempts: [failed(300, 1), { ...failed(0, 2), submittedAt: null, passed: null }],
+      resetAfter: 0,
+      problem: "under way",
+    },
+    {
+      name: "passed",
+      attempts: [failed(300, 1), { ...failed(200, 2), passed: true }],
+      resetAfter: 0,
+      problem: "passed",
+    },
+  ])("a council admin's reset: $name", ({ attempts, resetAfter, problem }) => {
+    const found = attemptResetProblem(attempts, resetAfter);
+    if (problem === null) expect(found).toBeNull();
+    else expect(found).toContain(problem);
+  });
+  it("a reset counts every attempt made so far", () => {
+    expect(attemptsResetAfter([])).toBe(0);
+    expect(attemptsResetAfter(threeFailed)).toBe(3);
   });
 });
 
@@ -259,6 +321,27 @@ describe("a manager's standing and the warning when assigning a contract (issue 
     expect(check.outcome).toBe(outcome);
     if (check.outcome !== "ok")
       expect(check.reason).toContain(`Chris Evans has no current completion of ${foundation}`);
+  });
+});
+
+describe("when naming a manager is checked (issue 10 §6)", () => {
+  const ann = "11111111-1111-4111-8111-111111111111";
+  const bob = "22222222-2222-4222-8222-222222222222";
+  test.each([
+    { name: "a new contract with a manager", before: null, after: [ann, "low"], due: true },
+    { name: "a new contract with none", before: null, after: [null, "high"], due: false },
+    { name: "the manager changes", before: [ann, "low"], after: [bob, "low"], due: true },
+    { name: "the manager is taken off", before: [ann, "high"], after: [null, "high"], due: false },
+    { name: "the same manager, the same tier", before: [ann, "high"], after: [ann, "high"], due: false },
+    { name: "the contract becomes High tier", before: [ann, "medium"], after: [ann, "high"], due: true },
+    { name: "a tier is first assessed High", before: [ann, null], after: [ann, "high"], due: true },
+    { name: "the contract leaves High tier", before: [ann, "high"], after: [ann, "medium"], due: false },
+  ] as const)("$name: $due", ({ before, after, due }) => {
+    const facts = (pair: readonly [string | null, "high" | "medium" | "low" | null]) => ({
+      contractManagerId: pair[0],
+      tier: pair[1],
+    });
+    expect(isManagerCheckDue(before && facts(before), facts(after))).toBe(due);
   });
 });
 

@@ -1,3 +1,4 @@
+import type { Tier } from "../contracts/contract-input.ts";
 import { addDays, addMonths, daysBetween } from "../contracts/iso-dates.ts";
 import { invalid } from "../errors.ts";
 import type {
@@ -81,6 +82,8 @@ export interface QuizRules {
   cooldownMinutes: number;
 }
 export interface EarlierAttempt {
+  /** The attempt's number in its enrolment, from 1. */
+  number: number;
   startedAt: Date;
   submittedAt: Date | null;
   passed: boolean | null;
@@ -89,24 +92,28 @@ export interface EarlierAttempt {
 /**
  * Whether a learner may start an attempt now (issue 10 §1): not once passed, not past the attempt limit, and
  * not within the cool-down after a failed attempt. An unsubmitted attempt is resumed, not started again (the
- * caller hands it back), so it counts towards the limit from the moment it is drawn.
+ * caller hands it back), so it counts towards the limit from the moment it is drawn. `resetAfter` is the
+ * enrolment's last reset by a council admin (`attemptResetProblem`): attempts numbered up to it count towards
+ * neither the limit nor the cool-down.
  */
 export type AttemptDecision =
   | { allowed: true }
   | { allowed: false; reason: "passed" | "limit" | "cooldown"; message: string; retryAt?: Date };
 export function attemptDecision(
   rules: QuizRules,
-  earlier: readonly EarlierAttempt[],
+  attempts: readonly EarlierAttempt[],
+  resetAfter: number,
   now: Date,
 ): AttemptDecision {
-  if (earlier.some((attempt) => attempt.passed === true)) {
+  if (attempts.some((attempt) => attempt.passed === true)) {
     return { allowed: false, reason: "passed", message: "You have already passed this quiz." };
   }
-  if (rules.attemptLimit !== null && earlier.length >= rules.attemptLimit) {
+  const earlier = attempts.filter((attempt) => attempt.number > resetAfter);
+  if (attemptLimitReached(rules.attemptLimit, earlier.length)) {
     return {
       allowed: false,
       reason: "limit",
-      message: `You have used all ${rules.attemptLimit} attempts at this quiz. Ask your council's training admin to assign the course again.`,
+      message: `You have used all ${rules.attemptLimit} attempts at this quiz. Ask your council's training admin to reset your attempts.`,
     };
   }
   const lastSubmitted = earlier
@@ -126,6 +133,31 @@ export function attemptDecision(
   }
   return { allowed: true };
 }
+
+/** Whether the attempts counted since the last reset have reached the course's limit (issue 10 §1). */
+export const attemptLimitReached = (attemptLimit: number | null, countedAttempts: number) =>
+  attemptLimit !== null && countedAttempts >= attemptLimit;
+
+/**
+ * Why a council admin may not reset a learner's quiz attempts now (null: they may). A reset gives back the
+ * attempt limit and lifts the cool-down, for a learner who has used them up (issue 10 §1); it is for an open
+ * enrolment with attempts since the last reset, none of them under way (the learner can still submit that one),
+ * and never after a pass.
+ */
+export function attemptResetProblem(attempts: readonly EarlierAttempt[], resetAfter: number): string | null {
+  if (attempts.some((attempt) => attempt.passed === true)) return "They have passed this quiz.";
+  if (attempts.some((attempt) => attempt.submittedAt === null)) {
+    return "They have an attempt under way: they can still submit it.";
+  }
+  if (!attempts.some((attempt) => attempt.number > resetAfter)) {
+    return "They have made no attempt since their attempts were last reset.";
+  }
+  return null;
+}
+
+/** The number a reset sets as the enrolment's `resetAfter`: every attempt made so far. */
+export const attemptsResetAfter = (attempts: readonly EarlierAttempt[]) =>
+  Math.max(0, ...attempts.map((attempt) => attempt.number));
 
 export interface MarkableQuestion {
   id: string;
@@ -280,6 +312,23 @@ export function managerAssignmentCheck(
   const reason = `${managerName} has no current completion of ${courses}${highTier ? ", and this is a High-tier contract" : ""}.`;
   const blocks = enforcement === "block" || (enforcement === "block_high" && highTier);
   return { outcome: blocks ? "block" : "warn", reason };
+}
+
+/**
+ * When naming a contract's manager is checked against their training (issue 10 §6: "assigning a contract — and
+ * above all a High-tier one — to a manager without a current completion warns, or blocks"): a manager named on
+ * a new contract (`before` null), a change of manager, or a contract with a manager becoming High tier. One rule
+ * for the contract form, the register's bulk edit and the CSV import.
+ */
+export function isManagerCheckDue(
+  before: { contractManagerId: string | null; tier: Tier | null } | null,
+  after: { contractManagerId: string | null; tier: Tier | null },
+): boolean {
+  if (after.contractManagerId === null) return false;
+  if (before === null) return true;
+  return (
+    after.contractManagerId !== before.contractManagerId || (after.tier === "high" && before.tier !== "high")
+  );
 }
 
 /** The expiry reminder (issue 10 §5): sent once, `reminderDays` before a completion expires. */

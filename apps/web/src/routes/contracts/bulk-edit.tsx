@@ -3,6 +3,7 @@ import { type Confirmation, ConfirmDialog } from "../../components/confirm-dialo
 import { Field } from "../../components/field.tsx";
 import { MemberSelect } from "../../components/member-select.tsx";
 import { councilMutations } from "../../council-query.ts";
+import { managerWarningsText } from "../training/manager-training-notice.tsx";
 import styles from "./bulk-edit.module.css";
 
 const chosenText = (count: number) => `${count} contract${count === 1 ? "" : "s"}`;
@@ -65,7 +66,12 @@ export function BulkEdit(props: {
         setSroId(null);
         setServiceArea("");
         props.onDone(
-          `Changed ${chosenText(result.updated)}${result.unchanged > 0 ? `; ${chosenText(result.unchanged)} already had these` : ""}.`,
+          [
+            `Changed ${chosenText(result.updated)}${result.unchanged > 0 ? `; ${chosenText(result.unchanged)} already had these` : ""}.`,
+            managerWarningsText(result.managerWarnings),
+          ]
+            .filter(Boolean)
+            .join(" "),
         );
       },
     });

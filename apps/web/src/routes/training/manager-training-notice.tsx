@@ -28,3 +28,33 @@ export function ManagerTrainingNotice(props: { userId: string | null }) {
     </Show>
   );
 }
+
+/**
+ * The contracts a bulk edit or an import gave a manager without current required training (issue 10 §6), in a
+ * sentence: each reason once, with the contracts it concerns. Empty when there are none.
+ */
+export function managerWarningsText(warnings: readonly { reference: string; reason: string }[]): string {
+  if (warnings.length === 0) return "";
+  const byReason = new Map<string, string[]>();
+  for (const warning of warnings) {
+    byReason.set(warning.reason, [...(byReason.get(warning.reason) ?? []), warning.reference]);
+  }
+  const reasons = [...byReason].map(
+    ([reason, references]) => `${reason.replace(/\.$/, "")}: ${references.join(", ")}.`,
+  );
+  return `${reasons.join(" ")} Their training duty shows overdue until the manager completes it.`;
+}
+
+/** The same, as a notice on the import's preview and result. */
+export function ManagerTrainingWarnings(props: {
+  warnings: readonly { reference: string; reason: string }[];
+}) {
+  return (
+    <Show when={props.warnings.length > 0}>
+      <section class="notice" aria-labelledby="manager-training-heading">
+        <h3 id="manager-training-heading">Managers without current training</h3>
+        <p>{managerWarningsText(props.warnings)}</p>
+      </section>
+    </Show>
+  );
+}

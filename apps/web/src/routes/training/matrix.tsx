@@ -53,6 +53,35 @@ export function TrainingMatrix() {
     { value: "", label: "Every role" },
     ...roles.map((role) => ({ value: role, label: roleLabels[role] })),
   ];
+  const mutate = councilMutations();
+  const [confirmation, setConfirmation] = createSignal<Confirmation | null>(null);
+  const [resetDone, setResetDone] = createSignal("");
+  /** A council admin gives a learner who used up the quiz's attempts a fresh set (training.resetAttempts). */
+  const askReset = (
+    learner: { userId: string; name: string },
+    course: { courseId: string; title: string },
+  ) => {
+    setResetDone("");
+    setConfirmation({
+      title: `Reset ${learner.name}'s quiz attempts?`,
+      description: (
+        <p>
+          {learner.name} has used every attempt at the {course.title} quiz. A reset lets them try again now,
+          with the course's full number of attempts. Their earlier attempts and scores stay on their record,
+          and the reset is recorded in the council's audit log.
+        </p>
+      ),
+      confirmLabel: "Reset the attempts",
+      run: async () => {
+        await mutate(
+          (procedures) =>
+            procedures.training.resetAttempts({ userId: learner.userId, courseId: course.courseId }),
+          ["training", "courses"],
+        );
+        setResetDone(`${learner.name} can take the ${course.title} quiz again.`);
+      },
+    });
+  };
   const statusChoices: Choice<string>[] = [
     { value: "", label: "Any status" },
     ...matrixStatuses.map((status) => ({ value: status, label: matrixStatusLabels[status] })),
@@ -112,6 +141,7 @@ export function TrainingMatrix() {
             <Show when={exporting.problem()} keyed>
               {(problem) => <ErrorSummary problem={problem} fieldIds={{}} />}
             </Show>
+            <p role="status">{resetDone()}</p>
             <Show when={found().rows.length > 0} fallback={<p>No one matches these filters.</p>}>
               <TableWrap label="Training matrix">
                 <table class="table">
@@ -148,6 +178,25 @@ export function TrainingMatrix() {
                                             ? ` due ${format().date(cell().dueOn ?? "")}`
                                             : ""}
                                       </span>
+                                      <Show when={cell().attemptsUsedUp}>
+                                        <span class="cell-meta"> · quiz attempts used up</span>
+                                        <Show when={can("training:manage")}>
+                                          {" "}
+                                          <button
+                                            type="button"
+                                            class="button button--secondary button--small"
+                                            onClick={() =>
+                                              askReset({ userId: row.userId, name: row.name }, course)
+                                            }
+                                          >
+                                            Reset attempts
+                                            <span class="visually-hidden">
+                                              {" "}
+                                              of {row.name} at {course.title}
+                                            </span>
+                                          </button>
+                                        </Show>
+                                      </Show>
                                     </>
                                   )}
                                 </Show>
@@ -164,6 +213,7 @@ export function TrainingMatrix() {
           </>
         )}
       </Query>
+      <ConfirmDialog confirmation={confirmation()} onClose={() => setConfirmation(null)} />
       <Show when={can("training:assign")}>
         <AssignCourse />
       </Show>

@@ -7,6 +7,7 @@ import { PageHeading } from "../../../components/page-heading.tsx";
 import { useCouncil } from "../../../council.tsx";
 import { councilMutations } from "../../../council-query.ts";
 import { describeProblem } from "../../../trpc.ts";
+import { ManagerTrainingWarnings } from "../../training/manager-training-notice.tsx";
 import { registerHref } from "../register-query.ts";
 import { ChooseFile } from "./choose-file.tsx";
 import { ColumnMapping } from "./column-mapping.tsx";
@@ -275,6 +276,7 @@ export function ImportRegister() {
                     </strong>
                   </p>
                 </div>
+                <ManagerTrainingWarnings warnings={done().managerWarnings} />
                 <p>
                   Each contract's tier has been assessed from its values. Check the register for anything to
                   complete.

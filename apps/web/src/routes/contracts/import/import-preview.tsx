@@ -3,6 +3,7 @@ import { createSignal, For, Show } from "solid-js";
 import { CheckboxField } from "../../../components/checkbox-field.tsx";
 import { TableWrap } from "../../../components/table-wrap.tsx";
 import { useCouncil } from "../../../council.tsx";
+import { ManagerTrainingWarnings } from "../../training/manager-training-notice.tsx";
 import type { Preview } from "./import-types.ts";
 
 const pageOfIssues = 100;
@@ -166,6 +167,8 @@ export function ImportPreview(props: {
           </details>
         </section>
       </Show>
+
+      <ManagerTrainingWarnings warnings={props.preview.managerWarnings} />
 
       <Show when={props.preview.updates.length > 0}>
         <section aria-labelledby="updates-heading">
