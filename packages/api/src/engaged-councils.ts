@@ -36,38 +36,72 @@ export async function readEngagedCouncils<T>(
   }: { tenantIds: readonly string[]; procedure: string; scope: EngagementScope },
   read: (council: EngagedCouncil) => Promise<T>,
 ): Promise<EngagedCouncilRead<T>[]> {
-  const results: EngagedCouncilRead<T>[] = [];
+  const found = await inEachCouncil(ctx, tenantIds, async (tx, tenantId) => {
+    const engagement = await getActiveEngagement(tx, { tenantId, userId: user.id });
+    if (!engagement?.scopes.includes(scope)) return null;
+    const council = councilRowOf(tx, tenantId);
+    const refusal = await advisorAccessRefusal(tx, { tenantId, council: council() });
+    if (refusal) return { tenantId, result: null, refusal };
+    await recordAudit(tx, {
+      tenantId,
+      actorUserId: user.id,
+      requestId: ctx.requestId,
+      ...advisorRead(procedure, engagement.id, null),
+    });
+    return { tenantId, result: await read({ tx, tenantId, council }), refusal: null };
+  });
+  return found.flatMap((each) => (each ? [each] : []));
+}
+
+/**
+ * The engaged councils of `tenantIds` whose plan does not include advisor access (issue 11), each with the
+ * sentence that names the plans that do: the council switcher lists them as the portfolio does. Each council's
+ * plan is read in that council's own transaction; nothing else of it is read, so nothing is audited (the tenant
+ * rung checks the plan before it audits, too).
+ */
+export async function advisorAccessRefusals(
+  ctx: Pick<RequestContext, "database">,
+  tenantIds: readonly string[],
+): Promise<Map<string, string>> {
+  const found = await inEachCouncil(ctx, tenantIds, async (tx, tenantId) => {
+    const refusal = await advisorAccessRefusal(tx, { tenantId, council: councilRowOf(tx, tenantId)() });
+    return refusal === null ? null : ([tenantId, refusal] as const);
+  });
+  return new Map(found.flatMap((each) => (each ? [each] : [])));
+}
+
+function advisorAccessRefusal(tx: Tx, scope: { tenantId: string; council: Promise<Council> }) {
+  return entitlementsOf(tx, scope).then((current) => moduleRefusal("advisor_access", current, plans));
+}
+
+/** The council's row, read once when first asked for. */
+function councilRowOf(tx: Tx, tenantId: string): () => Promise<Council> {
+  let row: Promise<Council> | null = null;
+  return () => {
+    row ??= getTenant(tx, { tenantId }).then((found) => {
+      if (!found) throw new Error("an engaged council has no row");
+      return { ...found, settings: tenantSettings(found.settings) };
+    });
+    return row;
+  };
+}
+
+/** `work` in each council's own transaction, scoped to it alone, a few councils at a time; answers in order. */
+async function inEachCouncil<T>(
+  ctx: Pick<RequestContext, "database">,
+  tenantIds: readonly string[],
+  work: (tx: Tx, tenantId: string) => Promise<T>,
+): Promise<T[]> {
+  const results: T[] = new Array(tenantIds.length);
   let next = 0;
   const worker = async () => {
     while (next < tenantIds.length) {
-      const tenantId = tenantIds[next++];
+      const index = next++;
+      const tenantId = tenantIds[index];
       if (!tenantId) continue;
-      const found = await inTransaction(ctx.database, { tenantId, userId: null }, async (tx) => {
-        const engagement = await getActiveEngagement(tx, { tenantId, userId: user.id });
-        if (!engagement?.scopes.includes(scope)) return null;
-        let row: Promise<Council> | null = null;
-        const council = () => {
-          row ??= getTenant(tx, { tenantId }).then((found) => {
-            if (!found) throw new Error("an engaged council has no row");
-            return { ...found, settings: tenantSettings(found.settings) };
-          });
-          return row;
-        };
-        const refusal = moduleRefusal(
-          "advisor_access",
-          await entitlementsOf(tx, { tenantId, council: council() }),
-          plans,
-        );
-        if (refusal) return { tenantId, result: null, refusal };
-        await recordAudit(tx, {
-          tenantId,
-          actorUserId: user.id,
-          requestId: ctx.requestId,
-          ...advisorRead(procedure, engagement.id, null),
-        });
-        return { tenantId, result: await read({ tx, tenantId, council }), refusal: null };
-      });
-      if (found) results.push(found);
+      results[index] = await inTransaction(ctx.database, { tenantId, userId: null }, (tx) =>
+        work(tx, tenantId),
+      );
     }
   };
   await Promise.all(Array.from({ length: Math.min(councilsAtOnce, tenantIds.length) }, worker));

@@ -13,6 +13,7 @@ import { type RunningServer, startServer } from "./server.ts";
 const admin = { email: "admin@oadby-wigston.demo", password: demoPassword };
 const advisor = { email: "advisor@steward.demo", password: demoPassword };
 const oadby = "Oadby & Wigston Borough Council";
+const harborough = "Harborough District Council";
 
 let server: RunningServer;
 let browser: Browser;
@@ -41,6 +42,19 @@ describe("the advisor workspace (issue 9 §7)", () => {
     // The demo advisor lands on their portfolio, with Oadby & Wigston among the engaged councils.
     const advisorPage = await signedIn(advisor, "/advisor");
     await engagedCouncils(advisorPage).filter({ hasText: oadby }).waitFor();
+    // Issue 10 §7: each engaged council's required training by status, counts only; Harborough's Essentials
+    // plan has no advisor access, so it is named under the councils with the reason and has no training row.
+    const training = advisorPage.getByRole("table", { name: "Required training by council and status" });
+    const oadbyTraining = training
+      .getByRole("row")
+      .filter({ has: advisorPage.getByRole("rowheader", { name: oadby }) });
+    await oadbyTraining.waitFor();
+    expect(await oadbyTraining.getByRole("cell").count()).toBe(6);
+    expect(Number(await oadbyTraining.getByRole("cell").first().textContent())).toBeGreaterThan(0);
+    expect(await training.getByRole("rowheader", { name: harborough }).count()).toBe(0);
+    await advisorPage
+      .getByText(`${harborough}: Advisor access is included in the Partnership plan`)
+      .waitFor();
     expect(await seriousAxeViolations(advisorPage)).toEqual([]);
 
     const adminPage = await signedIn(admin, /\/t\/oadby-wigston/);
@@ -79,6 +93,16 @@ describe("the advisor workspace (issue 9 §7)", () => {
     // From the portfolio into the council, read-only, where the advisor's read is in the audit log.
     await advisorPage.getByRole("link", { name: oadby }).click();
     await advisorPage.waitForURL(`${server.url}/t/oadby-wigston`);
+    // The council switcher lists Harborough as the portfolio does: not open, with the plan that includes access.
+    await advisorPage.getByRole("button", { name: "Switch council" }).click();
+    const harboroughItem = advisorPage.getByRole("menuitemradio", { name: harborough });
+    await harboroughItem.waitFor();
+    expect(await harboroughItem.getAttribute("aria-disabled")).toBe("true");
+    expect(await harboroughItem.textContent()).toContain(
+      "Not open to you: Advisor access is included in the Partnership plan",
+    );
+    expect(await seriousAxeViolations(advisorPage)).toEqual([]);
+    await advisorPage.keyboard.press("Escape");
     await adminPage.goto(`${server.url}/t/oadby-wigston/audit`);
     await adminPage
       .getByRole("cell", { name: /read the council's data as its advisor/i })

@@ -1,6 +1,6 @@
 import { A, Navigate } from "@solidjs/router";
 import { roleLabels } from "@steward/domain";
-import { For, Match, Switch } from "solid-js";
+import { For, Match, Show, Switch } from "solid-js";
 import { PageHeading } from "../components/page-heading.tsx";
 import { PublicLayout } from "../components/public-layout.tsx";
 import { UserMenu } from "../components/user-menu.tsx";
@@ -44,10 +44,22 @@ export function Home() {
                 <For each={me().councils}>
                   {(council) => (
                     <li>
-                      <A href={`/t/${council.slug}`} class="choice">
-                        <span class="choice__title">{council.name}</span>
-                        <span class="choice__meta">{roleLabels[council.role]}</span>
-                      </A>
+                      <Show
+                        when={council.unavailable}
+                        fallback={
+                          <A href={`/t/${council.slug}`} class="choice">
+                            <span class="choice__title">{council.name}</span>
+                            <span class="choice__meta">{roleLabels[council.role]}</span>
+                          </A>
+                        }
+                      >
+                        {(reason) => (
+                          <p class="choice choice--unavailable">
+                            <span class="choice__title">{council.name}</span>
+                            <span class="choice__meta">Not open to you: {reason()}</span>
+                          </p>
+                        )}
+                      </Show>
                     </li>
                   )}
                 </For>

@@ -18,6 +18,7 @@ import {
   tokenInput,
 } from "@steward/domain";
 import { z } from "zod";
+import { advisorAccessRefusals } from "../engaged-councils.ts";
 import { authedProcedure, limitedProcedure, publicProcedure, router } from "../init.ts";
 
 export const authRouter = router({
@@ -47,9 +48,17 @@ export const authRouter = router({
     const { user } = validated;
     await applyScope(ctx.tx, { userId: user.id });
     const councils = await listUserCouncils(ctx.tx, { userId: user.id });
+    // An engaged council whose plan lacks advisor access is listed as the portfolio lists it: with the reason.
+    const refusals = await advisorAccessRefusals(
+      ctx,
+      councils.filter((council) => council.role === "advisor").map((council) => council.tenantId),
+    );
     return {
       user: { id: user.id, name: user.name, email: user.email, platformRole: user.platformRole },
-      councils,
+      councils: councils.map((council) => ({
+        ...council,
+        unavailable: refusals.get(council.tenantId) ?? null,
+      })),
     };
   }),
 

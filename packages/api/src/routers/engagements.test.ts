@@ -142,6 +142,36 @@ describe("advisor access through engagements (issue 9 §7)", () => {
     ).toMatchObject({ code: "FORBIDDEN" });
   });
 
+  it("lists a council whose plan lacks advisor access among the advisor's councils as unavailable, with the reason", async () => {
+    const advisor = await newAdvisor("switcher");
+    const essentials = await createTenantFixture(test, { licence: { plan: "essentials" } });
+    await engage(council.tenantId, advisor.id, on, addDays(on, 30));
+    await engage(essentials.tenantId, advisor.id, on, addDays(on, 30));
+    const { caller: outside } = await as(advisor.id, null);
+    const councils = (await outside.auth.me())?.councils ?? [];
+    expect(councils.find((each) => each.tenantId === council.tenantId)).toMatchObject({
+      role: "advisor",
+      unavailable: null,
+    });
+    expect(councils.find((each) => each.tenantId === essentials.tenantId)).toMatchObject({
+      role: "advisor",
+      unavailable: expect.stringContaining("Advisor access is included in the Partnership plan"),
+    });
+    // The portfolio says the same.
+    expect((await outside.portfolio.overview()).unavailable).toMatchObject([
+      { tenantId: essentials.tenantId, reason: councils.find((each) => each.unavailable)?.unavailable },
+    ]);
+    // A member's councils are never marked; reading the plan for the list is not an advisor read.
+    const member = (await as(council.users.admin, null)).caller;
+    expect((await member.auth.me())?.councils).toMatchObject([
+      { tenantId: council.tenantId, unavailable: null },
+    ]);
+    const events = await (await admin()).caller.audit.list({ limit: 50 });
+    expect(events.filter((event) => event.action === "advisor.read").map((event) => event.after)).toEqual([
+      { procedure: "portfolio.overview", contractId: null },
+    ]);
+  });
+
   it("narrows the advisor role to the engagement's scope", async () => {
     const advisor = await newAdvisor("notes-only");
     await inTransaction(test.database, { tenantId: council.tenantId, userId: null }, (tx) =>
@@ -184,6 +214,7 @@ describe("advisor access through engagements (issue 9 §7)", () => {
     await caller.contracts.get({ contractId });
     const { caller: outside } = await as(council.users.advisor, null);
     await outside.portfolio.overview();
+    await outside.trainingOverview.advisor();
 
     const events = await (await admin()).caller.audit.list({ limit: 50 });
     const reads = events.filter((event) => event.action === "advisor.read");
@@ -205,6 +236,11 @@ describe("advisor access through engagements (issue 9 §7)", () => {
       {
         actor: council.users.advisor,
         after: { procedure: "portfolio.overview", contractId: null },
+        entity: council.engagementId,
+      },
+      {
+        actor: council.users.advisor,
+        after: { procedure: "trainingOverview.advisor", contractId: null },
         entity: council.engagementId,
       },
     ]);

@@ -1,5 +1,10 @@
 import { A } from "@solidjs/router";
-import { engagementScopeLabels, engagementStatusLabels } from "@steward/domain";
+import {
+  engagementScopeLabels,
+  engagementStatusLabels,
+  matrixStatuses,
+  matrixStatusLabels,
+} from "@steward/domain";
 import { For, Show } from "solid-js";
 import { advisorQuery } from "../../advisor-query.ts";
 import { Query } from "../../components/async.tsx";
@@ -37,6 +42,7 @@ export function AdvisorPortfolio() {
         <PublicLayout wide account={<UserMenu name={me().user.name} email={me().user.email} />}>
           <PageHeading title="Your portfolio" caption="Advisor" />
           <PortfolioTables />
+          <TrainingCounts />
           <Engagements />
         </PublicLayout>
       )}
@@ -170,6 +176,76 @@ function PortfolioTables() {
         );
       }}
     </Query>
+  );
+}
+
+/**
+ * Issue 10 §7: each engaged council's training, as counts of the courses it requires of its people by where they
+ * stand (the council's training matrix, without a name). Read council by council and audited, as the portfolio.
+ */
+function TrainingCounts() {
+  const training = advisorQuery((procedures) => procedures.trainingOverview.advisor());
+  return (
+    <section aria-labelledby="training-heading">
+      <h2 id="training-heading">Training in your councils</h2>
+      <p>
+        For each council, the training it requires of its people (contract managers, SROs and other roles),
+        counted by where each required course stands. No one is named.
+      </p>
+      <Query query={training} loading="Loading your councils' training…">
+        {(found) => {
+          const open = () => found().filter((council) => council.counts !== null);
+          return (
+            <Show
+              when={open().length > 0}
+              fallback={
+                <p>
+                  No council that engaged you to read its portfolio is open to you, so there is no training to
+                  show.
+                </p>
+              }
+            >
+              <TableWrap label="Training in your councils">
+                <table class="table">
+                  <caption class="visually-hidden">Required training by council and status</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Council</th>
+                      <th scope="col">People with required training</th>
+                      <For each={matrixStatuses}>
+                        {(status) => <th scope="col">{matrixStatusLabels[status]}</th>}
+                      </For>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={open()}>
+                      {(council) => (
+                        <tr>
+                          <th scope="row">{council.name}</th>
+                          <Show
+                            when={council.people}
+                            fallback={
+                              <td colSpan={matrixStatuses.length + 1}>
+                                This council requires no training course yet.
+                              </td>
+                            }
+                          >
+                            <td>{council.people}</td>
+                            <For each={matrixStatuses}>
+                              {(status) => <td>{council.counts?.[status] ?? 0}</td>}
+                            </For>
+                          </Show>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </TableWrap>
+            </Show>
+          );
+        }}
+      </Query>
+    </section>
   );
 }
 

@@ -19,9 +19,16 @@ export function CouncilShell(props: RouteSectionProps) {
         return (
           <Show when={council()} fallback={<NotAMember />}>
             {(found) => (
-              <Shell me={me} council={found}>
-                {props.children}
-              </Shell>
+              <Show
+                when={found().unavailable}
+                fallback={
+                  <Shell me={me} council={found}>
+                    {props.children}
+                  </Shell>
+                }
+              >
+                {(reason) => <NotOpen name={found().name} reason={reason()} />}
+              </Show>
             )}
           </Show>
         );
@@ -203,6 +210,19 @@ function NotAMember() {
       </p>
       <p>
         <A href="/">Go to your councils</A>
+      </p>
+    </PublicLayout>
+  );
+}
+
+/** An engaged council whose plan does not include advisor access (issue 11): named, with the reason. */
+function NotOpen(props: { name: string; reason: string }) {
+  return (
+    <PublicLayout>
+      <PageHeading title={`${props.name} is not open to you`} />
+      <p>{props.reason}</p>
+      <p>
+        <A href="/advisor">Go to your portfolio</A>
       </p>
     </PublicLayout>
   );
