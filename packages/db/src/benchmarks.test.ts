@@ -291,7 +291,7 @@ describe("who can read what (issue 9 §4: the app role reads only the snapshots)
   it("gives a council its own figures only, through the same SQL as the job", async () => {
     const own = joiner as TenantFixture;
     const figures = await inTransaction(test.database, { tenantId: own.tenantId, userId: null }, (tx) =>
-      councilContributions(tx, { tenantId: own.tenantId, period: july2026 }),
+      councilContributions(tx, { tenantId: own.tenantId, period: july2026, organisationId: null }),
     );
     expect(
       figures.find((figure) => figure.templateId === templateId && figure.organisationId === null),
@@ -304,7 +304,11 @@ describe("who can read what (issue 9 §4: the app role reads only the snapshots)
       const [someoneElse] = await test.owner<
         { id: string }[]
       >`select id from tenants where id <> ${own.tenantId} limit 1`;
-      return councilContributions(tx, { tenantId: someoneElse?.id as string, period: july2026 });
+      return councilContributions(tx, {
+        tenantId: someoneElse?.id as string,
+        period: july2026,
+        organisationId: null,
+      });
     });
     expect(other).toEqual([]);
   });

@@ -51,12 +51,19 @@ function sameCell(a: CellKey, b: CellKey) {
 /**
  * The latest published snapshot, the council's own figures for its period (its own rows, in its own
  * transaction, through the job's SQL), and the published cells it may see: those of the templates its KPIs
- * measure and of the organisations its suppliers link to. Nothing here reads another council's rows.
+ * measure, across all suppliers, and for one supplier organisation when a page is about one (`organisationId`;
+ * the overview is about none, and lists every linked supplier for its warnings). Nothing here reads another
+ * council's rows.
  */
-async function benchmarkContext(ctx: Pick<TenantContext, "tx" | "tenantId">) {
-  const participation = await getBenchmarkParticipation(ctx.tx, { tenantId: ctx.tenantId });
+async function benchmarkContext(
+  ctx: Pick<TenantContext, "tx" | "tenantId">,
+  { organisationId }: { organisationId: string | null },
+) {
+  const [participation, latest] = await Promise.all([
+    getBenchmarkParticipation(ctx.tx, { tenantId: ctx.tenantId }),
+    latestBenchmarkSnapshot(ctx.tx),
+  ]);
   const contributing = participation?.optedIn ?? false;
-  const latest = await latestBenchmarkSnapshot(ctx.tx);
   // Only a contributing council sees the figures; the latest snapshot's warnings reach every council (issue 9 §6).
   const snapshot = contributing ? latest : null;
   const period: BenchmarkPeriod | null = snapshot
@@ -64,16 +71,20 @@ async function benchmarkContext(ctx: Pick<TenantContext, "tx" | "tenantId">) {
     : null;
   const [templates, suppliers, own] = await Promise.all([
     listCouncilTemplates(ctx.tx, { tenantId: ctx.tenantId }),
-    listLinkedSuppliers(ctx.tx, { tenantId: ctx.tenantId }),
-    period ? councilContributions(ctx.tx, { tenantId: ctx.tenantId, period }) : Promise.resolve([]),
+    organisationId ? Promise.resolve([]) : listLinkedSuppliers(ctx.tx, { tenantId: ctx.tenantId }),
+    period
+      ? councilContributions(ctx.tx, { tenantId: ctx.tenantId, period, organisationId })
+      : Promise.resolve([]),
   ]);
-  const organisationIds = [...new Set(suppliers.map((supplier) => supplier.organisationId))];
+  const organisationIds = organisationId
+    ? [organisationId]
+    : [...new Set(suppliers.map((supplier) => supplier.organisationId))];
   const [cells, warnings] = await Promise.all([
     snapshot
       ? listBenchmarkCells(ctx.tx, {
           snapshotId: snapshot.id,
           templateIds: templates.map((template) => template.templateId),
-          organisationIds,
+          organisationIds: organisationId ? [organisationId] : [],
         })
       : Promise.resolve([]),
     latest ? listBenchmarkWarnings(ctx.tx, { snapshotId: latest.id, organisationIds }) : Promise.resolve([]),
@@ -157,7 +168,7 @@ export const benchmarksRouter = router({
     }),
 
   overview: permittedProcedure("contracts:read", benchmarking).query(async ({ ctx }) => {
-    const context = await benchmarkContext(ctx);
+    const context = await benchmarkContext(ctx, { organisationId: null });
     const suppliers = context.suppliers.map((supplier) => ({
       supplierId: supplier.supplierId,
       name: supplier.supplierName,
@@ -193,8 +204,8 @@ export const benchmarksRouter = router({
     .query(async ({ ctx, input }) => {
       const supplier = await getSupplier(ctx.tx, { tenantId: ctx.tenantId, supplierId: input.supplierId });
       if (!supplier) throw notFound("That supplier");
-      const context = await benchmarkContext(ctx);
       const organisation = supplier.organisation;
+      const context = await benchmarkContext(ctx, { organisationId: organisation?.id ?? null });
       const base = {
         supplier: { id: supplier.id, name: supplier.name, organisation },
         contributing: context.contributing,

@@ -27,9 +27,11 @@ export interface Contribution {
 
 /**
  * The councils a contributions query counts: the run's pool (the job, as the benchmark role, after
- * `drawBenchmarkPool`), or one council (its own page, as the app role in its own transaction).
+ * `drawBenchmarkPool`), or one council (its own page, as the app role in its own transaction). A council's page
+ * needs its figures across all its suppliers, and per supplier organisation only for the one it is about
+ * (`organisationId`; none for the overview).
  */
-type Counted = { pool: true } | { tenantId: string };
+type Counted = { pool: true } | { tenantId: string; organisationId: string | null };
 
 /**
  * One figure per council and cell for the period, with the council's tenant id (the job keeps it in its
@@ -56,6 +58,13 @@ function contributionsSql(client: postgres.Sql, period: BenchmarkPeriod, council
   // opted-in councils' rows, and the job's cells join the run's pool.
   const counted = (column: string) =>
     "tenantId" in councils ? client`${client(column)} = ${councils.tenantId}::uuid` : client`true`;
+  // Which supplier organisations get cells of their own: every one for the job, the page's one for a council.
+  const supplierCells = (column: string) =>
+    !("tenantId" in councils)
+      ? client`${client(column)} is not null`
+      : councils.organisationId
+        ? client`${client(column)} = ${councils.organisationId}::uuid`
+        : client`false`;
   return client`
     with supplied as not materialized (
       select c.tenant_id, c.id as contract_id, s.organisation_id
@@ -83,7 +92,7 @@ function contributionsSql(client: postgres.Sql, period: BenchmarkPeriod, council
         avg(m.value)::float8 as value, count(*)::int as measurements
       from measured m join levels l on not l.by_category
       where m.template_id is not null and m.value is not null
-        and (not l.by_organisation or m.organisation_id is not null)
+        and (not l.by_organisation or ${supplierCells("m.organisation_id")})
       group by 1, 2, 4
     ),
     attainment as (
@@ -93,7 +102,7 @@ function contributionsSql(client: postgres.Sql, period: BenchmarkPeriod, council
         (100.0 * count(*) filter (where m.rating = 'good') / count(*))::float8 as value,
         count(*)::int as measurements
       from measured m cross join levels l
-      where m.rating <> 'other' and (not l.by_organisation or m.organisation_id is not null)
+      where m.rating <> 'other' and (not l.by_organisation or ${supplierCells("m.organisation_id")})
         and (not l.by_category or m.category_id is not null)
       group by 1, 4, 5
     ),
@@ -103,7 +112,7 @@ function contributionsSql(client: postgres.Sql, period: BenchmarkPeriod, council
         (100.0 * count(*) filter (where r.status = 'red') / count(*))::float8 as value, count(*)::int as measurements
       from public.rag_entries r
       join supplied sp on sp.tenant_id = r.tenant_id and sp.contract_id = r.contract_id
-      join levels l on not l.by_category and (not l.by_organisation or sp.organisation_id is not null)
+      join levels l on not l.by_category and (not l.by_organisation or ${supplierCells("sp.organisation_id")})
       where r.month >= ${start}::date and r.month < ${end}::date and ${counted("r.tenant_id")}
       group by 1, 4
     ),
@@ -113,7 +122,7 @@ function contributionsSql(client: postgres.Sql, period: BenchmarkPeriod, council
         avg(i.paid_on - i.received_on)::float8 as value, count(*)::int as measurements
       from public.invoices i
       join supplied sp on sp.tenant_id = i.tenant_id and sp.contract_id = i.contract_id
-      join levels l on not l.by_category and (not l.by_organisation or sp.organisation_id is not null)
+      join levels l on not l.by_category and (not l.by_organisation or ${supplierCells("sp.organisation_id")})
       where i.paid_on >= ${start}::date and i.paid_on < ${end}::date and i.disputed_on is null
         and ${counted("i.tenant_id")}
       group by 1, 4
@@ -139,7 +148,7 @@ function contributionsSql(client: postgres.Sql, period: BenchmarkPeriod, council
         case when l.by_organisation then v.organisation_id end as organisation_id, null::uuid as category_id,
         (100.0 * sum(v.approved) / sum(v.original))::float8 as value, count(*)::int as measurements
       from varied v
-      join levels l on not l.by_category and (not l.by_organisation or v.organisation_id is not null)
+      join levels l on not l.by_category and (not l.by_organisation or ${supplierCells("v.organisation_id")})
       group by 1, 4
     )
     select * from templated union all select * from attainment union all select * from red
@@ -214,16 +223,23 @@ export async function aggregateBenchmarkCells(
     group by c.template_id, c.measure collate "C", c.organisation_id, c.category_id`;
 }
 
-/** The council's own figures for the period (the app role, in the council's own transaction). */
+/**
+ * The council's own figures for the period (the app role, in the council's own transaction): across all its
+ * suppliers, and for one supplier organisation when `organisationId` names one.
+ */
 export async function councilContributions(
   tx: Tx,
-  { tenantId, period }: { tenantId: string; period: BenchmarkPeriod },
+  {
+    tenantId,
+    period,
+    organisationId,
+  }: { tenantId: string; period: BenchmarkPeriod; organisationId: string | null },
 ): Promise<Contribution[]> {
   const client = tx.$client;
   return client<Contribution[]>`
     select template_id as "templateId", measure, organisation_id as "organisationId", category_id as "categoryId",
       value, measurements
-    from (${contributionsSql(client, period, { tenantId })}) contributions
+    from (${contributionsSql(client, period, { tenantId, organisationId })}) contributions
     where value is not null`;
 }
 
