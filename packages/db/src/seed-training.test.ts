@@ -37,10 +37,11 @@ describe("the demo's training (issue 10)", () => {
           count(*) filter (where expires_on > '${today}'::date + 60)::int as complete,
           count(*) filter (where expires_on > '${today}' and expires_on <= '${today}'::date + 60)::int as due,
           count(*) filter (where expires_on <= '${today}')::int as expired,
-          (select count(*)::int from enrolments where completed_at is null) as open
+          (select count(*)::int from enrolments where completed_at is null) as open,
+          (select count(distinct enrolment_id)::int from quiz_attempts where passed = false) as failed
         from completions`),
     );
-    expect(stages[0]).toMatchObject({ complete: 3, due: 1, expired: 2, open: 2 });
+    expect(stages[0]).toMatchObject({ complete: 3, due: 1, expired: 2, open: 3, failed: 1 });
     expect(seconds).toBeLessThan(60);
   });
 });

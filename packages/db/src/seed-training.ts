@@ -10,11 +10,11 @@ import {
 } from "@steward/domain";
 import { eq } from "drizzle-orm";
 import { type Database, inTransaction } from "./database.ts";
-import { insertPublishedCourse, listVersionOutline } from "./queries/courses.ts";
+import { insertPublishedCourse, listQuestionBank, listVersionOutline } from "./queries/courses.ts";
 import { getLicence } from "./queries/licences.ts";
 import { addMembership } from "./queries/memberships.ts";
 import { insertCompletion, insertRequirement } from "./queries/training.ts";
-import { enrolments, lessonProgress, memberships, users } from "./schema/index.ts";
+import { enrolments, lessonProgress, memberships, quizAttempts, users } from "./schema/index.ts";
 
 /** fixtures/training/: one folder a course, in the course format (docs/training.md). */
 const trainingFixtures = new URL("../../../fixtures/training/", import.meta.url);
@@ -35,14 +35,16 @@ export function readFixtureCourses() {
 /**
  * Staff at every stage (issue 10's demo data), so the matrix and the contract warnings show on first start:
  * the council's own contract manager is part-way through the Foundation course (their contracts warn), its SRO
- * and admin hold current completions, and four more contract managers are complete, due for re-accreditation,
- * expired (with an earlier completion kept) and assigned but not started.
+ * and admin hold current completions, and five more contract managers are complete, due for re-accreditation,
+ * expired (with an earlier completion kept), assigned but not started, and through every lesson with the quiz's
+ * attempts used up (for an admin to reset from the matrix).
  */
 const extraStaff = [
   { first: ["Priya", "Thandi", "Megan"], last: ["Shah", "Nkosi", "Hall"], stage: "complete" },
   { first: ["Tom", "Pieter", "Owen"], last: ["Baker", "Botha", "Price"], stage: "due" },
   { first: ["Grace", "Lerato", "Isla"], last: ["Lee", "Molefe", "Grant"], stage: "expired" },
   { first: ["Omar", "Sizwe", "Ruth"], last: ["Haddad", "Zulu", "Moss"], stage: "not_started" },
+  { first: ["Ben", "Sipho", "Cara"], last: ["Okafor", "Dlamini", "Ross"], stage: "attempts_used_up" },
 ] as const;
 
 /**
@@ -137,6 +139,35 @@ export async function seedTraining(database: Database, passwordHash: string, tod
         });
         const done = lessonIds.slice(0, lessonsDone).map((lessonId) => ({ tenantId, enrolmentId, lessonId }));
         if (done.length > 0) await tx.insert(lessonProgress).values(done);
+        return enrolmentId;
+      };
+      const bank = await listQuestionBank(tx, {
+        versionId: foundation.versionId,
+        jurisdiction: council.jurisdiction,
+      });
+      const questionCount = foundationContent.rules.questionsPerAttempt;
+      /** Every attempt the course allows, each failed, the last a week ago. */
+      const failEveryAttempt = async (userId: string, enrolmentId: string) => {
+        const limit = foundationContent.rules.attemptLimit ?? 1;
+        await tx.insert(quizAttempts).values(
+          Array.from({ length: limit }, (_, index) => {
+            const submittedAt = new Date(`${addDays(today, -7 - 7 * (limit - 1 - index))}T10:20:00Z`);
+            const correctCount = Math.floor(questionCount / 2) + (index % 2);
+            return {
+              tenantId,
+              enrolmentId,
+              userId,
+              number: index + 1,
+              questionIds: bank.slice(index, index + questionCount),
+              startedAt: new Date(submittedAt.getTime() - 20 * 60_000),
+              submittedAt,
+              answers: {},
+              correctCount,
+              scorePercent: Math.round((correctCount / questionCount) * 100),
+              passed: false,
+            };
+          }),
+        );
       };
 
       for (const member of members) {
@@ -156,6 +187,10 @@ export async function seedTraining(database: Database, passwordHash: string, tod
           await complete(person.userId, person.name, addMonths(today, -26));
         }
         if (person.stage === "not_started") await enrol(person.userId, addDays(today, 14), 0);
+        if (person.stage === "attempts_used_up") {
+          const enrolmentId = await enrol(person.userId, addDays(today, 7), lessonIds.length);
+          await failEveryAttempt(person.userId, enrolmentId);
+        }
       }
     });
   };

@@ -142,6 +142,45 @@ describe("training: a new contract manager completes the Foundation course", () 
     await expectNoSeriousAxeViolations(operator, "course authoring");
     await operator.getByRole("button", { name: "Save the draft" }).click();
     await operator.getByText("The draft is saved.").waitFor();
+
+    // Issue 10 §7: the operator's view across councils, counts only and no one's name.
+    await operator.goto(`${server.url}/operator/courses`);
+    const across = operator.getByRole("region", { name: "Training across councils" });
+    await across.getByRole("rowheader", { name: "Oadby & Wigston Borough Council" }).waitFor();
+    const text = (await across.textContent()) ?? "";
+    for (const name of ["Chris Evans", "Okafor", "Haddad"]) expect(text).not.toContain(name);
+    await expectNoSeriousAxeViolations(operator, "training across councils");
     await operator.close();
+  });
+
+  it("lets a council admin reset a learner's used-up quiz attempts from the matrix, after a confirmation", async () => {
+    const admin = await newPage(browser, { locale: "en-GB" });
+    await signIn(
+      admin,
+      server.url,
+      { email: "admin@oadby-wigston.demo", password: demoPassword },
+      "/t/oadby-wigston",
+    );
+    await admin.goto(`${server.url}/t/oadby-wigston/training/matrix`);
+    await admin.getByRole("heading", { level: 1, name: /Training matrix/ }).waitFor();
+    // The demo's learner who failed every attempt the Foundation course allows.
+    const reset = admin.getByRole("button", {
+      name: /^Reset attempts of .+ at Contract Management Foundation$/,
+    });
+    await reset.waitFor();
+    expect(await reset.count()).toBe(1);
+    const learner = ((await reset.textContent()) ?? "").match(/of (.+) at /)?.[1] ?? "";
+    await expectNoSeriousAxeViolations(admin, "training matrix");
+    await reset.click();
+    const dialog = admin.getByRole("alertdialog", { name: `Reset ${learner}'s quiz attempts?` });
+    await dialog.getByText("Their earlier attempts and scores stay on their record").waitFor();
+    await dialog.getByRole("button", { name: "Reset the attempts" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await admin
+      .getByRole("status")
+      .filter({ hasText: `${learner} can take the Contract Management Foundation quiz again.` })
+      .waitFor();
+    await reset.waitFor({ state: "detached" });
+    await admin.close();
   });
 });
