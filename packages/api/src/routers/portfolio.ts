@@ -1,7 +1,6 @@
 import {
   applyScope,
   countContractsByRag,
-  countRatingsBetween,
   listAdvisorEngagements,
   listEndingSoon,
   listSupplierFigures,
@@ -51,10 +50,9 @@ export const portfolioRouter = router({
       },
       async (council) => {
         const scope = { tenantId: council.tenantId };
-        const [{ contracts, compliance }, rag, ratings, ending, suppliers] = await Promise.all([
+        const [{ contracts, compliance }, rag, ending, suppliers] = await Promise.all([
           complianceOf(council),
           countContractsByRag(council.tx, { ...scope, month }),
-          countRatingsBetween(council.tx, { ...scope, ...window }),
           listEndingSoon(council.tx, { ...scope, today: on, limit: endingListLength }),
           listSupplierFigures(council.tx, { ...scope, month, ...window }),
         ]);
@@ -70,7 +68,7 @@ export const portfolioRouter = router({
             contracts: overview.contractCount,
             complianceScore: overview.averageScore,
             rag: ragMixOf(rag),
-            kpiAttainment: kpiAttainmentRate(ratings),
+            kpiAttainment: kpiAttainmentRate(suppliers.councilRatings),
             overdueObligations,
             endingSoon: ending.windows,
             nearestEnding: ending.nearest,
