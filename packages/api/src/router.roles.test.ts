@@ -462,6 +462,10 @@ const validCalls: Record<string, (h: Harness) => Promise<unknown>> = {
   "rag.missing": async () => ({}),
   "billing.status": async () => undefined,
   "billing.overview": async () => undefined,
+  "billing.nextInvoice": async (h) => {
+    await h.admin.billing.subscribe(invoiceSubscription);
+    return undefined;
+  },
   "billing.subscribe": async () => invoiceSubscription,
   "billing.portal": async (h) => {
     await h.admin.billing.subscribe(invoiceSubscription);
@@ -730,6 +734,7 @@ const expectedPermissions: Record<string, Permission> = {
   "rag.missing": "contracts:read",
   "billing.status": "contracts:read",
   "billing.overview": "billing:manage",
+  "billing.nextInvoice": "billing:manage",
   "billing.subscribe": "billing:manage",
   "billing.portal": "billing:manage",
   "billing.changeSeats": "billing:manage",

@@ -336,6 +336,7 @@ const attacks: Record<string, (attacker: Attacker) => Attack> = {
   "attachments.remove": () => ({ input: { attachmentId: bIds.attachment }, outcome: "refused" }),
   "billing.status": () => ({ input: undefined, outcome: "nothing of B" }),
   "billing.overview": () => ({ input: undefined, outcome: "nothing of B" }),
+  "billing.nextInvoice": () => ({ input: undefined, outcome: "nothing of B", refusals: ["CONFLICT"] }),
   // Offline in the walk (no Stripe key): A's own billing calls are refused with CONFLICT.
   "billing.subscribe": () => ({
     input: { plan: "essentials", interval: "year", seats: 5, collection: "invoice", poNumber: null },

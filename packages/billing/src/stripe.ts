@@ -45,6 +45,16 @@ export function subscriptionState(subscription: Stripe.Subscription): Subscripti
   };
 }
 
+/** Stripe's preview of the next invoice of a subscription, as the billing page shows it (issue 11 §7). */
+export interface NextInvoice {
+  amountDueMinor: number;
+  currency: string;
+  /** The day Stripe will issue it: the start of the period it bills. */
+  issuedOn: Date | null;
+  /** The PO number its custom field will print. */
+  poNumber: string | null;
+}
+
 /** A subscription in these states is over: Stripe will not bill it again. */
 const endedStatuses = new Set<Stripe.Subscription.Status>(["canceled", "incomplete_expired"]);
 
@@ -196,6 +206,30 @@ export class StripeBilling {
     const recorded = data.find((subscription) => subscription.id === recordedId);
     if (recorded) return subscriptionState(recorded);
     return recordedId ? this.readSubscription(recordedId) : null;
+  }
+
+  /**
+   * Stripe's preview of the subscription's next invoice (`invoices.createPreview`, which replaced the upcoming
+   * invoice API in 2025): amount, the day it is issued, the PO number it prints. Null when Stripe will not
+   * invoice it again (a cancelled subscription).
+   */
+  async previewNextInvoice(customerId: string, subscriptionId: string): Promise<NextInvoice | null> {
+    let preview: Stripe.Invoice;
+    try {
+      preview = await this.stripe.invoices.createPreview({ customer: customerId, subscription: subscriptionId });
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "invoice_upcoming_none") {
+        return null;
+      }
+      throw error;
+    }
+    const periodStart = preview.lines?.data[0]?.period?.start ?? preview.period_end;
+    return {
+      amountDueMinor: preview.amount_due,
+      currency: preview.currency.toUpperCase(),
+      issuedOn: periodStart ? new Date(periodStart * 1000) : null,
+      poNumber: preview.custom_fields?.find((field) => field.name === "PO number")?.value ?? null,
+    };
   }
 
   private async setPoNumberOnCustomer(customerId: string, poNumber: string | null, idempotencyKey: string) {

@@ -77,6 +77,20 @@ describe("the operator sets up a council whose admin fills its seats (issue 11)"
     expect(invitationLink).toMatch(/\/accept-invitation\?council=[0-9a-f-]{36}&token=/);
   });
 
+  it("shows the operator the platform's audit log: the council set up is in its own log, not here", async () => {
+    const page = operatorPage;
+    await page.goto(`${server.url}/operator`);
+    await page
+      .getByRole("navigation", { name: "Operator console sections" })
+      .getByRole("link", { name: "Audit log" })
+      .click();
+    await page.waitForURL(`${server.url}/operator/audit`);
+    await page.getByRole("heading", { level: 1, name: /Platform audit log/ }).waitFor();
+    await page.getByText("Nothing has been changed on the platform yet.").waitFor();
+    await expectNoSeriousAxeViolations(page, "platform audit log, empty");
+    await screenshot(page, "operator-audit-log");
+  });
+
   it("lets the first admin accept, invite up to the seat limit, and read the billing page", async () => {
     const page = await newPage(browser);
     await page.goto(invitationLink);
@@ -115,6 +129,10 @@ describe("the operator sets up a council whose admin fills its seats (issue 11)"
     await page.getByText("2 used of 2 (0 available)").waitFor();
     await page.getByText(/Essentials: the contract register/).waitFor();
     await page.getByText("No invoices here: in offline mode").waitFor();
+    await page
+      .getByRole("region", { name: "Next invoice" })
+      .getByText(/None from Stripe: billing is offline.*The licence says: Essentials, 2 seats/)
+      .waitFor();
     await expectNoSeriousAxeViolations(page, "billing page, offline");
     await screenshot(page, "billing-offline");
     await page.context().close();

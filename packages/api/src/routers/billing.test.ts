@@ -78,12 +78,46 @@ describe("the council's billing (issue 11 §2, §7)", () => {
     expect(checkoutUrl).toMatch(/^https:\/\/checkout\.stripe\.test\//);
   });
 
+  it("previews the next invoice from Stripe: amount, the day it is issued, the PO number it prints", async () => {
+    const council = await createTenantFixture(test, { licence: { plan: "essentials", seats: 10 } });
+    const { caller } = await callerFor(test, {
+      userId: council.users.admin,
+      tenantId: council.tenantId,
+      stripe,
+    });
+    // No subscription yet: nothing to preview, and Stripe is not asked.
+    const asked = fake.requests.length;
+    expect(await caller.billing.nextInvoice()).toBeNull();
+    expect(fake.requests.length).toBe(asked);
+
+    await caller.billing.subscribe(byInvoice);
+    const next = await caller.billing.nextInvoice();
+    const preview = fake.requests.at(-1);
+    expect(preview).toMatchObject({ method: "POST", path: "/v1/invoices/create_preview" });
+    const subscription = fake.subscriptions.get(String(preview?.body.subscription));
+    const periodEnd = (subscription?.items as { data: { current_period_end: number }[] }).data[0]
+      ?.current_period_end;
+    expect(next).toEqual({
+      amountDueMinor: 15 * 12_000,
+      currency: "GBP",
+      issuedOn: new Date((periodEnd ?? 0) * 1000),
+      poNumber: "PO-7781",
+    });
+    await caller.billing.setPoNumber({ poNumber: "PO-9000" });
+    expect((await caller.billing.nextInvoice())?.poNumber).toBe("PO-9000");
+
+    // Cancelled in Stripe: it will not invoice again.
+    if (subscription) subscription.status = "canceled";
+    expect(await caller.billing.nextInvoice()).toBeNull();
+  });
+
   it("is offline without a Stripe key: labelled, and every Stripe call refused", async () => {
     const council = await createTenantFixture(test);
     const { caller } = await callerFor(test, { userId: council.users.admin, tenantId: council.tenantId });
     expect((await caller.billing.overview()).offline).toBe(true);
     expect((await caller.billing.status()).offline).toBe(true);
     expect((await refusal(caller.billing.subscribe(byInvoice))).code).toBe("CONFLICT");
+    expect((await refusal(caller.billing.nextInvoice())).code).toBe("CONFLICT");
   });
 
   it("tells every member the modules the licence includes, for the navigation", async () => {

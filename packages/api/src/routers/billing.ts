@@ -66,7 +66,6 @@ export const billingRouter = router({
         suspended: licence.suspendedAt !== null,
         poNumber: licence.poNumber,
         collection: licence.stripeCollection,
-        nextInvoiceAt: licence.stripePeriodEndsAt,
         subscribed: licence.stripeSubscriptionId !== null,
       },
       standing: await standingOf(ctx),
@@ -81,6 +80,18 @@ export const billingRouter = router({
         pricePerSeatMinor: plan.pricePerSeatMinor,
       })),
     };
+  }),
+
+  /**
+   * Stripe's preview of the next invoice (issue 11 §7): amount, the day it is issued, the PO number it prints.
+   * Null without a subscription, or when Stripe will not invoice it again. Offline it is refused like every call
+   * to Stripe; the page then shows what the licence says instead.
+   */
+  nextInvoice: stripeProcedure("billing:manage").query(async ({ ctx }) => {
+    const customerId = ctx.council.stripeCustomerId;
+    const subscriptionId = ctx.licence?.stripeSubscriptionId;
+    if (!customerId || !subscriptionId) return null;
+    return ctx.stripe.previewNextInvoice(customerId, subscriptionId);
   }),
 
   /** Card (a Checkout URL to go to) or invoice (the subscription starts at once, invoices sent to the council). */

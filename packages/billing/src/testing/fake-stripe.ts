@@ -132,6 +132,55 @@ export class FakeStripe {
     };
   }
 
+  /**
+   * The next invoice of a subscription: the seats times a price per seat of 12,000 (minor units) at the end of
+   * its period, with the customer's invoice custom fields; Stripe's `invoice_upcoming_none` error when it is
+   * cancelled.
+   */
+  private previewOf(customerId: string, subscriptionId: string): { status: number; body: Json } {
+    const subscription = this.subscriptions.get(subscriptionId);
+    const customer = this.customers.get(customerId);
+    if (!subscription || subscription.customer !== customerId || !customer) {
+      return {
+        status: 404,
+        body: { error: { type: "invalid_request_error", message: "No such subscription" } },
+      };
+    }
+    if (subscription.status === "canceled") {
+      return {
+        status: 400,
+        body: {
+          error: {
+            type: "invalid_request_error",
+            code: "invoice_upcoming_none",
+            message: "No upcoming invoices for customer",
+          },
+        },
+      };
+    }
+    const item = (subscription.items as { data: Json[] }).data[0] ?? {};
+    const quantity = Number(item.quantity ?? 0);
+    const periodEnd = Number(item.current_period_end ?? 0);
+    const settings = (customer.invoice_settings as { custom_fields?: unknown } | undefined) ?? {};
+    const customFields = Array.isArray(settings.custom_fields) ? settings.custom_fields : null;
+    return {
+      status: 200,
+      body: {
+        object: "invoice",
+        customer: customerId,
+        subscription: subscriptionId,
+        currency: "gbp",
+        amount_due: quantity * 12_000,
+        period_end: periodEnd,
+        custom_fields: customFields,
+        lines: {
+          object: "list",
+          data: [{ object: "line_item", quantity, period: { start: periodEnd, end: periodEnd + 365 * 86_400 } }],
+        },
+      },
+    };
+  }
+
   private async handle(request: IncomingMessage): Promise<{ status: number; body: Json }> {
     const text = await bodyOf(request);
     const [path = "", query = ""] = (request.url ?? "").split("?");
@@ -193,6 +242,9 @@ export class FakeStripe {
       });
       this.subscriptions.set(String(subscription.id), subscription);
       return ok(subscription);
+    }
+    if (method === "POST" && path === "/v1/invoices/create_preview") {
+      return this.previewOf(String(body.customer), String(body.subscription));
     }
     if (method === "GET" && path === "/v1/subscriptions") {
       const data = [...this.subscriptions.values()].filter(

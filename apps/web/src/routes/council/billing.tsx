@@ -92,16 +92,6 @@ function BillingOverview() {
                     <dd>{licence().poNumber ?? "None recorded"}</dd>
                   </div>
                   <div class="summary-list__row">
-                    <dt>Next invoice</dt>
-                    <dd>
-                      {licence().nextInvoiceAt
-                        ? format().date(String(licence().nextInvoiceAt))
-                        : licence().source === "offline"
-                          ? "Invoiced by the platform operator"
-                          : "Not known yet"}
-                    </dd>
-                  </div>
-                  <div class="summary-list__row">
                     <dt>Kept by</dt>
                     <dd>
                       {licence().source === "stripe"
@@ -113,6 +103,7 @@ function BillingOverview() {
               )}
             </Show>
           </section>
+          <NextInvoice overview={found()} />
           <Show when={!found().offline}>
             <StripeActions overview={found()} />
           </Show>
@@ -172,6 +163,78 @@ function BillingOverview() {
             </Show>
           </section>
         </>
+      )}
+    </Query>
+  );
+}
+
+/**
+ * The next invoice (issue 11 §7): Stripe's preview of it with a subscription; offline, none comes from Stripe,
+ * so the section says what the licence says instead.
+ */
+function NextInvoice(props: { overview: Overview }) {
+  const { format } = useCouncil();
+  return (
+    <section aria-labelledby="next-invoice-heading">
+      <h2 id="next-invoice-heading">Next invoice</h2>
+      <Show
+        when={!props.overview.offline}
+        fallback={
+          <p>
+            None from Stripe: billing is offline, so the platform operator invoices the council directly.
+            <Show when={props.overview.licence}>
+              {(licence) => (
+                <>
+                  {" "}
+                  The licence says: {licence().planName}, {licence().seats} seats, paid{" "}
+                  {licence().interval === "year" ? "yearly" : "monthly"},{" "}
+                  {licence().endsOn ? `until ${format().date(licence().endsOn ?? "")}` : "open-ended"},{" "}
+                  {licence().poNumber ? `purchase order ${licence().poNumber}` : "no purchase order recorded"}
+                  .
+                </>
+              )}
+            </Show>
+          </p>
+        }
+      >
+        <Show
+          when={props.overview.licence?.subscribed}
+          fallback={<p class="empty">None yet: the council has no subscription with Stripe.</p>}
+        >
+          <StripeNextInvoice />
+        </Show>
+      </Show>
+    </section>
+  );
+}
+
+function StripeNextInvoice() {
+  const { format } = useCouncil();
+  const preview = councilQuery((procedures) => procedures.billing.nextInvoice());
+  return (
+    <Query query={preview} loading="Asking Stripe for the next invoice…">
+      {(found) => (
+        <Show
+          when={found()}
+          fallback={<p class="empty">None: Stripe will not invoice this subscription again.</p>}
+        >
+          {(next) => (
+            <dl class="summary-list">
+              <div class="summary-list__row">
+                <dt>Amount</dt>
+                <dd>{format().money(next().amountDueMinor)}</dd>
+              </div>
+              <div class="summary-list__row">
+                <dt>Issued on</dt>
+                <dd>{next().issuedOn ? format().date(String(next().issuedOn)) : "Not known yet"}</dd>
+              </div>
+              <div class="summary-list__row">
+                <dt>PO number on it</dt>
+                <dd>{next().poNumber ?? "None"}</dd>
+              </div>
+            </dl>
+          )}
+        </Show>
       )}
     </Query>
   );
