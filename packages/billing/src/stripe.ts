@@ -216,9 +216,15 @@ export class StripeBilling {
   async previewNextInvoice(customerId: string, subscriptionId: string): Promise<NextInvoice | null> {
     let preview: Stripe.Invoice;
     try {
-      preview = await this.stripe.invoices.createPreview({ customer: customerId, subscription: subscriptionId });
+      preview = await this.stripe.invoices.createPreview({
+        customer: customerId,
+        subscription: subscriptionId,
+      });
     } catch (error) {
-      if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "invoice_upcoming_none") {
+      if (
+        error instanceof Stripe.errors.StripeInvalidRequestError &&
+        error.code === "invoice_upcoming_none"
+      ) {
         return null;
       }
       throw error;

@@ -95,7 +95,8 @@ describe("the council's billing (issue 11 §2, §7)", () => {
     const preview = fake.requests.at(-1);
     expect(preview).toMatchObject({ method: "POST", path: "/v1/invoices/create_preview" });
     const subscription = fake.subscriptions.get(String(preview?.body.subscription));
-    const periodEnd = (subscription?.items as { data: { current_period_end: number }[] }).data[0]
+    if (!subscription) throw new Error("the preview named no subscription the fake holds");
+    const periodEnd = (subscription.items as { data: { current_period_end: number }[] }).data[0]
       ?.current_period_end;
     expect(next).toEqual({
       amountDueMinor: 15 * 12_000,
@@ -107,7 +108,7 @@ describe("the council's billing (issue 11 §2, §7)", () => {
     expect((await caller.billing.nextInvoice())?.poNumber).toBe("PO-9000");
 
     // Cancelled in Stripe: it will not invoice again.
-    if (subscription) subscription.status = "canceled";
+    subscription.status = "canceled";
     expect(await caller.billing.nextInvoice()).toBeNull();
   });
 

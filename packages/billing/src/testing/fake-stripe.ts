@@ -175,7 +175,9 @@ export class FakeStripe {
         custom_fields: customFields,
         lines: {
           object: "list",
-          data: [{ object: "line_item", quantity, period: { start: periodEnd, end: periodEnd + 365 * 86_400 } }],
+          data: [
+            { object: "line_item", quantity, period: { start: periodEnd, end: periodEnd + 365 * 86_400 } },
+          ],
         },
       },
     };
