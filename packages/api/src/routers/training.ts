@@ -56,6 +56,7 @@ import {
   roleLabels,
   roleSchema,
   type Tier,
+  type TrainingStanding,
   toCsv,
   trainingStanding,
   verificationCode,
@@ -614,9 +615,12 @@ export async function managerCheckerOf(ctx: TenantContext) {
     ctx.council(),
   ]);
   const names = new Map(members.map((member) => [member.userId, member.name]));
-  return (userId: string, tier: Tier | null): ManagerCheck => {
-    const name = names.get(userId);
-    if (name === undefined) throw notFound("That member");
+  const on = today();
+  // An import names the same few managers on many rows: each one's standing is worked out once.
+  const standings = new Map<string, TrainingStanding>();
+  const standingOf = (userId: string) => {
+    const known = standings.get(userId);
+    if (known) return known;
     const standing = trainingStanding(
       required.map((course) => {
         const completion = latest.find((row) => row.userId === userId && row.courseId === course.courseId);
@@ -624,9 +628,15 @@ export async function managerCheckerOf(ctx: TenantContext) {
           ? { courseTitle: course.courseTitle, latestCompletion: completion }
           : { courseTitle: course.courseTitle };
       }),
-      today(),
+      on,
     );
-    return managerAssignmentCheck(standing, council.settings.trainingEnforcement, tier, name);
+    standings.set(userId, standing);
+    return standing;
+  };
+  return (userId: string, tier: Tier | null): ManagerCheck => {
+    const name = names.get(userId);
+    if (name === undefined) throw notFound("That member");
+    return managerAssignmentCheck(standingOf(userId), council.settings.trainingEnforcement, tier, name);
   };
 }
 
