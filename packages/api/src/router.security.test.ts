@@ -850,8 +850,20 @@ describe("security walk", () => {
           );
         }
       }
-      // The operator's own procedures answer with the directory and licences, never B's records.
-      const records = [...Object.values(bIds), ...Object.values(b.users), "B Supplies", "B-001"];
+      // The operator's own procedures answer with the directory, licences and counts, never B's records: no id,
+      // no contract's reference or title, no supplier, none of B's texts ("B's risk"), no member's name or
+      // address (the console's reads of B count its seats and its training, and read its licence).
+      const records = [
+        ...Object.values(bIds),
+        ...Object.values(b.users),
+        "B Supplies",
+        "B-001",
+        "grounds maintenance",
+        "B's ",
+        "b.invitee@example.test",
+        ` of ${b.slug}`,
+        `.${b.slug}@example.test`,
+      ];
       const { caller } = await callerFor(test, { userId: operator, tenantId: b.tenantId });
       for (const [path] of operatorProcedures) {
         const outcome = await outcomeOf(callByPath(caller, path, operatorAttacks[path]?.()));
