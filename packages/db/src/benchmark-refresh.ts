@@ -105,7 +105,7 @@ export async function publishBenchmarkSnapshot(
         ...valueBands(cell.min, cell.max, unitBounds(unitOf(cell))),
       };
     });
-    const warnings = earlyWarnings(await flaggedOrganisations(tx, { period }), k);
+    const warnings = earlyWarnings(await flaggedOrganisations(tx), k);
     // A concurrent run that published the period first wins: this one then publishes nothing.
     const snapshotId = await insertBenchmarkSnapshot(tx, { period, k, poolSize, cells, warnings });
     if (snapshotId === null) {

@@ -45,7 +45,9 @@ type Counted = { pool: true } | { tenantId: string; organisationId: string | nul
  *   the period and not disputed;
  * - variation_rate: approved change value decided before the period's end ÷ original total value, over
  *   contracts with an original value live in the period.
- * A supplier's cells read the contracts of suppliers linked to that registry organisation.
+ * A supplier's cells read the contracts of suppliers linked to that registry organisation. `flagged` marks early
+ * warning's input (issue 9 §6) on a council's KPI attainment and months Red: a measurement rated Inadequate,
+ * or a Red month, in the period.
  *
  * Every table read is limited to the counted councils by its own tenant column (`counted`). The contracts and
  * their suppliers (`supplied`) are joined where each use needs them rather than materialized once: a
@@ -89,7 +91,7 @@ function contributionsSql(client: postgres.Sql, period: BenchmarkPeriod, council
     templated as (
       select m.tenant_id, m.template_id, null::text as measure,
         case when l.by_organisation then m.organisation_id end as organisation_id, null::uuid as category_id,
-        avg(m.value)::float8 as value, count(*)::int as measurements
+        avg(m.value)::float8 as value, count(*)::int as measurements, false as flagged
       from measured m join levels l on not l.by_category
       where m.template_id is not null and m.value is not null
         and (not l.by_organisation or ${supplierCells("m.organisation_id")})
@@ -100,7 +102,7 @@ function contributionsSql(client: postgres.Sql, period: BenchmarkPeriod, council
         case when l.by_organisation then m.organisation_id end as organisation_id,
         case when l.by_category then m.category_id end as category_id,
         (100.0 * count(*) filter (where m.rating = 'good') / count(*))::float8 as value,
-        count(*)::int as measurements
+        count(*)::int as measurements, bool_or(m.rating = 'inadequate') as flagged
       from measured m cross join levels l
       where m.rating <> 'other' and (not l.by_organisation or ${supplierCells("m.organisation_id")})
         and (not l.by_category or m.category_id is not null)
@@ -109,7 +111,8 @@ function contributionsSql(client: postgres.Sql, period: BenchmarkPeriod, council
     red as (
       select r.tenant_id, null::uuid as template_id, 'months_red'::text as measure,
         case when l.by_organisation then sp.organisation_id end as organisation_id, null::uuid as category_id,
-        (100.0 * count(*) filter (where r.status = 'red') / count(*))::float8 as value, count(*)::int as measurements
+        (100.0 * count(*) filter (where r.status = 'red') / count(*))::float8 as value, count(*)::int as measurements,
+        bool_or(r.status = 'red') as flagged
       from public.rag_entries r
       join supplied sp on sp.tenant_id = r.tenant_id and sp.contract_id = r.contract_id
       join levels l on not l.by_category and (not l.by_organisation or ${supplierCells("sp.organisation_id")})
@@ -119,7 +122,7 @@ function contributionsSql(client: postgres.Sql, period: BenchmarkPeriod, council
     paid as (
       select i.tenant_id, null::uuid as template_id, 'days_to_pay'::text as measure,
         case when l.by_organisation then sp.organisation_id end as organisation_id, null::uuid as category_id,
-        avg(i.paid_on - i.received_on)::float8 as value, count(*)::int as measurements
+        avg(i.paid_on - i.received_on)::float8 as value, count(*)::int as measurements, false as flagged
       from public.invoices i
       join supplied sp on sp.tenant_id = i.tenant_id and sp.contract_id = i.contract_id
       join levels l on not l.by_category and (not l.by_organisation or ${supplierCells("sp.organisation_id")})
@@ -146,7 +149,8 @@ function contributionsSql(client: postgres.Sql, period: BenchmarkPeriod, council
     variation as (
       select v.tenant_id, null::uuid as template_id, 'variation_rate'::text as measure,
         case when l.by_organisation then v.organisation_id end as organisation_id, null::uuid as category_id,
-        (100.0 * sum(v.approved) / sum(v.original))::float8 as value, count(*)::int as measurements
+        (100.0 * sum(v.approved) / sum(v.original))::float8 as value, count(*)::int as measurements,
+        false as flagged
       from varied v
       join levels l on not l.by_category and (not l.by_organisation or ${supplierCells("v.organisation_id")})
       group by 1, 4
@@ -245,29 +249,18 @@ export async function councilContributions(
 
 /**
  * Early warning's input (issue 9 §6): per registry organisation, the councils of the run's pool (by their
- * pseudonym) where one of its contracts was Red or had a measurement rated Inadequate in the period.
+ * pseudonym) where one of its contracts was Red or had a measurement rated Inadequate in the period. Read from
+ * the figures `aggregateBenchmarkCells` computed (call it first), not from the source tables a second time.
  */
 export async function flaggedOrganisations(
   tx: Tx,
-  { period }: { period: BenchmarkPeriod },
 ): Promise<{ organisationId: string; councils: number[] }[]> {
-  const { start, end } = period;
   return tx.$client<{ organisationId: string; councils: number[] }[]>`
-    with flagged as (
-      select r.tenant_id, r.contract_id from public.rag_entries r
-      where r.status = 'red' and r.month >= ${start}::date and r.month < ${end}::date
-      union
-      select m.tenant_id, m.contract_id from public.kpi_measurements m
-      where m.rating = 'inadequate' and m.period_start >= ${start}::date and m.period_start < ${end}::date
-    )
-    select s.organisation_id as "organisationId",
-      array_agg(distinct pool.pseudonym) as councils
-    from flagged f
-    join pg_temp.benchmark_run_pool pool on pool.tenant_id = f.tenant_id
-    join public.contracts c on c.tenant_id = f.tenant_id and c.id = f.contract_id
-    join public.suppliers s on s.tenant_id = c.tenant_id and s.id = c.supplier_id
-    where s.organisation_id is not null
-    group by s.organisation_id`;
+    select c.organisation_id as "organisationId", array_agg(distinct p.pseudonym) as councils
+    from pg_temp.benchmark_run_contributions c
+    join pg_temp.benchmark_run_pool p on p.tenant_id = c.tenant_id
+    where c.flagged and c.organisation_id is not null and c.category_id is null
+    group by c.organisation_id`;
 }
 
 export async function countBenchmarkPool(tx: Tx): Promise<number> {
