@@ -49,10 +49,10 @@ type Counted = { pool: true } | { tenantId: string; organisationId: string | nul
  * warning's input (issue 9 §6) on a council's KPI attainment and months Red: a measurement rated Inadequate,
  * or a Red month, in the period.
  *
- * Every table read is limited to the counted councils by its own tenant column (`counted`). The contracts and
- * their suppliers (`supplied`) are joined where each use needs them rather than materialized once: a
- * materialized CTE hides the tables' statistics, and at 1,000 councils the planner then chose nested loops
- * whose cost grew with the square of the pool (docs/benchmarks.md).
+ * For one council every table read is filtered by its own tenant column (`counted`); for the job the policies
+ * are the filter. The contracts and their suppliers (`supplied`) are joined where each use needs them rather
+ * than materialized once: a materialized CTE hides the tables' statistics, and at 1,000 councils the planner
+ * then chose nested loops whose cost grew with the square of the pool (docs/benchmarks.md, "Benchmarking").
  */
 function contributionsSql(client: postgres.Sql, period: BenchmarkPeriod, councils: Counted) {
   const { start, end } = period;
@@ -197,34 +197,44 @@ export interface AggregatedCell {
  * Every candidate cell of the period over the pool (`drawBenchmarkPool` first), for the job (run as the
  * benchmark role). Each council's figures are computed once into a temporary table of the transaction,
  * analysed, and the cells are computed from it; councils come out only as the run's pseudonyms: the cohorts
- * the privacy rules compare. The cells group by the measure's bytes (`collate "C"`): sorting 800,000 figures
- * by the database's language collation took most of this statement's time.
+ * the privacy rules compare. The figures are gathered per cell by hashing and each cell's percentiles computed
+ * from its own array: an ordered-set aggregate over the cells' groups would first sort every council's figures
+ * (about 800,000 rows at 1,000 councils), which took a third of the job.
  */
 export async function aggregateBenchmarkCells(
   tx: Tx,
   { period }: { period: BenchmarkPeriod },
 ): Promise<AggregatedCell[]> {
   const client = tx.$client;
-  // Enough memory for the job's joins, groups and the sort of every council's figures (about 800,000 rows at
-  // 1,000 councils) to stay off disk; for this transaction only.
+  // Enough memory for the job's joins and groups (about 800,000 figures at 1,000 councils) to stay off disk;
+  // for this transaction only.
   await client`set local work_mem = '128MB'`;
   // CREATE TABLE AS (not INSERT … SELECT) so that PostgreSQL may compute the figures with parallel workers.
   await client`
     create temporary table benchmark_run_contributions on commit drop as
     ${contributionsSql(client, period, { pool: true })}`;
+  // Its statistics tell the planner there are a few hundred cells, not tens of thousands: the figures are then
+  // gathered per cell by hashing rather than by sorting them all.
   await client`analyze pg_temp.benchmark_run_contributions`;
   return client<AggregatedCell[]>`
-    select c.template_id as "templateId", c.measure collate "C" as measure, c.organisation_id as "organisationId",
-      c.category_id as "categoryId", count(*)::int as "councilCount", sum(c.measurements)::int as "measurementCount",
-      percentile_cont(0.5) within group (order by c.value) as median,
-      percentile_cont(0.25) within group (order by c.value) as "lowerQuartile",
-      percentile_cont(0.75) within group (order by c.value) as "upperQuartile",
-      min(c.value) as min, max(c.value) as max,
-      array_agg(p.pseudonym) as cohort
-    from pg_temp.benchmark_run_contributions c
-    join pg_temp.benchmark_run_pool p on p.tenant_id = c.tenant_id
-    where c.value is not null
-    group by c.template_id, c.measure collate "C", c.organisation_id, c.category_id`;
+    select c.template_id as "templateId", c.measure, c.organisation_id as "organisationId",
+      c.category_id as "categoryId", c.council_count as "councilCount", c.measurement_count as "measurementCount",
+      q.median, q.lower_quartile as "lowerQuartile", q.upper_quartile as "upperQuartile", q.min, q.max, c.cohort
+    from (
+      select c.template_id, c.measure, c.organisation_id, c.category_id, count(*)::int as council_count,
+        sum(c.measurements)::int as measurement_count, array_agg(c.value) as figures,
+        array_agg(p.pseudonym) as cohort
+      from pg_temp.benchmark_run_contributions c
+      join pg_temp.benchmark_run_pool p on p.tenant_id = c.tenant_id
+      where c.value is not null
+      group by c.template_id, c.measure, c.organisation_id, c.category_id
+    ) c
+    cross join lateral (
+      select percentile_cont(0.5) within group (order by f) as median,
+        percentile_cont(0.25) within group (order by f) as lower_quartile,
+        percentile_cont(0.75) within group (order by f) as upper_quartile, min(f) as min, max(f) as max
+      from unnest(c.figures) f
+    ) q`;
 }
 
 /**
