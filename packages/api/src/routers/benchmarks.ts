@@ -69,25 +69,18 @@ async function benchmarkContext(
   const period: BenchmarkPeriod | null = snapshot
     ? { start: snapshot.periodStart, end: snapshot.periodEnd }
     : null;
-  const [templates, suppliers, own] = await Promise.all([
+  const [templates, suppliers, own, cells, warnings] = await Promise.all([
     listCouncilTemplates(ctx.tx, { tenantId: ctx.tenantId }),
     organisationId ? Promise.resolve([]) : listLinkedSuppliers(ctx.tx, { tenantId: ctx.tenantId }),
     period
       ? councilContributions(ctx.tx, { tenantId: ctx.tenantId, period, organisationId })
       : Promise.resolve([]),
-  ]);
-  const organisationIds = organisationId
-    ? [organisationId]
-    : [...new Set(suppliers.map((supplier) => supplier.organisationId))];
-  const [cells, warnings] = await Promise.all([
     snapshot
-      ? listBenchmarkCells(ctx.tx, {
-          snapshotId: snapshot.id,
-          templateIds: templates.map((template) => template.templateId),
-          organisationIds: organisationId ? [organisationId] : [],
-        })
+      ? listBenchmarkCells(ctx.tx, { snapshotId: snapshot.id, tenantId: ctx.tenantId, organisationId })
       : Promise.resolve([]),
-    latest ? listBenchmarkWarnings(ctx.tx, { snapshotId: latest.id, organisationIds }) : Promise.resolve([]),
+    latest
+      ? listBenchmarkWarnings(ctx.tx, { snapshotId: latest.id, tenantId: ctx.tenantId, organisationId })
+      : Promise.resolve([]),
   ]);
   const k = snapshot?.k ?? 5;
   const view = (key: CellKey, direction: KpiDirection) =>

@@ -394,14 +394,18 @@ export async function listBenchmarkSnapshots(tx: Tx) {
   return tx.select().from(benchmarkSnapshots).orderBy(desc(benchmarkSnapshots.periodStart));
 }
 
-/** The cells of a snapshot for the given templates and organisations (and the measures across all councils). */
+/**
+ * The cells of a snapshot a council's page shows: the measures, and the library templates its live KPIs measure,
+ * across all suppliers and, when the page is about one, for that supplier organisation. The templates are read
+ * in the same statement, so the page needs no round trip for them first.
+ */
 export async function listBenchmarkCells(
   tx: Tx,
   {
     snapshotId,
-    templateIds,
-    organisationIds,
-  }: { snapshotId: string; templateIds: string[]; organisationIds: string[] },
+    tenantId,
+    organisationId,
+  }: { snapshotId: string; tenantId: string; organisationId: string | null },
 ): Promise<PublishedCell[]> {
   return tx.$client<PublishedCell[]>`
     select template_id as "templateId", measure, organisation_id as "organisationId", category_id as "categoryId",
@@ -410,17 +414,30 @@ export async function listBenchmarkCells(
       upper_quartile as "upperQuartile", low_band as "lowBand", high_band as "highBand"
     from public.benchmark_cells
     where snapshot_id = ${snapshotId}::uuid
-      and (template_id = any(${templateIds}::uuid[]) or measure is not null)
-      and (organisation_id is null or organisation_id = any(${organisationIds}::uuid[]))`;
+      and (measure is not null or template_id in (
+        select k.template_id from public.kpis k where k.tenant_id = ${tenantId}::uuid and k.archived_at is null))
+      and (organisation_id is null or organisation_id = ${organisationId}::uuid)`;
 }
 
+/**
+ * The snapshot's early warnings on the organisations the council's suppliers link to, or on the one a page is
+ * about (issue 9 §6).
+ */
 export async function listBenchmarkWarnings(
   tx: Tx,
-  { snapshotId, organisationIds }: { snapshotId: string; organisationIds: string[] },
+  {
+    snapshotId,
+    tenantId,
+    organisationId,
+  }: { snapshotId: string; tenantId: string; organisationId: string | null },
 ) {
   return tx.$client<{ organisationId: string }[]>`
-    select organisation_id as "organisationId" from public.benchmark_warnings
-    where snapshot_id = ${snapshotId}::uuid and organisation_id = any(${organisationIds}::uuid[])`;
+    select w.organisation_id as "organisationId" from public.benchmark_warnings w
+    where w.snapshot_id = ${snapshotId}::uuid
+      and w.organisation_id in (
+        select s.organisation_id from public.suppliers s
+        where s.tenant_id = ${tenantId}::uuid and s.organisation_id is not null
+          and (${organisationId}::uuid is null or s.organisation_id = ${organisationId}::uuid))`;
 }
 
 export async function getBenchmarkParticipation(tx: Tx, { tenantId }: { tenantId: string }) {
