@@ -130,6 +130,28 @@ describe("the reconciliation with Stripe (issue 11 §2)", () => {
     expect((await council.held()).reconciled).toBe(3);
   });
 
+  it("yields to a subscription event newer than its read of Stripe", async () => {
+    const council = await councilWithCustomer();
+    await billing.startInvoiceSubscription({
+      tenantId: council.tenantId,
+      customerId: council.customerId,
+      priceId: "price_essentials_year",
+      seats: 12,
+      poNumber: null,
+      requestKey: `subscribe-${council.tenantId}`,
+    });
+    await reconcile();
+    // A webhook applied a state Stripe created after the job will read it (its creation time is later).
+    await inTransaction(test.database, { tenantId: council.tenantId, userId: null }, (tx) =>
+      tx.execute("update licences set stripe_state_at = now() + interval '1 hour'"),
+    );
+    const subscription = [...fake.subscriptions.values()].find((row) => row.customer === council.customerId);
+    if (!subscription) throw new Error("the fake holds no subscription for the council");
+    subscription.status = "past_due";
+    await reconcile();
+    expect(await council.held()).toMatchObject({ licence: { state: "active" }, reconciled: 1 });
+  });
+
   it("leaves a council whose customer has no subscription as it is", async () => {
     const council = await councilWithCustomer();
     const before = await council.held();
