@@ -1,5 +1,5 @@
 import { isUuid } from "@steward/domain";
-import type { Query } from "drizzle-orm";
+import { type AnyColumn, type Query, type SQL, sql as sqlText } from "drizzle-orm";
 import {
   PgDialect,
   type PgPreparedQuery,
@@ -103,6 +103,27 @@ export function builtOnce<T extends PreparedQueryConfig>(
     const bound: PgPreparedQuery<T> = Object.assign(Object.create(built), { client: tx.$client });
     return bound.execute(values);
   };
+}
+
+/**
+ * A read of the obligations engine's facts (DESIGN §4), for the whole council or for listed contracts
+ * (`contractIds`): one statement built once for each (`builtOnce`); `ofListed(column)` limits the listed one to
+ * the contracts given, as one array parameter, so the statement is the same for any list.
+ */
+export function factStatement<T extends PreparedQueryConfig>(
+  build: (
+    db: PostgresJsDatabase,
+    ofListed: (contractColumn: AnyColumn) => SQL | undefined,
+  ) => { prepare(name: string): PgPreparedQuery<T> },
+): (
+  tx: Tx,
+  values: { contractIds?: readonly string[] | undefined } & Record<string, unknown>,
+) => Promise<T["execute"]> {
+  const council = builtOnce((db) => build(db, () => undefined));
+  const listed = builtOnce((db) =>
+    build(db, (column) => sqlText`${column} = any(${sqlText.placeholder("contractIds")}::uuid[])`),
+  );
+  return (tx, values) => (values.contractIds ? listed : council)(tx, values);
 }
 
 /** Readiness: the pool hands out a connection and the server answers. */

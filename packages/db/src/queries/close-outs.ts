@@ -1,8 +1,7 @@
 import type { KpiRating } from "@steward/domain";
 import { and, asc, count, desc, eq, isNull, like, sql } from "drizzle-orm";
-import type { Tx } from "../database.ts";
+import { factStatement, type Tx } from "../database.ts";
 import { closeOuts, contracts, kpiMeasurements, kpis, lessons, suppliers, users } from "../schema/index.ts";
-import { idIn } from "./bulk.ts";
 import { likePattern } from "./search.ts";
 
 export type CloseOutRow = typeof closeOuts.$inferSelect;
@@ -32,7 +31,11 @@ export async function listCloseOutFacts(
   tx: Tx,
   { tenantId, contractIds }: { tenantId: string; contractIds?: string[] },
 ) {
-  return tx
+  return closeOutFacts(tx, { tenantId, contractIds });
+}
+
+const closeOutFacts = factStatement((db, ofListed) =>
+  db
     .select({
       contractId: closeOuts.contractId,
       items: sql<number>`jsonb_array_length(${closeOuts.checklist})`.mapWith(Number),
@@ -43,12 +46,12 @@ export async function listCloseOutFacts(
     .from(closeOuts)
     .where(
       and(
-        eq(closeOuts.tenantId, tenantId),
+        eq(closeOuts.tenantId, sql.placeholder("tenantId")),
         isNull(closeOuts.completedOn),
-        contractIds ? idIn(closeOuts.contractId, contractIds) : undefined,
+        ofListed(closeOuts.contractId),
       ),
-    );
-}
+    ),
+);
 
 /** Updates the close-out if it is still at `version` and not completed; null otherwise. */
 export async function updateCloseOut(

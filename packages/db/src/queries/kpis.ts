@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gte, isNull, lte, sql } from "drizzle-orm";
-import type { Tx } from "../database.ts";
+import { factStatement, type Tx } from "../database.ts";
 import {
   kpiMeasurementHistory,
   kpiMeasurementParts,
@@ -8,7 +8,7 @@ import {
   kpiTemplates,
   users,
 } from "../schema/index.ts";
-import { idIn, insertBatches } from "./bulk.ts";
+import { insertBatches } from "./bulk.ts";
 
 export type KpiRow = typeof kpis.$inferSelect;
 export type KpiMeasurementRow = typeof kpiMeasurements.$inferSelect;
@@ -292,6 +292,26 @@ export async function listMeasurementHistory(
     .orderBy(desc(kpiMeasurementHistory.correctedAt));
 }
 
+// Two probes of the (tenant, kpi, period) key a KPI, not an aggregate over every measurement: a council
+// of 2,000 contracts holds 360,000 of them, and the board asks for hundreds of contracts at once.
+const ofKpi = sql`${kpiMeasurements.tenantId} = ${kpis.tenantId} and ${kpiMeasurements.kpiId} = ${kpis.id}`;
+const kpiFacts = factStatement((db, ofListed) =>
+  db
+    .select({
+      contractId: kpis.contractId,
+      count: count(),
+      latest: sql<
+        string | null
+      >`max((select max(${kpiMeasurements.periodStart}) from ${kpiMeasurements} where ${ofKpi} and ${kpiMeasurements.periodStart} <= ${sql.placeholder("today")}::date))::text`,
+      lastMonth: sql<boolean>`coalesce(bool_or(exists (select 1 from ${kpiMeasurements} where ${ofKpi} and ${kpiMeasurements.periodStart} = ${sql.placeholder("lastMonth")}::date)), false)`,
+    })
+    .from(kpis)
+    .where(
+      and(eq(kpis.tenantId, sql.placeholder("tenantId")), isNull(kpis.archivedAt), ofListed(kpis.contractId)),
+    )
+    .groupBy(kpis.contractId),
+);
+
 /**
  * The KPI facts the obligations engine reads, one row per contract with live KPIs: how many, the latest
  * measured period up to `today`, and `lastMonth` when it was measured (PA23 s.52, 004 §5, MFMA s.116(2)).
@@ -305,27 +325,7 @@ export async function listKpiFacts(
     today,
   }: { tenantId: string; contractIds?: string[]; lastMonth: string; today: string },
 ) {
-  // Two probes of the (tenant, kpi, period) key a KPI, not an aggregate over every measurement: a council
-  // of 2,000 contracts holds 360,000 of them, and the board asks for hundreds of contracts at once.
-  const ofKpi = sql`${kpiMeasurements.tenantId} = ${kpis.tenantId} and ${kpiMeasurements.kpiId} = ${kpis.id}`;
-  const rows = await tx
-    .select({
-      contractId: kpis.contractId,
-      count: count(),
-      latest: sql<
-        string | null
-      >`max((select max(${kpiMeasurements.periodStart}) from ${kpiMeasurements} where ${ofKpi} and ${kpiMeasurements.periodStart} <= ${today}))::text`,
-      lastMonth: sql<boolean>`coalesce(bool_or(exists (select 1 from ${kpiMeasurements} where ${ofKpi} and ${kpiMeasurements.periodStart} = ${lastMonth})), false)`,
-    })
-    .from(kpis)
-    .where(
-      and(
-        eq(kpis.tenantId, tenantId),
-        isNull(kpis.archivedAt),
-        contractIds ? idIn(kpis.contractId, contractIds) : undefined,
-      ),
-    )
-    .groupBy(kpis.contractId);
+  const rows = await kpiFacts(tx, { tenantId, contractIds, lastMonth, today });
   return rows.map((row) => ({
     contractId: row.contractId,
     count: row.count,

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
-import type { Tx } from "../database.ts";
+import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { factStatement, type Tx } from "../database.ts";
 import { kpis, meetingKpis, meetings } from "../schema/index.ts";
 
 export type MeetingRow = typeof meetings.$inferSelect;
@@ -110,15 +110,19 @@ export async function listHeldMeetings(
   tx: Tx,
   { tenantId, contractIds }: { tenantId: string; contractIds?: string[] },
 ) {
-  return tx
+  const rows = await heldMeetingFacts(tx, { tenantId, contractIds });
+  return rows.flatMap((row) => (row.heldOn === null ? [] : [{ ...row, heldOn: row.heldOn }]));
+}
+
+const heldMeetingFacts = factStatement((db, ofListed) =>
+  db
     .select({ contractId: meetings.contractId, type: meetings.type, heldOn: meetings.heldOn })
     .from(meetings)
     .where(
       and(
-        eq(meetings.tenantId, tenantId),
+        eq(meetings.tenantId, sql.placeholder("tenantId")),
         isNotNull(meetings.heldOn),
-        contractIds ? inArray(meetings.contractId, contractIds) : undefined,
+        ofListed(meetings.contractId),
       ),
-    )
-    .then((rows) => rows.flatMap((row) => (row.heldOn === null ? [] : [{ ...row, heldOn: row.heldOn }])));
-}
+    ),
+);

@@ -1,7 +1,6 @@
-import { and, desc, eq, max } from "drizzle-orm";
-import type { Tx } from "../database.ts";
+import { and, desc, eq, max, sql } from "drizzle-orm";
+import { factStatement, type Tx } from "../database.ts";
 import { managementPlanReviews, managementPlans, monitoringReports, users } from "../schema/index.ts";
-import { idIn } from "./bulk.ts";
 
 export type ManagementPlanRow = typeof managementPlans.$inferSelect;
 export type MonitoringReportRow = typeof monitoringReports.$inferSelect;
@@ -87,7 +86,11 @@ export async function listManagementPlanFacts(
   tx: Tx,
   { tenantId, contractIds }: { tenantId: string; contractIds?: string[] },
 ) {
-  return tx
+  return managementPlanFacts(tx, { tenantId, contractIds });
+}
+
+const managementPlanFacts = factStatement((db, ofListed) =>
+  db
     .select({
       contractId: managementPlans.contractId,
       agreedOn: managementPlans.agreedOn,
@@ -102,13 +105,10 @@ export async function listManagementPlanFacts(
       ),
     )
     .where(
-      and(
-        eq(managementPlans.tenantId, tenantId),
-        contractIds ? idIn(managementPlans.contractId, contractIds) : undefined,
-      ),
+      and(eq(managementPlans.tenantId, sql.placeholder("tenantId")), ofListed(managementPlans.contractId)),
     )
-    .groupBy(managementPlans.contractId, managementPlans.agreedOn);
-}
+    .groupBy(managementPlans.contractId, managementPlans.agreedOn),
+);
 
 /** A contract's monitoring reports, latest first, with the assessor's name. */
 export async function listMonitoringReports(
@@ -173,13 +173,17 @@ export async function listMonitoringReportFacts(
   tx: Tx,
   { tenantId, contractIds }: { tenantId: string; contractIds?: string[] },
 ) {
-  return tx
+  return monitoringReportFacts(tx, { tenantId, contractIds });
+}
+
+const monitoringReportFacts = factStatement((db, ofListed) =>
+  db
     .select({ contractId: monitoringReports.contractId, receivedOn: monitoringReports.receivedOn })
     .from(monitoringReports)
     .where(
       and(
-        eq(monitoringReports.tenantId, tenantId),
-        contractIds ? idIn(monitoringReports.contractId, contractIds) : undefined,
+        eq(monitoringReports.tenantId, sql.placeholder("tenantId")),
+        ofListed(monitoringReports.contractId),
       ),
-    );
-}
+    ),
+);

@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, gt, gte, isNull, lt, lte, ne, notInArray, or, sql } from "drizzle-orm";
-import type { Tx } from "../database.ts";
+import { factStatement, type Tx } from "../database.ts";
 import { contracts, improvementPlans, kpiMeasurements, kpis, ragEntries, users } from "../schema/index.ts";
-import { idIn } from "./bulk.ts";
 
 export type RagEntryRow = typeof ragEntries.$inferSelect;
 
@@ -90,17 +89,21 @@ export async function listRagMonths(
   tx: Tx,
   { tenantId, since, contractIds }: { tenantId: string; since: string; contractIds?: string[] | undefined },
 ) {
-  return tx
+  return ragMonthFacts(tx, { tenantId, since, contractIds });
+}
+
+const ragMonthFacts = factStatement((db, ofListed) =>
+  db
     .select({ contractId: ragEntries.contractId, month: ragEntries.month })
     .from(ragEntries)
     .where(
       and(
-        eq(ragEntries.tenantId, tenantId),
-        gte(ragEntries.month, since),
-        contractIds ? idIn(ragEntries.contractId, contractIds) : undefined,
+        eq(ragEntries.tenantId, sql.placeholder("tenantId")),
+        gte(ragEntries.month, sql.placeholder("since")),
+        ofListed(ragEntries.contractId),
       ),
-    );
-}
+    ),
+);
 
 /** Contracts that owe a RAG for a month: live, not ended, started before the month was over. */
 export function owingRagFor(tenantId: string, month: string) {

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import type { Tx } from "../database.ts";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { factStatement, type Tx } from "../database.ts";
 import { risks, users } from "../schema/index.ts";
 
 export type RiskRow = typeof risks.$inferSelect;
@@ -51,10 +51,12 @@ export async function listRiskFacts(
   tx: Tx,
   { tenantId, contractIds }: { tenantId: string; contractIds?: string[] },
 ) {
-  return tx
+  return riskFacts(tx, { tenantId, contractIds });
+}
+
+const riskFacts = factStatement((db, ofListed) =>
+  db
     .select({ contractId: risks.contractId, status: risks.status, reviewOn: risks.reviewOn })
     .from(risks)
-    .where(
-      and(eq(risks.tenantId, tenantId), contractIds ? inArray(risks.contractId, contractIds) : undefined),
-    );
-}
+    .where(and(eq(risks.tenantId, sql.placeholder("tenantId")), ofListed(risks.contractId))),
+);
