@@ -25,13 +25,17 @@ export function operatorQuery<Output>(
 
 /**
  * An operator mutation; once it succeeds, the routers it names (["operator"], ["courses"]) are fetched again
- * before the promise resolves.
+ * before the promise resolves, and so is the platform's audit log, which every operator mutation writes to.
  */
 export async function operatorMutate<Output>(
   call: (procedures: Procedures<Client>) => Call<Output>,
   changes: readonly (keyof Client & string)[],
 ): Promise<Output> {
   const output = await send(api, call(procedures), "mutate");
-  await Promise.all(changes.map((scope) => queryClient.invalidateQueries({ queryKey: ["operator", scope] })));
+  await Promise.all(
+    [...changes.map((scope) => ["operator", scope]), ["operator", "operator", "auditLog"]].map((queryKey) =>
+      queryClient.invalidateQueries({ queryKey }),
+    ),
+  );
   return output;
 }

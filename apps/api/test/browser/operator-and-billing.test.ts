@@ -77,7 +77,7 @@ describe("the operator sets up a council whose admin fills its seats (issue 11)"
     expect(invitationLink).toMatch(/\/accept-invitation\?council=[0-9a-f-]{36}&token=/);
   });
 
-  it("shows the operator the platform's audit log: the council set up is in its own log, not here", async () => {
+  it("shows the operator the platform's audit log: not the council set up (its own log), but a change to k", async () => {
     const page = operatorPage;
     await page.goto(`${server.url}/operator`);
     await page
@@ -88,6 +88,18 @@ describe("the operator sets up a council whose admin fills its seats (issue 11)"
     await page.getByRole("heading", { level: 1, name: /Platform audit log/ }).waitFor();
     await page.getByText("Nothing has been changed on the platform yet.").waitFor();
     await expectNoSeriousAxeViolations(page, "platform audit log, empty");
+
+    // A change that belongs to no council: the benchmark pool's k.
+    await page.getByRole("link", { name: "KPI library" }).click();
+    await page.getByLabel("Fewest councils a published figure needs (k)").fill("6");
+    await page.getByRole("button", { name: "Save k" }).click();
+    await page.getByText("From the next published month, a figure needs 6 councils.").waitFor();
+    await page.getByRole("link", { name: "Audit log" }).click();
+    const row = page.getByRole("row").filter({ hasText: "Changed the benchmark pool's smallest group (k)" });
+    await row.waitFor();
+    expect(await row.textContent()).toContain("Benchmark pool: k is 6");
+    await page.getByText("Showing 1 event").waitFor();
+    await expectNoSeriousAxeViolations(page, "platform audit log");
     await screenshot(page, "operator-audit-log");
   });
 

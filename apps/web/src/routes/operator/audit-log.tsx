@@ -7,8 +7,33 @@ import { Pagination, showingText } from "../../components/pagination.tsx";
 import { TableWrap } from "../../components/table-wrap.tsx";
 import { platformFormat, sentenceCase } from "../../format.ts";
 import { operatorQuery } from "../../operator-query.ts";
+import type { Answer, Client } from "../../trpc.ts";
 
 const pageSize = 50;
+
+type PlatformEvent = Answer<Client["operator"]["auditLog"]>["events"][number];
+
+/** What the event is about, by name where its record has one: "KPI template Missed collections rate". */
+function what(event: PlatformEvent): string {
+  const label = platformAuditEntityLabels[event.entityType];
+  switch (event.action) {
+    case "kpi_library.category_created":
+    case "kpi_library.category_updated":
+    case "kpi_library.template_created":
+    case "kpi_library.template_updated":
+    case "organisation.recorded":
+    case "organisation.renamed":
+      return `${label} ${event.after.name}`;
+    case "benchmarks.k_changed":
+      return `${label}: k is ${event.after.k}`;
+    case "platform_course.created":
+      return `${label} ${event.after.title}`;
+    case "kpi_library.template_archived":
+      return event.after.archived ? `${label} (archived)` : `${label} (restored)`;
+    default:
+      return `${label}, version ${event.after.versionNumber}`;
+  }
+}
 
 /**
  * `/operator/audit`: the platform's audit log (issue 11 §6), newest first: what the operator changed that
@@ -64,7 +89,7 @@ export function OperatorAuditLog() {
                         </td>
                         <td>{event.actorName ?? "A former operator"}</td>
                         <td>{sentenceCase(event.words)}</td>
-                        <td>{platformAuditEntityLabels[event.entityType] ?? event.entityType}</td>
+                        <td>{what(event)}</td>
                       </tr>
                     )}
                   </For>
