@@ -153,13 +153,13 @@ describe("the module gate (issue 11 §4)", () => {
     [
       "essentials",
       "training",
-      "FORBIDDEN: Training is included in the Professional and Partnership plans. Your council is on the Essentials plan.",
+      "FORBIDDEN: Training is included in the Professional and Partnership plans. This council is on the Essentials plan.",
     ],
     ["professional", "training", "answered"],
     [
       "professional",
       "benchmarking",
-      "FORBIDDEN: Benchmarking is included in the Partnership plan. Your council is on the Professional plan.",
+      "FORBIDDEN: Benchmarking is included in the Partnership plan. This council is on the Professional plan.",
     ],
     ["partnership", "benchmarking", "answered"],
   ] as const)("on %s, %s: %s", async (plan, module, expected) => {

@@ -131,17 +131,17 @@ describe("module gates and seats", () => {
     [
       "training",
       essentials,
-      "Training is included in the Professional and Partnership plans. Your council is on the Essentials plan.",
+      "Training is included in the Professional and Partnership plans. This council is on the Essentials plan.",
     ],
     [
       "benchmarking",
       professional,
-      "Benchmarking is included in the Partnership plan. Your council is on the Professional plan.",
+      "Benchmarking is included in the Partnership plan. This council is on the Professional plan.",
     ],
     [
       "advisor_access",
       essentials,
-      "Advisor access is included in the Partnership plan. Your council is on the Essentials plan.",
+      "Advisor access is included in the Partnership plan. This council is on the Essentials plan.",
     ],
   ] as const)("refuses %s on %s, naming the plans that include it", (module, plan, sentence) => {
     expect(moduleRefusal(module, on(plan), catalogue)).toContain(sentence);
@@ -158,7 +158,7 @@ describe("module gates and seats", () => {
   });
 
   it("refuses every module without a licence", () => {
-    expect(moduleRefusal("training", null, catalogue)).toContain("Your council has no licence yet.");
+    expect(moduleRefusal("training", null, catalogue)).toContain("This council has no licence yet.");
   });
 
   it.each([

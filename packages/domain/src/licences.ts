@@ -158,8 +158,8 @@ export function moduleRefusal(
       ? `the ${including.slice(0, -1).join(", ")} and ${including.at(-1)} plans`
       : `the ${including[0] ?? "—"} plan`;
   const now = current
-    ? `Your council is on the ${current.plan.name} plan.`
-    : "Your council has no licence yet.";
+    ? `This council is on the ${current.plan.name} plan.`
+    : "This council has no licence yet.";
   return `${moduleLabels[module]} is included in ${plans}. ${now} An admin can change the plan on the Billing page.`;
 }
 
