@@ -6,6 +6,9 @@ import { trainingEnforcements } from "./training/vocabulary.ts";
 export const jurisdictions = ["GB-ENG", "ZA"] as const;
 export type Jurisdiction = (typeof jurisdictions)[number];
 
+/** Where a council's law comes from, in words: "the law of England", "councils in South Africa". */
+export const jurisdictionLabels: Record<Jurisdiction, string> = { "GB-ENG": "England", ZA: "South Africa" };
+
 /** Grace after a failed payment (issue 11 §4): the council's setting, 14 days unless it says otherwise. */
 export const defaultGraceDays = 14;
 

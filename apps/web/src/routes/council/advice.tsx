@@ -118,11 +118,12 @@ function ReplyForm(props: { note: Note; asCouncil: boolean }) {
   const submission = createSubmission();
   const [decision, setDecision] = createSignal<RecommendationDecision | "none">("none");
   const id = (field: string) => `reply-${props.note.id}-${field}`;
-  // A recommendation stands at the council's latest decision; an answer without one leaves it so.
-  const standing = () => props.note.replies.findLast((reply) => reply.decision !== null)?.decision ?? null;
+  // A recommendation stands at the council's latest decision (its status); an answer without one leaves it so.
   const keepLabel = () => {
-    const current = standing();
-    return current ? `Leave it ${recommendationDecisionLabels[current].toLowerCase()}` : "No decision yet";
+    const status = props.note.status;
+    return status === "awaiting_answer" || status === "answered"
+      ? "No decision yet"
+      : `Leave it ${recommendationDecisionLabels[status].toLowerCase()}`;
   };
   const onSubmit = async (event: SubmitEvent & { currentTarget: HTMLFormElement }) => {
     event.preventDefault();

@@ -1,5 +1,5 @@
 import { A } from "@solidjs/router";
-import { roleLabels } from "@steward/domain";
+import { jurisdictionLabels, roleLabels } from "@steward/domain";
 import { For, Show } from "solid-js";
 import { Query } from "../../components/async.tsx";
 import { PageHeading } from "../../components/page-heading.tsx";
@@ -7,11 +7,6 @@ import { useCouncil } from "../../council.tsx";
 import { councilQuery } from "../../council-query.ts";
 import { registerHref } from "../contracts/register-query.ts";
 import { MyContracts } from "./my-contracts.tsx";
-
-const jurisdictionNames: Record<string, string> = {
-  "GB-ENG": "England",
-  ZA: "South Africa",
-};
 
 /** The council's front page: as whom you are here, then your contracts and what needs you. */
 export function Overview() {
@@ -24,7 +19,7 @@ export function Overview() {
       </PageHeading>
       <p class="lead">
         You are signed in to this council as <strong>{roleLabels[role()]}</strong>. Its contracts follow the
-        law of {jurisdictionNames[council().jurisdiction] ?? council().jurisdiction}.
+        law of {jurisdictionLabels[council().jurisdiction]}.
       </p>
       <MyContracts />
       <EndingSoon />

@@ -1,5 +1,5 @@
 import { A } from "@solidjs/router";
-import { type CourseDraftInput, jurisdictions } from "@steward/domain";
+import { type CourseDraftInput, jurisdictionLabels, jurisdictions } from "@steward/domain";
 import type { CreateQueryResult } from "@tanstack/solid-query";
 import { createSignal, For, Index, Show } from "solid-js";
 import { createStore, produce, reconcile } from "solid-js/store";
@@ -270,6 +270,16 @@ function DraftForm(props: { backend: AuthoringBackend; course: AuthoredCourse })
               {(lesson, lessonIndex) => {
                 const path = `draft.modules.${moduleIndex}.lessons.${lessonIndex}`;
                 const id = `lesson-${moduleIndex}-${lessonIndex}`;
+                const setText =
+                  (field: "title" | "slug" | "body") => (event: { currentTarget: { value: string } }) =>
+                    setDraft(
+                      "modules",
+                      moduleIndex,
+                      "lessons",
+                      lessonIndex,
+                      field,
+                      event.currentTarget.value,
+                    );
                 return (
                   <fieldset class="fieldset">
                     <legend class="fieldset__legend">Lesson {lessonIndex + 1}</legend>
@@ -278,16 +288,7 @@ function DraftForm(props: { backend: AuthoringBackend; course: AuthoredCourse })
                       name={`${id}-title`}
                       label="Title"
                       value={lesson().title}
-                      onInput={(event) =>
-                        setDraft(
-                          "modules",
-                          moduleIndex,
-                          "lessons",
-                          lessonIndex,
-                          "title",
-                          event.currentTarget.value,
-                        )
-                      }
+                      onInput={setText("title")}
                       error={submission.fieldError(`${path}.title`)}
                     />
                     <Field
@@ -295,23 +296,14 @@ function DraftForm(props: { backend: AuthoringBackend; course: AuthoredCourse })
                       name={`${id}-slug`}
                       label="Short name"
                       value={lesson().slug}
-                      onInput={(event) =>
-                        setDraft(
-                          "modules",
-                          moduleIndex,
-                          "lessons",
-                          lessonIndex,
-                          "slug",
-                          event.currentTarget.value,
-                        )
-                      }
+                      onInput={setText("slug")}
                       error={submission.fieldError(`${path}.slug`)}
                     />
                     <For each={jurisdictions}>
                       {(jurisdiction) => (
                         <CheckboxField
                           id={`${id}-${jurisdiction}`}
-                          label={`For ${jurisdiction === "ZA" ? "South African" : "English"} councils`}
+                          label={`For councils in ${jurisdictionLabels[jurisdiction]}`}
                           checked={lesson().jurisdictions.includes(jurisdiction)}
                           onChange={(on) =>
                             setDraft(
@@ -336,16 +328,7 @@ function DraftForm(props: { backend: AuthoringBackend; course: AuthoredCourse })
                       hint="Headings, lists, tables, links and images by https address. HTML is shown as text."
                       rows={12}
                       value={lesson().body}
-                      onInput={(event) =>
-                        setDraft(
-                          "modules",
-                          moduleIndex,
-                          "lessons",
-                          lessonIndex,
-                          "body",
-                          event.currentTarget.value,
-                        )
-                      }
+                      onInput={setText("body")}
                       error={submission.fieldError(`${path}.body`)}
                     />
                     <button
