@@ -43,6 +43,7 @@ SELECT create_distributed_table('kpis', 'tenant_id', colocate_with => 'membershi
 SELECT create_distributed_table('kpi_measurements', 'tenant_id', colocate_with => 'memberships');
 SELECT create_distributed_table('kpi_measurement_parts', 'tenant_id', colocate_with => 'memberships');
 SELECT create_distributed_table('kpi_measurement_history', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('kpi_rating_months', 'tenant_id', colocate_with => 'memberships');
 SELECT create_distributed_table('rag_entries', 'tenant_id', colocate_with => 'memberships');
 SELECT create_distributed_table('meetings', 'tenant_id', colocate_with => 'memberships');
 SELECT create_distributed_table('meeting_kpis', 'tenant_id', colocate_with => 'memberships');

@@ -1,16 +1,32 @@
-import type {
-  AdvisoryNoteKind,
-  KpiRating,
-  PerformanceReviewInput,
-  RecommendationDecision,
+import {
+  type AdvisoryNoteKind,
+  type KpiRating,
+  kpiRatings,
+  type PerformanceReviewInput,
+  type RecommendationDecision,
 } from "@steward/domain";
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
-import type { Tx } from "../database.ts";
+import {
+  type AnyColumn,
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
+import { builtOnce, type Tx } from "../database.ts";
 import {
   advisoryNotes,
   advisoryReplies,
   contracts,
-  kpiMeasurements,
+  kpiRatingMonthColumns,
+  kpiRatingMonths,
   organisations,
   performanceReviews,
   ragEntries,
@@ -247,41 +263,44 @@ function ownDraft({
 }
 
 /**
- * The measurements of periods from `from` to before `to` by organisation (null: a contract with no supplier, or
- * one not linked to the registry) and rating. Counted per contract first, then joined: one pass over the
- * measurements, and a plan that stays good when PostgreSQL plans the statement once for any council.
+ * The council's KPI measurements of periods from `from` to before `to`, counted by rating for each organisation
+ * its contracts' suppliers are linked to (null: a contract with no supplier, or one not linked to the registry).
+ * Read from the counts kept a contract and month (`kpi_rating_months`), summed per contract first, then joined.
  */
-function ratingsByOrganisation(
-  tx: Tx,
-  { tenantId, from, to }: { tenantId: string; from: string; to: string },
-) {
-  const byContract = tx
+const ratingsByOrganisation = builtOnce((db) => {
+  const tenantId = sql.placeholder("tenantId");
+  const summed = (counted: AnyColumn | SQL.Aliased) => sql<number>`sum(${counted})::int`;
+  const byContract = db
     .select({
-      contractId: kpiMeasurements.contractId,
-      rating: kpiMeasurements.rating,
-      measurements: count().as("measurements"),
+      contractId: kpiRatingMonths.contractId,
+      ...perRating((rating) => summed(kpiRatingMonthColumns[rating]).as(rating)),
     })
-    .from(kpiMeasurements)
+    .from(kpiRatingMonths)
     .where(
       and(
-        eq(kpiMeasurements.tenantId, tenantId),
-        gte(kpiMeasurements.periodStart, from),
-        lt(kpiMeasurements.periodStart, to),
+        eq(kpiRatingMonths.tenantId, tenantId),
+        gte(kpiRatingMonths.periodStart, sql.placeholder("from")),
+        lt(kpiRatingMonths.periodStart, sql.placeholder("to")),
       ),
     )
-    .groupBy(kpiMeasurements.contractId, kpiMeasurements.rating)
+    .groupBy(kpiRatingMonths.contractId)
     .as("by_contract");
-  // Every measurement has its contract (a foreign key), so the inner join keeps them all.
-  return tx
-    .select({
-      organisationId: suppliers.organisationId,
-      rating: byContract.rating,
-      measurements: sql<number>`sum(${byContract.measurements})::int`,
-    })
-    .from(byContract)
-    .innerJoin(contracts, and(eq(contracts.tenantId, tenantId), eq(contracts.id, byContract.contractId)))
-    .leftJoin(suppliers, and(eq(suppliers.tenantId, tenantId), eq(suppliers.id, contracts.supplierId)))
-    .groupBy(suppliers.organisationId, byContract.rating);
+  return (
+    db
+      .select({
+        organisationId: suppliers.organisationId,
+        ...perRating((rating) => summed(byContract[rating])),
+      })
+      .from(byContract)
+      // Every count has its contract (a foreign key), so the inner join keeps them all.
+      .innerJoin(contracts, and(eq(contracts.tenantId, tenantId), eq(contracts.id, byContract.contractId)))
+      .leftJoin(suppliers, and(eq(suppliers.tenantId, tenantId), eq(suppliers.id, contracts.supplierId)))
+      .groupBy(suppliers.organisationId)
+  );
+});
+
+function perRating<T>(of: (rating: KpiRating) => T): Record<KpiRating, T> {
+  return Object.fromEntries(kpiRatings.map((rating) => [rating, of(rating)])) as Record<KpiRating, T>;
 }
 
 /**
@@ -295,7 +314,7 @@ export async function listSupplierFigures(
   tx: Tx,
   { tenantId, month, from, to }: { tenantId: string; month: string; from: string; to: string },
 ) {
-  const [rag, ratings] = await Promise.all([
+  const [rag, byOrganisation] = await Promise.all([
     tx
       .select({
         organisationId: organisations.id,
@@ -328,6 +347,11 @@ export async function listSupplierFigures(
       .groupBy(organisations.id, organisations.name, ragEntries.status),
     ratingsByOrganisation(tx, { tenantId, from, to }),
   ]);
+  const ratings = byOrganisation.flatMap((row) =>
+    kpiRatings.flatMap((rating) =>
+      row[rating] === 0 ? [] : [{ organisationId: row.organisationId, rating, measurements: row[rating] }],
+    ),
+  );
   const councilRatings = new Map<KpiRating, number>();
   for (const row of ratings) {
     councilRatings.set(row.rating, (councilRatings.get(row.rating) ?? 0) + row.measurements);

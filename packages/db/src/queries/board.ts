@@ -5,7 +5,7 @@ import {
   actions,
   contracts,
   improvementPlans,
-  kpiMeasurements,
+  kpiRatingMonths,
   managementPlans,
   meetings,
   ragEntries,
@@ -94,34 +94,34 @@ export async function countContractsByRag(tx: Tx, { tenantId, month }: { tenantI
 /**
  * Some contracts' KPI measurements for periods starting `from` to `to`, counted per contract and period: how many,
  * how many rated at or near target (Good, Approaching target) and how many below (Requires improvement,
- * Inadequate), PR24 reg 39(5). The board's KPI trend; one row a contract-month, on the (tenant, contract,
- * period) index.
+ * Inadequate), PR24 reg 39(5). The board's KPI trend, read from the counts kept a contract and month.
  */
 export async function countRatingsByMonth(
   tx: Tx,
   { tenantId, contractIds, from, to }: { tenantId: string; contractIds: string[]; from: string; to: string },
 ) {
   if (contractIds.length === 0) return [];
-  const rated = (ratings: string[]) =>
-    sql<number>`(count(*) filter (where ${kpiMeasurements.rating} = any(${sql.param(ratings)}::text[])))::int`;
+  const counted = kpiRatingMonths;
+  const measured = sql<number>`${counted.good} + ${counted.approachingTarget} + ${counted.requiresImprovement} + ${counted.inadequate} + ${counted.other}`;
   return tx
     .select({
-      contractId: kpiMeasurements.contractId,
-      periodStart: kpiMeasurements.periodStart,
-      measured: count(),
-      onTarget: rated(["good", "approaching_target"]),
-      belowTarget: rated(["requires_improvement", "inadequate"]),
+      contractId: counted.contractId,
+      periodStart: counted.periodStart,
+      measured,
+      onTarget: sql<number>`${counted.good} + ${counted.approachingTarget}`,
+      belowTarget: sql<number>`${counted.requiresImprovement} + ${counted.inadequate}`,
     })
-    .from(kpiMeasurements)
+    .from(counted)
     .where(
       and(
-        eq(kpiMeasurements.tenantId, tenantId),
-        idIn(kpiMeasurements.contractId, contractIds),
-        gte(kpiMeasurements.periodStart, from),
-        lte(kpiMeasurements.periodStart, to),
+        eq(counted.tenantId, tenantId),
+        idIn(counted.contractId, contractIds),
+        gte(counted.periodStart, from),
+        lte(counted.periodStart, to),
+        // A month whose measurements all moved to another period (a correction) keeps its row, at nought.
+        sql`${measured} > 0`,
       ),
-    )
-    .groupBy(kpiMeasurements.contractId, kpiMeasurements.periodStart);
+    );
 }
 
 /** Some contracts' RAG statuses from `from` to `to` (the board's strip of recent months). */

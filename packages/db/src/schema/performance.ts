@@ -4,6 +4,7 @@ import {
   improvementPlanOutcomes,
   improvementPlanStatuses,
   improvementPlanTriggers,
+  type KpiRating,
   kpiDataSources,
   kpiDirections,
   kpiFrequencies,
@@ -199,6 +200,36 @@ export const kpiMeasurements = pgTable(
     oneOf("kpi_measurements_rating_check", t.rating, kpiRatings),
   ],
 );
+
+/**
+ * A contract's KPI measurements of one period counted by rating, one column a rating of `kpiRatings` (a test
+ * holds them to it). Triggers on `kpi_measurements` keep it in the statement that writes the measurements
+ * (migration 0041), so it is never behind them. The advisor's portfolio reads a council's year of ratings from
+ * these rows, one a contract and month, instead of counting every measurement on each call.
+ */
+export const kpiRatingMonths = pgTable(
+  "kpi_rating_months",
+  {
+    tenantId: tenantId().references(() => tenants.id),
+    contractId: uuid().notNull(),
+    periodStart: isoDate().notNull(),
+    good: integer().notNull(),
+    approachingTarget: integer().notNull(),
+    requiresImprovement: integer().notNull(),
+    inadequate: integer().notNull(),
+    other: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.contractId, t.periodStart] }), ofContract(t)],
+);
+
+/** Each rating's column of `kpi_rating_months`. */
+export const kpiRatingMonthColumns = {
+  good: kpiRatingMonths.good,
+  approaching_target: kpiRatingMonths.approachingTarget,
+  requires_improvement: kpiRatingMonths.requiresImprovement,
+  inadequate: kpiRatingMonths.inadequate,
+  other: kpiRatingMonths.other,
+} satisfies Record<KpiRating, AnyPgColumn>;
 
 /** A part of a measurement's total (region, site, demographic): the parts sum to the total. */
 export const kpiMeasurementParts = pgTable(
