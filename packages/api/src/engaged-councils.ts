@@ -22,7 +22,7 @@ export type EngagedCouncilRead<T> =
 /**
  * DESIGN §3 rule 7: the advisor's portfolio reads each actively engaged council in a transaction of its own,
  * scoped to that council alone, and combines the answers in the server. Inside each transaction the engagement is
- * checked again (revoked or ended since the list was read: the council is left out), then the council's plan
+ * checked again (revoked or ended since the list was read: the council is left out) with the council's plan
  * (advisor access, as the tenant rung checks it), and the read is written to that council's audit log before
  * anything else is read there. Councils are read a few at a time.
  */
@@ -37,10 +37,13 @@ export async function readEngagedCouncils<T>(
   read: (council: EngagedCouncil) => Promise<T>,
 ): Promise<EngagedCouncilRead<T>[]> {
   const found = await inEachCouncil(ctx, tenantIds, async (tx, tenantId) => {
-    const engagement = await getActiveEngagement(tx, { tenantId, userId: user.id });
-    if (!engagement?.scopes.includes(scope)) return null;
+    // The engagement, the council's row and its plan go out together, in one round trip.
     const council = councilRowOf(tx, tenantId);
-    const refusal = await advisorAccessRefusal(tx, { tenantId, council: council() });
+    const [engagement, refusal] = await Promise.all([
+      getActiveEngagement(tx, { tenantId, userId: user.id }),
+      advisorAccessRefusal(tx, { tenantId, council: council() }),
+    ]);
+    if (!engagement?.scopes.includes(scope)) return null;
     if (refusal) return { tenantId, result: null, refusal };
     await recordAudit(tx, {
       tenantId,

@@ -1,5 +1,15 @@
 import { isUuid } from "@steward/domain";
-import { type AnyColumn, type Query, type SQL, sql as sqlText } from "drizzle-orm";
+import {
+  type AnyColumn,
+  Column,
+  type DriverValueDecoder,
+  fillPlaceholders,
+  is,
+  type Query,
+  SQL,
+  Subquery,
+  sql as sqlText,
+} from "drizzle-orm";
 import {
   PgDialect,
   type PgPreparedQuery,
@@ -84,25 +94,73 @@ export function connectDatabase(
 /**
  * A query whose SQL is built once, with `sql.placeholder()`s for its values, and run on the transaction it is
  * given. Building a drizzle query's SQL text on every request was a tenth of the app's CPU a request
- * (docs/benchmarks.md); built once, each call only fills the placeholders. The built query belongs to no
- * connection: each call runs a copy of it bound to the transaction's own, as the same named statement.
+ * (docs/benchmarks.md); built once, each call only fills the placeholders. The statement belongs to no
+ * connection: each call sends it on the transaction's own, as the same named statement. A flat selection's rows
+ * are mapped by a mapper made once for its columns (`flatRowMapper`); any other goes through drizzle's.
  */
 export function builtOnce<T extends PreparedQueryConfig>(
   build: (db: PostgresJsDatabase) => { prepare(name: string): PgPreparedQuery<T> },
 ): (tx: Tx, values: Record<string, unknown>) => Promise<T["execute"]> {
-  let built: PgPreparedQuery<T> | null = null;
-  return (tx, values) => {
-    built ??= build(
-      new PostgresJsDatabase(
-        dialect,
-        new PreparedStatementSession(null as never, dialect, undefined),
-        undefined,
-      ),
-    ).prepare("");
-    // drizzle's prepared query reads its connection from `client`; the copy differs from it in that alone.
-    const bound: PgPreparedQuery<T> = Object.assign(Object.create(built), { client: tx.$client });
-    return bound.execute(values);
+  let built: { query: PgPreparedQuery<T>; statement: BuiltStatement; mapRow: RowMapper | null } | null = null;
+  return async (tx, values) => {
+    if (!built) {
+      const query = build(
+        new PostgresJsDatabase(
+          dialect,
+          new PreparedStatementSession(null as never, dialect, undefined),
+          undefined,
+        ),
+      ).prepare("");
+      const statement = query as unknown as BuiltStatement;
+      built = { query, statement, mapRow: flatRowMapper(statement) };
+    }
+    const { query, statement, mapRow } = built;
+    if (!mapRow) {
+      // drizzle's prepared query reads its connection from `client`; the copy differs from it in that alone.
+      const bound: PgPreparedQuery<T> = Object.assign(Object.create(query), { client: tx.$client });
+      return bound.execute(values);
+    }
+    const parameters = fillPlaceholders(statement.params, values) as postgres.ParameterOrJSON<never>[];
+    const rows = await tx.$client.unsafe(statement.queryString, parameters, { prepare: true }).values();
+    return rows.map(mapRow) as T["execute"];
   };
+}
+
+/** What builtOnce reads of drizzle's prepared query (its fields, in the order of the statement's columns). */
+interface BuiltStatement {
+  queryString: string;
+  params: unknown[];
+  fields: SelectedFieldsOrdered | undefined;
+}
+
+type RowMapper = (row: readonly unknown[]) => Record<string, unknown>;
+
+/**
+ * A row mapper for a statement whose every selected field is a top-level key (no nested table objects, whose
+ * null-on-outer-join rule stays drizzle's): each column decoded as drizzle decodes it, with nothing worked out
+ * again for each row. Null for any other statement.
+ */
+function flatRowMapper({ fields }: BuiltStatement): RowMapper | null {
+  if (!fields || fields.some(({ path }) => path.length !== 1)) return null;
+  const columns = fields.map(({ path, field }) => ({ key: path[0] as string, decoder: decoderOf(field) }));
+  return (row) => {
+    const mapped: Record<string, unknown> = {};
+    for (let index = 0; index < columns.length; index += 1) {
+      const { key, decoder } = columns[index] as (typeof columns)[number];
+      const value = row[index];
+      mapped[key] = value === null ? null : decoder.mapFromDriverValue(value);
+    }
+    return mapped;
+  };
+}
+
+/** The decoder drizzle's own mapper uses for a selected field (an SQL's is internal to drizzle's types). */
+function decoderOf(field: SelectedFieldsOrdered[number]["field"]): DriverValueDecoder<unknown, unknown> {
+  if (is(field, Column)) return field;
+  const decoded = (sqlOf: unknown) => (sqlOf as { decoder: DriverValueDecoder<unknown, unknown> }).decoder;
+  if (is(field, SQL)) return decoded(field);
+  if (is(field, Subquery)) return decoded(field._.sql);
+  return decoded((field as SQL.Aliased).sql);
 }
 
 /**

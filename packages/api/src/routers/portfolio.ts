@@ -1,10 +1,4 @@
-import {
-  applyScope,
-  countContractsByRag,
-  listAdvisorEngagements,
-  listEndingSoon,
-  listSupplierFigures,
-} from "@steward/db";
+import { applyScope, listAdvisorEngagements, listEndingSoon, listSupplierFigures } from "@steward/db";
 import {
   attainmentMonths,
   complianceOverview,
@@ -50,9 +44,8 @@ export const portfolioRouter = router({
       },
       async (council) => {
         const scope = { tenantId: council.tenantId };
-        const [{ contracts, compliance }, rag, ending, suppliers] = await Promise.all([
+        const [{ contracts, compliance }, ending, suppliers] = await Promise.all([
           complianceOf(council),
-          countContractsByRag(council.tx, { ...scope, month }),
           listEndingSoon(council.tx, { ...scope, today: on, limit: endingListLength }),
           listSupplierFigures(council.tx, { ...scope, month, ...window }),
         ]);
@@ -67,7 +60,7 @@ export const portfolioRouter = router({
           figures: {
             contracts: overview.contractCount,
             complianceScore: overview.averageScore,
-            rag: ragMixOf(rag),
+            rag: ragMixOf(suppliers.councilRag),
             kpiAttainment: kpiAttainmentRate(suppliers.councilRatings),
             overdueObligations,
             endingSoon: ending.windows,

@@ -3,23 +3,10 @@ import {
   type KpiRating,
   kpiRatings,
   type PerformanceReviewInput,
+  type RagStatus,
   type RecommendationDecision,
 } from "@steward/domain";
-import {
-  type AnyColumn,
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  gte,
-  inArray,
-  isNotNull,
-  lt,
-  or,
-  type SQL,
-  sql,
-} from "drizzle-orm";
+import { type AnyColumn, and, asc, count, desc, eq, gte, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import { builtOnce, type Tx } from "../database.ts";
 import {
   advisoryNotes,
@@ -304,49 +291,58 @@ function perRating<T>(of: (rating: KpiRating) => T): Record<KpiRating, T> {
 }
 
 /**
+ * The council's live contracts that owe a RAG for `month`, counted by the organisation their supplier is linked
+ * to (null: no supplier, or one not linked to the registry) and their RAG for it (null: not set).
+ */
+const ragByOrganisation = builtOnce((db) => {
+  const month = sql.placeholder("month");
+  return db
+    .select({
+      organisationId: organisations.id,
+      // The registry's authoritative name, else this council's own name for the supplier (its advisor may see it).
+      organisationName: sql<string>`coalesce(${organisations.name}, max(${suppliers.name}))`,
+      status: ragEntries.status,
+      contracts: count(),
+    })
+    .from(contracts)
+    .leftJoin(
+      suppliers,
+      and(eq(suppliers.tenantId, contracts.tenantId), eq(suppliers.id, contracts.supplierId)),
+    )
+    .leftJoin(organisations, eq(organisations.id, suppliers.organisationId))
+    .leftJoin(
+      ragEntries,
+      and(
+        eq(ragEntries.tenantId, contracts.tenantId),
+        eq(ragEntries.contractId, contracts.id),
+        eq(ragEntries.month, month),
+      ),
+    )
+    .where(owingRagFor(sql.placeholder("tenantId"), month))
+    .groupBy(organisations.id, organisations.name, ragEntries.status);
+});
+
+/**
  * The council's supplier organisations (suppliers linked to the registry), each with its live contracts that owe
  * a RAG for `month`, their RAG for it, and the KPI measurements of periods from `from` to before `to` by rating:
  * one row per organisation, RAG status and rating. The named comparison of the advisor's portfolio. With them,
- * `councilRatings`: all the council's measurements of those periods by rating, linked or not (its attainment),
- * counted in the same pass over the measurements.
+ * the council's own figures from the same statements, linked or not: `councilRag`, all its contracts owing that
+ * RAG by status (its RAG mix), and `councilRatings`, all its measurements of those periods by rating (its
+ * attainment).
  */
 export async function listSupplierFigures(
   tx: Tx,
   { tenantId, month, from, to }: { tenantId: string; month: string; from: string; to: string },
 ) {
-  const [rag, byOrganisation] = await Promise.all([
-    tx
-      .select({
-        organisationId: organisations.id,
-        // The registry's authoritative name, else this council's own name for the supplier (its advisor may see it).
-        organisationName: sql<string>`coalesce(${organisations.name}, max(${suppliers.name}))`,
-        status: ragEntries.status,
-        contracts: count(),
-      })
-      .from(contracts)
-      .innerJoin(
-        suppliers,
-        and(eq(suppliers.tenantId, contracts.tenantId), eq(suppliers.id, contracts.supplierId)),
-      )
-      .innerJoin(organisations, eq(organisations.id, suppliers.organisationId))
-      .leftJoin(
-        ragEntries,
-        and(
-          eq(ragEntries.tenantId, contracts.tenantId),
-          eq(ragEntries.contractId, contracts.id),
-          eq(ragEntries.month, month),
-        ),
-      )
-      .where(
-        and(
-          owingRagFor(tenantId, month),
-          eq(suppliers.tenantId, tenantId),
-          isNotNull(suppliers.organisationId),
-        ),
-      )
-      .groupBy(organisations.id, organisations.name, ragEntries.status),
+  const [ragRows, byOrganisation] = await Promise.all([
+    ragByOrganisation(tx, { tenantId, month }),
     ratingsByOrganisation(tx, { tenantId, from, to }),
   ]);
+  const councilRag = new Map<RagStatus | null, number>();
+  for (const row of ragRows) councilRag.set(row.status, (councilRag.get(row.status) ?? 0) + row.contracts);
+  const rag = ragRows.flatMap(({ organisationId, ...row }) =>
+    organisationId === null ? [] : [{ organisationId, ...row }],
+  );
   const ratings = byOrganisation.flatMap((row) =>
     kpiRatings.flatMap((rating) =>
       row[rating] === 0 ? [] : [{ organisationId: row.organisationId, rating, measurements: row[rating] }],
@@ -361,6 +357,7 @@ export async function listSupplierFigures(
     ratings: ratings.flatMap(({ organisationId, rating, measurements }) =>
       organisationId === null ? [] : [{ organisationId, rating, measurements }],
     ),
+    councilRag: [...councilRag].map(([status, contracts]) => ({ status, contracts })),
     councilRatings: [...councilRatings].map(([rating, measurements]) => ({ rating, measurements })),
   };
 }

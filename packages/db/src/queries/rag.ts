@@ -1,4 +1,19 @@
-import { and, asc, desc, eq, gt, gte, isNull, lt, lte, ne, notInArray, or, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  gte,
+  isNull,
+  lt,
+  lte,
+  ne,
+  notInArray,
+  or,
+  type Placeholder,
+  sql,
+} from "drizzle-orm";
 import { factStatement, type Tx } from "../database.ts";
 import { contracts, improvementPlans, kpiMeasurements, kpis, ragEntries, users } from "../schema/index.ts";
 
@@ -106,7 +121,7 @@ const ragMonthFacts = factStatement((db, ofListed) =>
 );
 
 /** Contracts that owe a RAG for a month: live, not ended, started before the month was over. */
-export function owingRagFor(tenantId: string, month: string) {
+export function owingRagFor(tenantId: string | Placeholder, month: string | Placeholder) {
   return and(
     eq(contracts.tenantId, tenantId),
     isNull(contracts.archivedAt),
