@@ -45,13 +45,18 @@ export async function readEngagedCouncils<T>(
     ]);
     if (!engagement?.scopes.includes(scope)) return null;
     if (refusal) return { tenantId, result: null, refusal };
-    await recordAudit(tx, {
-      tenantId,
-      actorUserId: user.id,
-      requestId: ctx.requestId,
-      ...advisorRead(procedure, engagement.id, null),
-    });
-    return { tenantId, result: await read({ tx, tenantId, council }), refusal: null };
+    // The audit event is sent first and the reads behind it without waiting, in one round trip: the connection
+    // runs them in order, and if the event is refused the transaction fails and nothing read leaves it.
+    const [, result] = await Promise.all([
+      recordAudit(tx, {
+        tenantId,
+        actorUserId: user.id,
+        requestId: ctx.requestId,
+        ...advisorRead(procedure, engagement.id, null),
+      }),
+      read({ tx, tenantId, council }),
+    ]);
+    return { tenantId, result, refusal: null };
   });
   return found.flatMap((each) => (each ? [each] : []));
 }

@@ -1,6 +1,12 @@
-import { type AuditEntityType, type AuditEvent, isUuid, type PlatformAuditEvent } from "@steward/domain";
+import {
+  type AuditEntityType,
+  type AuditEvent,
+  isUuid,
+  newId,
+  type PlatformAuditEvent,
+} from "@steward/domain";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Tx } from "../database.ts";
+import { builtOnce, type Tx } from "../database.ts";
 import {
   auditEvents,
   contracts,
@@ -29,9 +35,35 @@ function auditRow(entry: AuditEntry) {
   };
 }
 
+const auditEventInsert = builtOnce((db) =>
+  db.insert(auditEvents).values({
+    tenantId: sql.placeholder("tenantId"),
+    // Given on each call: a default would be worked out once, when the statement is built.
+    id: sql.placeholder("id"),
+    actorUserId: sql.placeholder("actorUserId"),
+    action: sql.placeholder("action"),
+    entityType: sql.placeholder("entityType"),
+    entityId: sql.placeholder("entityId"),
+    before: sql.placeholder("before"),
+    after: sql.placeholder("after"),
+    requestId: sql.placeholder("requestId"),
+  }),
+);
+
 /** DESIGN §3.8: every mutation writes one, in the same transaction. The trigger chains it. */
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditEvents).values(auditRow(entry));
+  const { tenantId, actorUserId, requestId, action, entityType, entityId, before, after } = auditRow(entry);
+  await auditEventInsert(tx, {
+    tenantId,
+    id: newId(),
+    actorUserId,
+    action,
+    entityType,
+    entityId: entityId ?? null,
+    before,
+    after,
+    requestId,
+  });
 }
 
 /** Many events in one statement (an import); the trigger still chains each row in order. */

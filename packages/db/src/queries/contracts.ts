@@ -10,6 +10,7 @@ import {
   isNotNull,
   isNull,
   or,
+  type Placeholder,
   type SQL,
   sql,
 } from "drizzle-orm";
@@ -43,7 +44,7 @@ export interface ContractFilter {
 const currentDate = () => new Date().toISOString().slice(0, 10);
 
 /** End date or notice date within the window: the same test as the domain's nextEndingDate. */
-function endingIn(window: { from: string; to: string }): SQL | undefined {
+function endingIn(window: { from: string | Placeholder; to: string | Placeholder }): SQL | undefined {
   return or(
     between(contracts.endDate, window.from, window.to),
     between(contracts.noticeDate, window.from, window.to),
@@ -210,6 +211,52 @@ export async function listAllContracts(
     .limit(filter.limit);
 }
 
+/** The widest "ending soon" window's contracts, and the first of their dates in it (least() skips the null). */
+function endingSoonOf() {
+  const widest = { from: sql.placeholder("from"), to: sql.placeholder("to") };
+  const live = and(
+    eq(contracts.tenantId, sql.placeholder("tenantId")),
+    isNull(contracts.archivedAt),
+    endingIn(widest),
+  );
+  const nextDate = sql<string>`least(
+    case when ${contracts.noticeDate} between ${widest.from} and ${widest.to} then ${contracts.noticeDate} end,
+    case when ${contracts.endDate} between ${widest.from} and ${widest.to} then ${contracts.endDate} end)`;
+  return { live, nextDate };
+}
+
+const endingSoonCounts = builtOnce((db) => {
+  const { live, nextDate } = endingSoonOf();
+  return db
+    .select(
+      Object.fromEntries(
+        endingWindows.map((days) => [
+          `within${days}`,
+          sql<number>`count(*) filter (where ${nextDate} <= ${sql.placeholder(`to${days}`)})`.mapWith(Number),
+        ]),
+      ),
+    )
+    .from(contracts)
+    .where(live);
+});
+
+const endingSoonNearest = builtOnce((db) => {
+  const { live, nextDate } = endingSoonOf();
+  return db
+    .select({
+      id: contracts.id,
+      reference: contracts.reference,
+      title: contracts.title,
+      endDate: contracts.endDate,
+      noticeDate: contracts.noticeDate,
+      tier: contracts.tier,
+    })
+    .from(contracts)
+    .where(live)
+    .orderBy(asc(nextDate), asc(contracts.id))
+    .limit(sql.placeholder("limit"));
+});
+
 /**
  * The overview's "ending soon" panel: how many live contracts end or reach their notice date within each
  * window, and the nearest ones (by the first of those dates in the widest window).
@@ -220,36 +267,13 @@ export async function listEndingSoon(
 ) {
   const windows = endingWindows.map((days) => ({ days, ...endingWindow(today, days) }));
   const widest = windows[windows.length - 1] ?? { days: 0, from: today, to: today };
-  const live = and(eq(contracts.tenantId, tenantId), isNull(contracts.archivedAt), endingIn(widest));
-  // The first date in the widest window: least() skips the date that is outside it (null).
-  const nextDate = sql<string>`least(
-    case when ${contracts.noticeDate} between ${widest.from} and ${widest.to} then ${contracts.noticeDate} end,
-    case when ${contracts.endDate} between ${widest.from} and ${widest.to} then ${contracts.endDate} end)`;
+  const scope = { tenantId, from: widest.from, to: widest.to };
   const [counts, nearest] = await Promise.all([
-    tx
-      .select(
-        Object.fromEntries(
-          windows.map((window) => [
-            `within${window.days}`,
-            sql<number>`count(*) filter (where ${nextDate} <= ${window.to})`.mapWith(Number),
-          ]),
-        ),
-      )
-      .from(contracts)
-      .where(live),
-    tx
-      .select({
-        id: contracts.id,
-        reference: contracts.reference,
-        title: contracts.title,
-        endDate: contracts.endDate,
-        noticeDate: contracts.noticeDate,
-        tier: contracts.tier,
-      })
-      .from(contracts)
-      .where(live)
-      .orderBy(asc(nextDate), asc(contracts.id))
-      .limit(limit),
+    endingSoonCounts(tx, {
+      ...scope,
+      ...Object.fromEntries(windows.map((window) => [`to${window.days}`, window.to])),
+    }),
+    endingSoonNearest(tx, { ...scope, limit }),
   ]);
   return {
     windows: windows.map((window) => ({

@@ -1,7 +1,7 @@
 import type { EngagementScope } from "@steward/domain";
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { Tx } from "../database.ts";
+import { builtOnce, type Tx } from "../database.ts";
 import { engagements, tenants, users } from "../schema/index.ts";
 
 /**
@@ -111,6 +111,19 @@ export async function listAdvisorEngagements(tx: Tx, { userId }: { userId: strin
     .orderBy(asc(tenants.name), desc(engagements.startsOn));
 }
 
+const activeEngagementOf = builtOnce((db) =>
+  db
+    .select({ id: engagements.id, scopes: engagements.scopes })
+    .from(engagements)
+    .where(
+      and(
+        eq(engagements.tenantId, sql.placeholder("tenantId")),
+        eq(engagements.advisorUserId, sql.placeholder("userId")),
+        activeEngagement,
+      ),
+    ),
+);
+
 /**
  * The advisor's engagement by this council that is in force today (the session lookup's rule), or null: the
  * portfolio checks it again inside each council's own transaction before reading anything there.
@@ -119,9 +132,6 @@ export async function getActiveEngagement(
   tx: Tx,
   { tenantId, userId }: { tenantId: string; userId: string },
 ) {
-  const [found] = await tx
-    .select({ id: engagements.id, scopes: engagements.scopes })
-    .from(engagements)
-    .where(and(eq(engagements.tenantId, tenantId), eq(engagements.advisorUserId, userId), activeEngagement));
+  const [found] = await activeEngagementOf(tx, { tenantId, userId });
   return found ?? null;
 }

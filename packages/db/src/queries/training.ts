@@ -1,6 +1,6 @@
 import type { AttemptAnswers, Role } from "@steward/domain";
 import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
-import type { Tx } from "../database.ts";
+import { builtOnce, type Tx } from "../database.ts";
 import {
   certificateCodes,
   completions,
@@ -378,9 +378,8 @@ export async function deleteRequirement(
   return row ?? null;
 }
 
-/** Each member's latest completion of each course (the one that counts for the matrix and the obligations). */
-export async function listLatestCompletions(tx: Tx, { tenantId }: { tenantId: string }) {
-  return tx
+const latestCompletions = builtOnce((db) =>
+  db
     .selectDistinctOn([completions.userId, completions.courseId], {
       userId: completions.userId,
       courseId: completions.courseId,
@@ -388,13 +387,18 @@ export async function listLatestCompletions(tx: Tx, { tenantId }: { tenantId: st
       expiresOn: completions.expiresOn,
     })
     .from(completions)
-    .where(eq(completions.tenantId, tenantId))
+    .where(eq(completions.tenantId, sql.placeholder("tenantId")))
     .orderBy(
       completions.userId,
       completions.courseId,
       desc(completions.completedOn),
       desc(completions.createdAt),
-    );
+    ),
+);
+
+/** Each member's latest completion of each course (the one that counts for the matrix and the obligations). */
+export async function listLatestCompletions(tx: Tx, { tenantId }: { tenantId: string }) {
+  return latestCompletions(tx, { tenantId });
 }
 
 /**
@@ -477,8 +481,8 @@ export async function markReminderSent(
 }
 
 /** The courses the council requires of a role, with their published titles. */
-export async function listRequiredCourses(tx: Tx, { tenantId, role }: { tenantId: string; role: Role }) {
-  return tx
+const requiredCourses = builtOnce((db) =>
+  db
     .select({
       courseId: trainingRequirements.courseId,
       courseTitle: sql<string>`coalesce(${courseVersions.title}, ${courses.slug})`,
@@ -489,7 +493,16 @@ export async function listRequiredCourses(tx: Tx, { tenantId, role }: { tenantId
       courseVersions,
       and(eq(courseVersions.courseId, courses.id), eq(courseVersions.status, "published")),
     )
-    .where(and(eq(trainingRequirements.tenantId, tenantId), eq(trainingRequirements.role, role)));
+    .where(
+      and(
+        eq(trainingRequirements.tenantId, sql.placeholder("tenantId")),
+        eq(trainingRequirements.role, sql.placeholder("role")),
+      ),
+    ),
+);
+
+export async function listRequiredCourses(tx: Tx, { tenantId, role }: { tenantId: string; role: Role }) {
+  return requiredCourses(tx, { tenantId, role });
 }
 
 /** What the `manager_training` obligation reads (issue 10 §6): the contract manager role's courses and completions. */
