@@ -16,7 +16,17 @@ const size = { councils: 1_000, organisations: 200, months: 24 };
 const samples = 300;
 
 /** Tables the seed writes straight, as the owner, with FORCE RLS lifted for the load and put back after. */
-const loaded = ["benchmark_participation", "suppliers", "contracts", "kpis", "kpi_measurements", "licences"];
+/** The tables of the measurements' bulk load: their foreign keys are dropped for it and validated once after. */
+const bulkLoaded = ["kpi_measurements", "kpi_rating_months"];
+const loaded = [
+  "benchmark_participation",
+  "suppliers",
+  "contracts",
+  "kpis",
+  "kpi_measurements",
+  "kpi_rating_months",
+  "licences",
+];
 
 /**
  * The pool, written by PostgreSQL itself (generate_series): every council contracts with every organisation
@@ -68,17 +78,19 @@ async function seedPool(bench: BenchDatabase, lastMonth: string) {
     const started = performance.now();
     // A bulk load: the measurements' foreign keys and secondary indexes are dropped for the insert and put back
     // after it (one validating join per key, one sorted build per index), instead of four key lookups and three
-    // index insertions per row; the rows are written council by council.
-    const keys = await bench.owner<{ name: string; definition: string }[]>`
-      select conname as name, pg_get_constraintdef(oid) as definition from pg_constraint
-      where conrelid = 'kpi_measurements'::regclass and contype = 'f'`;
+    // index insertions per row; the rows are written council by council. The triggers that keep the counts by
+    // rating are off for the insert, and the counts made once after it.
+    const keys = await bench.owner<{ table: string; name: string; definition: string }[]>`
+      select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as definition
+      from pg_constraint where conrelid = any(${bulkLoaded}::regclass[]) and contype = 'f'`;
     const indexes = await bench.owner<{ name: string; definition: string }[]>`
       select i.indexname as name, i.indexdef as definition from pg_indexes i
       where i.schemaname = 'public' and i.tablename = 'kpi_measurements'
         and i.indexname not in (select conname from pg_constraint where conrelid = 'kpi_measurements'::regclass)`;
     for (const key of keys)
-      await bench.owner.unsafe(`alter table kpi_measurements drop constraint "${key.name}"`);
+      await bench.owner.unsafe(`alter table ${key.table} drop constraint "${key.name}"`);
     for (const index of indexes) await bench.owner.unsafe(`drop index "${index.name}"`);
+    await bench.owner`alter table kpi_measurements disable trigger user`;
     await bench.owner`
       with periods as (
         select (date_trunc('month', ${lastMonth}::date) - make_interval(months => m))::date as period_start, m
@@ -96,9 +108,11 @@ async function seedPool(bench: BenchDatabase, lastMonth: string) {
              when value >= 80 then 'inadequate' else 'requires_improvement' end,
         'Rated by the bench seed.', ${userId}::uuid
       from valued`;
+    await bench.owner`alter table kpi_measurements enable trigger user`;
+    await bench.owner`select steward_recount_kpi_ratings()`;
     for (const index of indexes) await bench.owner.unsafe(index.definition);
     for (const key of keys) {
-      await bench.owner.unsafe(`alter table kpi_measurements add constraint "${key.name}" ${key.definition}`);
+      await bench.owner.unsafe(`alter table ${key.table} add constraint "${key.name}" ${key.definition}`);
     }
     console.log(`  measurements written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } finally {
