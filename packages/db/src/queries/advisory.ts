@@ -296,20 +296,19 @@ function perRating<T>(of: (rating: KpiRating) => T): Record<KpiRating, T> {
  */
 const ragByOrganisation = builtOnce((db) => {
   const month = sql.placeholder("month");
-  return db
+  // Counted by the supplier's organisation id first, then named: one lookup of the registry an organisation.
+  const counted = db
     .select({
-      organisationId: organisations.id,
-      // The registry's authoritative name, else this council's own name for the supplier (its advisor may see it).
-      organisationName: sql<string>`coalesce(${organisations.name}, max(${suppliers.name}))`,
+      organisationId: suppliers.organisationId,
+      supplierName: sql<string | null>`max(${suppliers.name})`.as("supplier_name"),
       status: ragEntries.status,
-      contracts: count(),
+      contracts: count().as("contracts"),
     })
     .from(contracts)
     .leftJoin(
       suppliers,
       and(eq(suppliers.tenantId, contracts.tenantId), eq(suppliers.id, contracts.supplierId)),
     )
-    .leftJoin(organisations, eq(organisations.id, suppliers.organisationId))
     .leftJoin(
       ragEntries,
       and(
@@ -319,7 +318,18 @@ const ragByOrganisation = builtOnce((db) => {
       ),
     )
     .where(owingRagFor(sql.placeholder("tenantId"), month))
-    .groupBy(organisations.id, organisations.name, ragEntries.status);
+    .groupBy(suppliers.organisationId, ragEntries.status)
+    .as("counted");
+  return db
+    .select({
+      organisationId: organisations.id,
+      // The registry's authoritative name, else this council's own name for the supplier (its advisor may see it).
+      organisationName: sql<string>`coalesce(${organisations.name}, ${counted.supplierName})`,
+      status: counted.status,
+      contracts: sql<number>`${counted.contracts}`.mapWith(Number),
+    })
+    .from(counted)
+    .leftJoin(organisations, eq(organisations.id, counted.organisationId));
 });
 
 /**
