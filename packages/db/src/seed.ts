@@ -1,6 +1,8 @@
 import {
+  addDays,
   assessContractTier,
   defaultSettingsFor,
+  firstOfMonth,
   isPublicContractByValue,
   type Jurisdiction,
   type MemberRole,
@@ -179,6 +181,7 @@ export async function seedDemo(database: Database, passwordHash: string): Promis
         },
         byRole,
         demoSuppliersFor(council.slug, benchmarks, byRole("admin")),
+        { today, seed: index + 1 },
       );
       const manager = byRole("contract_manager");
       if (manager) {
@@ -268,6 +271,7 @@ async function seedRegister(
   },
   memberWithRole: (role: Role) => string | null,
   demoSuppliers: readonly Omit<SupplierValues, "tenantId">[],
+  { today, seed }: { today: string; seed: number },
 ) {
   const { tenantId } = council;
   const suppliers = await insertSuppliers(
@@ -334,26 +338,32 @@ async function seedRegister(
   });
   const waste = created[0];
   if (waste) {
+    // The last five months' invoices, from the fifth month back: one paid in time, one paid late, one paid in time,
+    // one unpaid past its deadline, one paid last month (in a number of days that differs from council to council,
+    // so the benchmark of days to pay has a spread) and last month's, disputed.
+    const receivedIn = (monthsBack: number, day: number) =>
+      addDays(firstOfMonth(today, -monthsBack), day - 1);
     const invoices = [
-      ["INV-1041", 15_400_000, "2026-07-03", "2026-07-24"],
-      ["INV-1058", 15_400_000, "2026-08-04", "2026-09-12"],
-      ["INV-1077", 15_400_000, "2026-09-02", "2026-09-30"],
-      ["INV-1093", 15_400_000, "2026-10-05", null],
-      ["INV-1102", 15_400_000, "2026-11-03", null],
+      ["INV-1041", receivedIn(5, 3), 21],
+      ["INV-1058", receivedIn(4, 4), 39],
+      ["INV-1077", receivedIn(3, 2), 28],
+      ["INV-1093", receivedIn(2, 5), null],
+      ["INV-1099", receivedIn(2, 20), 14 + ((seed * 5) % 17)],
+      ["INV-1102", receivedIn(1, 3), null],
     ] as const;
-    for (const [invoiceNumber, amountMinor, receivedOn, paidOn] of invoices) {
+    for (const [invoiceNumber, receivedOn, daysToPay] of invoices) {
       await insertInvoice(tx, {
         tenantId,
         contractId: waste.id,
         invoiceNumber,
-        amountMinor,
+        amountMinor: 15_400_000,
         receivedOn,
-        paidOn,
+        paidOn: daysToPay === null ? null : addDays(receivedOn, daysToPay),
         // PA23 s.68(3): disputed, so left out of lateness while the council and the supplier settle it.
         ...(invoiceNumber === "INV-1102"
           ? {
-              disputedOn: "2026-11-06",
-              disputeReason: "Charged for 22 collection rounds in October; the crew logs show 20.",
+              disputedOn: addDays(receivedOn, 3),
+              disputeReason: "Charged for 22 collection rounds last month; the crew logs show 20.",
             }
           : {}),
       });
