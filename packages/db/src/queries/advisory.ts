@@ -20,7 +20,7 @@ import {
   suppliers,
   users,
 } from "../schema/index.ts";
-import { owingRagFor } from "./rag.ts";
+import { owingRagFor, ragEntryOfMonth } from "./rag.ts";
 
 /**
  * The advisor workspace's records in one council (issue 9 §7): notes and their replies, performance reviews, and
@@ -309,14 +309,7 @@ const ragByOrganisation = builtOnce((db) => {
       suppliers,
       and(eq(suppliers.tenantId, contracts.tenantId), eq(suppliers.id, contracts.supplierId)),
     )
-    .leftJoin(
-      ragEntries,
-      and(
-        eq(ragEntries.tenantId, contracts.tenantId),
-        eq(ragEntries.contractId, contracts.id),
-        eq(ragEntries.month, month),
-      ),
-    )
+    .leftJoin(ragEntries, ragEntryOfMonth(month))
     .where(owingRagFor(sql.placeholder("tenantId"), month))
     .groupBy(suppliers.organisationId, ragEntries.status)
     .as("counted");

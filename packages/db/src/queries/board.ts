@@ -13,7 +13,7 @@ import {
   users,
 } from "../schema/index.ts";
 import { idIn } from "./bulk.ts";
-import { owingRagFor } from "./rag.ts";
+import { owingRagFor, ragEntryOfMonth } from "./rag.ts";
 
 /**
  * The council's board view (004 §12.3: the Contract Assurance Board reviews the Performance Tracker and "invite[s]
@@ -79,14 +79,7 @@ export async function countContractsByRag(tx: Tx, { tenantId, month }: { tenantI
       contracts: count(),
     })
     .from(contracts)
-    .leftJoin(
-      ragEntries,
-      and(
-        eq(ragEntries.tenantId, contracts.tenantId),
-        eq(ragEntries.contractId, contracts.id),
-        eq(ragEntries.month, month),
-      ),
-    )
+    .leftJoin(ragEntries, ragEntryOfMonth(month))
     .where(owingRagFor(tenantId, month))
     .groupBy(contracts.tier, contracts.serviceArea, ragEntries.status);
 }
@@ -303,14 +296,7 @@ export async function listMyContracts(
       status: ragEntries.status,
     })
     .from(contracts)
-    .leftJoin(
-      ragEntries,
-      and(
-        eq(ragEntries.tenantId, contracts.tenantId),
-        eq(ragEntries.contractId, contracts.id),
-        eq(ragEntries.month, month),
-      ),
-    )
+    .leftJoin(ragEntries, ragEntryOfMonth(month))
     .where(
       and(
         live(tenantId),

@@ -120,6 +120,15 @@ const ragMonthFacts = factStatement((db, ofListed) =>
     ),
 );
 
+/** Joins a contract to its RAG entry for `month` (its first day), if it has one. */
+export function ragEntryOfMonth(month: string | Placeholder) {
+  return and(
+    eq(ragEntries.tenantId, contracts.tenantId),
+    eq(ragEntries.contractId, contracts.id),
+    eq(ragEntries.month, month),
+  );
+}
+
 /** Contracts that owe a RAG for a month: live, not ended, started before the month was over. */
 export function owingRagFor(tenantId: string | Placeholder, month: string | Placeholder) {
   return and(
@@ -155,14 +164,7 @@ export async function listContractsMissingRag(
     })
     .from(contracts)
     .leftJoin(users, eq(users.id, contracts.contractManagerId))
-    .leftJoin(
-      ragEntries,
-      and(
-        eq(ragEntries.tenantId, contracts.tenantId),
-        eq(ragEntries.contractId, contracts.id),
-        eq(ragEntries.month, month),
-      ),
-    )
+    .leftJoin(ragEntries, ragEntryOfMonth(month))
     .where(and(owingRagFor(tenantId, month), isNull(ragEntries.id)))
     .orderBy(asc(users.name), asc(contracts.reference));
   return rows.map(({ managerId, managerName, managerEmail, ...contract }) => ({
