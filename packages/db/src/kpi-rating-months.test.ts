@@ -1,6 +1,7 @@
 import { kpiRatings, newId } from "@steward/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inTransaction } from "./database.ts";
+import { listKpiFacts } from "./queries/kpis.ts";
 import {
   createTenantFixture,
   createTestDatabase,
@@ -154,5 +155,26 @@ describe("kpi_rating_months", () => {
     expect(seen[0]?.n).toBe(0);
     const own = await inCouncil((sql) => sql`select count(*)::int as n from kpi_rating_months`);
     expect(own[0]?.n).toBeGreaterThan(0);
+  });
+
+  it("gives the obligations engine a contract's latest measured month and last month's, an archived KPI's too", async () => {
+    const facts = () =>
+      inTransaction(test.database, { tenantId: council.tenantId, userId: null }, (tx) =>
+        listKpiFacts(tx, { tenantId: council.tenantId, lastMonth: "2026-04-01", today: "2026-04-15" }),
+      );
+    // Months with measurements: January, February, April (March's moved away and was deleted above).
+    expect(await facts()).toEqual([
+      { contractId, count: kpiIds.length, measuredPeriods: ["2026-04-01", "2026-04-01"] },
+    ]);
+    await inCouncil(async (sql) => {
+      await sql`update kpi_measurements set period_start = '2026-05-01' where contract_id = ${contractId}
+        and period_start = '2026-04-01'`;
+      // February's two measurements are of KPIs 0 and 1: both archived, February is still measured.
+      await sql`update kpis set archived_at = now() where id in ${sql(kpiIds.slice(0, 2))}`;
+    });
+    // April is now at nought (not measured) and May is after today.
+    expect(await facts()).toEqual([
+      { contractId, count: kpiIds.length - 2, measuredPeriods: ["2026-02-01"] },
+    ]);
   });
 });

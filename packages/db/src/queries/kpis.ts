@@ -4,6 +4,7 @@ import {
   kpiMeasurementHistory,
   kpiMeasurementParts,
   kpiMeasurements,
+  kpiRatingMonths,
   kpis,
   kpiTemplates,
   users,
@@ -292,9 +293,13 @@ export async function listMeasurementHistory(
     .orderBy(desc(kpiMeasurementHistory.correctedAt));
 }
 
-// Two probes of the (tenant, kpi, period) key a KPI, not an aggregate over every measurement: a council
-// of 2,000 contracts holds 360,000 of them, and the board asks for hundreds of contracts at once.
-const ofKpi = sql`${kpiMeasurements.tenantId} = ${kpis.tenantId} and ${kpiMeasurements.kpiId} = ${kpis.id}`;
+// Two probes a contract of the counts kept a contract and month (`kpi_rating_months`, its (tenant, contract,
+// period) key), not an aggregate over every measurement: a council of 2,000 contracts holds 360,000 of them, and
+// the board asks for hundreds of contracts at once. A month whose measurements all moved away keeps its row at
+// nought, so only a month with a measurement counts.
+const measuredMonth = sql`${kpiRatingMonths.tenantId} = ${kpis.tenantId} and ${kpiRatingMonths.contractId} = ${kpis.contractId}
+  and ${kpiRatingMonths.good} + ${kpiRatingMonths.approachingTarget} + ${kpiRatingMonths.requiresImprovement}
+    + ${kpiRatingMonths.inadequate} + ${kpiRatingMonths.other} > 0`;
 const kpiFacts = factStatement((db, ofListed) =>
   db
     .select({
@@ -302,19 +307,21 @@ const kpiFacts = factStatement((db, ofListed) =>
       count: count(),
       latest: sql<
         string | null
-      >`max((select max(${kpiMeasurements.periodStart}) from ${kpiMeasurements} where ${ofKpi} and ${kpiMeasurements.periodStart} <= ${sql.placeholder("today")}::date))::text`,
-      lastMonth: sql<boolean>`coalesce(bool_or(exists (select 1 from ${kpiMeasurements} where ${ofKpi} and ${kpiMeasurements.periodStart} = ${sql.placeholder("lastMonth")}::date)), false)`,
+      >`(select max(${kpiRatingMonths.periodStart}) from ${kpiRatingMonths} where ${measuredMonth} and ${kpiRatingMonths.periodStart} <= ${sql.placeholder("today")}::date)::text`,
+      lastMonth: sql<boolean>`exists (select 1 from ${kpiRatingMonths} where ${measuredMonth} and ${kpiRatingMonths.periodStart} = ${sql.placeholder("lastMonth")}::date)`,
     })
     .from(kpis)
     .where(
       and(eq(kpis.tenantId, sql.placeholder("tenantId")), isNull(kpis.archivedAt), ofListed(kpis.contractId)),
     )
-    .groupBy(kpis.contractId),
+    .groupBy(kpis.tenantId, kpis.contractId),
 );
 
 /**
  * The KPI facts the obligations engine reads, one row per contract with live KPIs: how many, the latest
- * measured period up to `today`, and `lastMonth` when it was measured (PA23 s.52, 004 §5, MFMA s.116(2)).
+ * measured period up to `today`, and `lastMonth` when it was measured (PA23 s.52, 004 §5, MFMA s.116(2)). A
+ * period counts as measured by any of the contract's measurements, an archived KPI's too: archiving a KPI does
+ * not undo the monitoring done with it.
  */
 export async function listKpiFacts(
   tx: Tx,
