@@ -93,6 +93,8 @@ describe("the advisor workspace (issue 9 §7)", () => {
     // From the portfolio into the council, read-only, where the advisor's read is in the audit log.
     await advisorPage.getByRole("link", { name: oadby }).click();
     await advisorPage.waitForURL(`${server.url}/t/oadby-wigston`);
+    // The council's page has loaded (and with it the switcher's list of councils) before the switcher is opened.
+    await advisorPage.getByRole("heading", { level: 1, name: oadby }).waitFor();
     // The council switcher lists Harborough as the portfolio does: not open, with the plan that includes access.
     await advisorPage.getByRole("button", { name: "Switch council" }).click();
     const harboroughItem = advisorPage.getByRole("menuitemradio", { name: harborough });
