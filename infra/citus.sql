@@ -53,6 +53,7 @@ SELECT create_distributed_table('risks', 'tenant_id', colocate_with => 'membersh
 SELECT create_distributed_table('management_plans', 'tenant_id', colocate_with => 'memberships');
 SELECT create_distributed_table('management_plan_reviews', 'tenant_id', colocate_with => 'memberships');
 SELECT create_distributed_table('monitoring_reports', 'tenant_id', colocate_with => 'memberships');
+SELECT create_distributed_table('contract_notices', 'tenant_id', colocate_with => 'memberships');
 SELECT create_distributed_table('close_outs', 'tenant_id', colocate_with => 'memberships');
 SELECT create_distributed_table('lessons', 'tenant_id', colocate_with => 'memberships');
 SELECT create_distributed_table('attachments', 'tenant_id', colocate_with => 'memberships');

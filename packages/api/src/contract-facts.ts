@@ -9,6 +9,7 @@ import {
   listManagementPlanFacts,
   listManagerTrainingFacts,
   listMonitoringReportFacts,
+  listNoticeFacts,
   listRagMonths,
   listRiskFacts,
 } from "@steward/db";
@@ -82,6 +83,7 @@ export async function complianceOf(
     monitoringReports,
     closeOuts,
     training,
+    notices,
   ] = await Promise.all([
     listContractFacts(ctx.tx, scope),
     listInvoiceDates(ctx.tx, scope),
@@ -95,6 +97,7 @@ export async function complianceOf(
     listMonitoringReportFacts(ctx.tx, scope),
     listCloseOutFacts(ctx.tx, scope),
     listManagerTrainingFacts(ctx.tx, scope),
+    listNoticeFacts(ctx.tx, scope),
   ]);
   const compliance = contractsCompliance(
     {
@@ -108,6 +111,7 @@ export async function complianceOf(
       meetings,
       risks,
       training,
+      notices,
     },
     { jurisdiction: council.jurisdiction, settings: council.settings },
     on,

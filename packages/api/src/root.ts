@@ -22,6 +22,7 @@ import { lessonsRouter } from "./routers/lessons.ts";
 import { mailboxRouter } from "./routers/mailbox.ts";
 import { meetingsRouter } from "./routers/meetings.ts";
 import { membersRouter } from "./routers/members.ts";
+import { noticesRouter } from "./routers/notices.ts";
 import { operatorRouter } from "./routers/operator.ts";
 import { organisationsRouter } from "./routers/organisations.ts";
 import { plansRouter } from "./routers/plans.ts";
@@ -60,6 +61,7 @@ export const appRouter = router({
   members: membersRouter,
   operator: operatorRouter,
   organisations: organisationsRouter,
+  notices: noticesRouter,
   plans: plansRouter,
   platformCourses: platformCoursesRouter,
   portfolio: portfolioRouter,

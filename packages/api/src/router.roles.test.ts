@@ -484,6 +484,13 @@ const validCalls: Record<string, (h: Harness) => Promise<unknown>> = {
   "plans.get": async (h) => ({ contractId: await make.contract(h) }),
   "plans.save": async (h) => ({ contractId: await make.contract(h), version: null, plan }),
   "plans.review": async (h) => ({ contractId: await make.plan(h), version: 1, reviewedOn: "2025-10-01" }),
+  "notices.list": async (h) => ({ contractId: await make.contract(h) }),
+  // PA23 s.71 and s.80 notices are a public contract's: the council says this one is.
+  "notices.record": async (h) => ({
+    contractId: (await h.admin.contracts.create({ ...contractValues("RT-PUB"), publicContract: true })).id,
+    kind: "contract_performance",
+    publishedOn: "2026-01-10",
+  }),
   "plans.reports": async (h) => ({ contractId: await make.contract(h) }),
   "plans.recordReport": async (h) => ({ contractId: await make.contract(h), report }),
   "plans.assessReport": async (h) => ({
@@ -710,6 +717,8 @@ const expectedPermissions: Record<string, Permission> = {
   "plans.get": "contracts:read",
   "plans.save": "performance:write",
   "plans.review": "performance:write",
+  "notices.list": "contracts:read",
+  "notices.record": "contracts:write",
   "plans.reports": "contracts:read",
   "plans.recordReport": "performance:write",
   "plans.assessReport": "performance:write",

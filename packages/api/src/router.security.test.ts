@@ -297,6 +297,11 @@ const attacks: Record<string, (attacker: Attacker) => Attack> = {
     input: { contractId: bIds.contract, version: 1, reviewedOn: "2026-01-10", note: "attack" },
     outcome: "refused",
   }),
+  "notices.list": () => ({ input: { contractId: bIds.contract }, outcome: "refused" }),
+  "notices.record": () => ({
+    input: { contractId: bIds.contract, kind: "contract_termination", publishedOn: "2026-01-10" },
+    outcome: "refused",
+  }),
   "plans.reports": () => ({ input: { contractId: bIds.contract }, outcome: "refused" }),
   "plans.recordReport": () => ({
     input: { contractId: bIds.contract, report: reportValues },

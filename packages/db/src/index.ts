@@ -26,6 +26,7 @@ export * from "./queries/kpis.ts";
 export * from "./queries/licences.ts";
 export * from "./queries/meetings.ts";
 export * from "./queries/memberships.ts";
+export * from "./queries/notices.ts";
 export * from "./queries/organisations.ts";
 export * from "./queries/outbox.ts";
 export * from "./queries/password-resets.ts";

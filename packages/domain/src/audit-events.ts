@@ -4,6 +4,7 @@ import type { KpiTemplateInput, ServiceCategoryInput } from "./benchmarks/inputs
 import type { ChangeRequestInput, Section116Steps } from "./contracts/changes.ts";
 import type { ContractInput, Tier } from "./contracts/contract-input.ts";
 import type { DeviationInput } from "./contracts/deviations.ts";
+import type { ContractNoticeKind } from "./contracts/notices.ts";
 import type { InvoiceInput } from "./contracts/payments.ts";
 import type { SupplierInput } from "./contracts/supplier-input.ts";
 import type { BillingInterval, LicenceSource, LicenceState, PlanId } from "./licences.ts";
@@ -253,6 +254,11 @@ export interface AuditEventShapes {
     entityType: "contract";
     after: MonitoringReportInput & { reportId: string };
   };
+  /** PA23 s.71, s.80: a Contract Performance or Termination Notice recorded as published. */
+  "contract_notice.recorded": {
+    entityType: "contract";
+    after: { noticeId: string; kind: ContractNoticeKind; publishedOn: string; reference: string | null };
+  };
   "monitoring_report.assessed": {
     entityType: "contract";
     after: {
@@ -479,6 +485,7 @@ export const auditActionWords: Record<AuditAction, string> = {
   "plan.reviewed": "reviewed the contract management plan",
   "monitoring_report.received": "recorded a supplier monitoring report",
   "monitoring_report.assessed": "assessed a supplier monitoring report",
+  "contract_notice.recorded": "recorded a published contract notice",
   "close_out.saved": "updated the close-out",
   "close_out.completed": "completed the close-out and closed the contract",
   "lesson.recorded": "recorded a lesson learned",

@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  choose,
   demoPassword,
   expectNoSeriousAxeViolations,
   launchBrowser,
@@ -15,11 +16,13 @@ import { type RunningServer, startServer } from "./server.ts";
  * writes the plan of the grounds maintenance contract (a High tier contract with none), is told what is missing
  * first, records a review and attaches a file to the plan; then closes out the office cleaning contract, which
  * has ended: completing is refused until the checklist and the evaluation are done, then closes the contract;
- * the lesson recorded there is found on the council's Lessons learned page.
+ * the lesson recorded there is found on the council's Lessons learned page; and records a Contract Performance
+ * Notice published for the waste contract.
  */
 
 const manager = { email: "contract-manager@oadby-wigston.demo", password: demoPassword };
 const grounds = "GRD-2024-03";
+const waste = "WST-2023-01";
 const cleaning = "CLN-2025-05";
 const lesson = "Name the deep clean in the specification";
 
@@ -146,5 +149,25 @@ describe("the contract management plan and close-out", () => {
     await page.getByRole("heading", { level: 2, name: lesson }).waitFor();
     await page.getByRole("link", { name: new RegExp(`^${cleaning}`) }).waitFor();
     await expectNoSeriousAxeViolations(page, "lessons learned");
+  });
+
+  it("records a notice published for the waste contract (PA23 s.71, s.80) on its Obligations tab", async () => {
+    await openContractTab(waste, "Obligations");
+    await page.getByRole("heading", { level: 2, name: "Published notices" }).waitFor();
+    await page.getByText("No notice has been recorded for this contract.").waitFor();
+    await page.getByRole("button", { name: "Record a published notice" }).click();
+    const dialog = page.getByRole("dialog", { name: "Record a published notice" });
+    await dialog.getByRole("button", { name: "Record the notice" }).click();
+    await dialog.getByText("Choose which notice was published.").first().waitFor();
+    await choose(page, "notice-kind-trigger", "Contract Performance Notice (PA23 s.71)");
+    await dialog.getByLabel(/Notice identifier/).fill("CDP-2026-004211");
+    await expectNoSeriousAxeViolations(page, "record a notice dialog");
+    await dialog.getByRole("button", { name: "Record the notice" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    const notices = page.getByRole("table", { name: "Notices published for this contract, latest first" });
+    await notices.getByRole("row").filter({ hasText: "CDP-2026-004211" }).waitFor();
+    await page.getByRole("status").getByText("The notice is recorded.").waitFor();
+    await expectNoSeriousAxeViolations(page, "contract notices");
+    await screenshot(page, "contract-notices");
   });
 });

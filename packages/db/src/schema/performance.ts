@@ -1,6 +1,7 @@
 import {
   actionStatuses,
   attachmentOwners,
+  contractNoticeKinds,
   improvementPlanOutcomes,
   improvementPlanStatuses,
   improvementPlanTriggers,
@@ -590,6 +591,33 @@ export const monitoringReports = pgTable(
       sql`(${t.assessment} is null) = (${t.assessedOn} is null) and (${t.assessment} is null) = (${t.assessedBy} is null)`,
     ),
     oneOf("monitoring_reports_assessment_check", t.assessment, monitoringAssessments),
+  ],
+);
+
+/**
+ * A Contract Performance Notice (PA23 s.71) or Contract Termination Notice (PA23 s.80) the council published on
+ * the Central Digital Platform, as an officer recorded it: which, the day, and the notice's identifier when they
+ * have it. Kept, never changed.
+ */
+export const contractNotices = pgTable(
+  "contract_notices",
+  {
+    tenantId: tenantId().references(() => tenants.id),
+    id: id(),
+    contractId: uuid().notNull(),
+    kind: text({ enum: contractNoticeKinds }).notNull(),
+    publishedOn: isoDate().notNull(),
+    reference: text(),
+    recordedBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    ofContract(t),
+    index("contract_notices_contract_idx").on(t.tenantId, t.contractId, t.publishedOn),
+    oneOf("contract_notices_kind_check", t.kind, contractNoticeKinds),
   ],
 );
 

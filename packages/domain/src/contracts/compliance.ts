@@ -6,6 +6,7 @@ import type { ChangeStatus } from "./changes.ts";
 import type { Tier } from "./contract-input.ts";
 import type { DeviationGround } from "./deviations.ts";
 import { monthOf } from "./iso-dates.ts";
+import type { ContractNoticeKind } from "./notices.ts";
 import {
   type ComplianceSummary,
   complianceSummary,
@@ -48,6 +49,8 @@ export type ComplianceFacts = {
   monitoringReports?: readonly { contractId: string; receivedOn: string }[];
   /** 004 §6: each close-out started and not completed, with its checklist's progress. Absent: not tracked. */
   closeOuts?: readonly { contractId: string; items: number; itemsDone: number; evaluationWritten: boolean }[];
+  /** PA23 s.71, s.80: the Contract Performance and Termination Notices published. Absent: not tracked. */
+  notices?: readonly { contractId: string; kind: ContractNoticeKind; publishedOn: string }[];
   /** Held meetings (left out: meetings are not tracked). */
   meetings?: readonly { contractId: string; type: MeetingType; heldOn: string }[];
   /** The joint register's risks (left out: risks are not tracked). */
@@ -122,6 +125,7 @@ export function contractsCompliance(
   const closeOuts =
     facts.closeOuts && new Map(facts.closeOuts.map((closeOut) => [closeOut.contractId, closeOut]));
   const meetings = facts.meetings && groupBy(facts.meetings);
+  const notices = facts.notices && groupBy(facts.notices);
   const risks = facts.risks && groupBy(facts.risks);
   const standingOf = facts.training && managerStandingOf(facts.training, today);
   const compliance = new Map<string, ContractCompliance>();
@@ -165,6 +169,7 @@ export function contractsCompliance(
         managementPlan: plans && planSource(plans.get(contract.id)),
         monitoringReports: reports && (reports.get(contract.id) ?? []),
         closeOut: closeOuts && (closeOuts.get(contract.id) ?? null),
+        notices: notices && (notices.get(contract.id) ?? []),
         kickoffMeetings: held?.filter((meeting) => meeting.type === "kickoff"),
         reviewMeetings: held?.filter((meeting) => reviewMeetingTypes.includes(meeting.type)),
         risks: risks && riskSource(risks.get(contract.id) ?? []),

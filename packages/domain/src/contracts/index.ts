@@ -6,6 +6,7 @@ export * from "./deviations.ts";
 export * from "./ending-soon.ts";
 export * from "./iso-dates.ts";
 export * from "./labels.ts";
+export * from "./notices.ts";
 export * from "./obligations.ts";
 export * from "./payments.ts";
 export * from "./status.ts";

@@ -296,6 +296,7 @@ describe("deriveObligations: sources that do not exist yet are not yet tracked",
       ["tier_assessed", "met"],
       ["kickoff_meeting", "not_applicable"],
       ["kpis_set", "not_applicable"],
+      ["performance_notice", "not_applicable"],
       ["close_out", "not_applicable"],
     ]);
     expect(obligations.filter((o) => o.status === "not_tracked").map((o) => o.key)).toEqual([
@@ -368,6 +369,50 @@ describe("deriveObligations: sources that do not exist yet are not yet tracked",
   });
 });
 
+describe("performance_notice (PA23 s.71: a Contract Performance Notice at least every 12 months)", () => {
+  const england = { ...contract, jurisdiction: "GB-ENG" as const, totalValueMinor: 500_000_001 };
+  const noticeDuty = (facts: Partial<ObligationContract>, sources: ObligationSources) =>
+    deriveObligations({ ...england, ...facts }, sources, today, settings).find(
+      (o) => o.key === "performance_notice",
+    );
+  const published = (publishedOn: string) => [{ kind: "contract_performance" as const, publishedOn }];
+
+  test.each([
+    // Started 2024-01-01, none published: the first was due 12 months on.
+    { facts: {}, notices: [], status: "overdue", dueDate: "2025-01-01" },
+    { facts: {}, notices: published("2024-12-01"), status: "met", dueDate: "2025-12-01" },
+    { facts: {}, notices: published("2024-07-01"), status: "due_soon", dueDate: "2025-07-01" },
+    // A termination notice is not a performance notice.
+    {
+      facts: {},
+      notices: [{ kind: "contract_termination" as const, publishedOn: "2025-06-01" }],
+      status: "overdue",
+      dueDate: "2025-01-01",
+    },
+    // Where s.52 does not apply, neither does s.71.
+    { facts: { totalValueMinor: 500_000_000 }, notices: [], status: "not_applicable", dueDate: null },
+    { facts: { lightTouch: true }, notices: [], status: "not_applicable", dueDate: null },
+    {
+      facts: { kpiExemptionReason: "A one-off delivery" },
+      notices: [],
+      status: "not_applicable",
+      dueDate: null,
+    },
+  ] as const)("$facts with $notices → $status by $dueDate", ({ facts, notices, status, dueDate }) => {
+    expect(noticeDuty(facts, { notices: [...notices] })).toMatchObject({
+      status,
+      dueDate,
+      source: "PA23 s.71",
+    });
+  });
+
+  test("is not tracked without the notices, and is England's only", () => {
+    expect(noticeDuty({}, {})?.status).toBe("not_tracked");
+    const za = deriveObligations({ ...england, jurisdiction: "ZA" }, { notices: [] }, today, settings);
+    expect(za.some((o) => o.key === "performance_notice")).toBe(false);
+  });
+});
+
 describe("kpis_set (PA23 s.52(1): at least three KPIs for a public contract over £5m)", () => {
   const england = { ...contract, jurisdiction: "GB-ENG" as const, totalValueMinor: 500_000_001 };
   const kpisSet = (facts: Partial<ObligationContract>, sources: ObligationSources, day = today) =>
@@ -416,6 +461,7 @@ describe("deriveObligations: not applicable and edge cases", () => {
     training: untrained,
     councilReports: [],
     contractReviews: [],
+    notices: [],
   };
 
   test.each([
@@ -454,7 +500,7 @@ describe("deriveObligations: not applicable and edge cases", () => {
         today,
         settings,
       );
-      expect(obligations).toHaveLength(jurisdiction === "ZA" ? 19 : 17);
+      expect(obligations).toHaveLength(jurisdiction === "ZA" ? 19 : 18);
       expect(
         obligations
           .filter((o) => o.status !== "not_applicable")
@@ -482,6 +528,38 @@ describe("deriveObligations: not applicable and edge cases", () => {
     ).filter((o) => o.key === "termination_notice");
     expect(notice).toMatchObject({ status: "not_tracked", dueDate, source: "PA23 s.80" });
   });
+
+  test.each([
+    // Ended 2025-06-01: due by 2025-06-30; today is 2025-06-15.
+    { endDate: "2025-06-01", notices: [], status: "due_soon", dueDate: "2025-06-30" },
+    { endDate: "2025-05-01", notices: [], status: "overdue", dueDate: "2025-05-30" },
+    // Ends in the future: owed by 29 days after it, not due soon yet.
+    { endDate: "2025-08-01", notices: [], status: "met", dueDate: "2025-08-30" },
+    {
+      endDate: "2025-05-01",
+      notices: [{ kind: "contract_termination" as const, publishedOn: "2025-05-20" }],
+      status: "met",
+      dueDate: null,
+    },
+    {
+      endDate: "2025-05-01",
+      notices: [{ kind: "contract_performance" as const, publishedOn: "2025-05-20" }],
+      status: "overdue",
+      dueDate: "2025-05-30",
+    },
+  ] as const)(
+    "a public contract ending $endDate with $notices recorded: $status by $dueDate",
+    ({ endDate, notices, status, dueDate }) => {
+      const [notice] = deriveObligations(
+        { ...contract, jurisdiction: "GB-ENG", status: "expired", endDate },
+        { notices: [...notices] },
+        today,
+        settings,
+      ).filter((o) => o.key === "termination_notice");
+      expect(notice).toMatchObject({ status, dueDate, source: "PA23 s.80" });
+      if (status === "met" && dueDate === null) expect(notice?.detail).toMatch(/published on 2025-05-20/);
+    },
+  );
 
   test("a contract below the threshold owes no termination notice", () => {
     const [notice] = deriveObligations(

@@ -5,6 +5,7 @@ import { type ChangeStatus, canApprove } from "./changes.ts";
 import type { contractStatuses, Tier } from "./contract-input.ts";
 import type { DeviationGround } from "./deviations.ts";
 import { addDays, addMonths, daysBetween, firstOfMonth, monthOf } from "./iso-dates.ts";
+import { type ContractNoticeKind, latestNotice } from "./notices.ts";
 import { type InvoiceDates, invoiceStanding, paymentDeadline, paymentRules } from "./payments.ts";
 import { tierLabels } from "./tiering.ts";
 
@@ -30,6 +31,7 @@ export type ObligationKey =
   | "monthly_rag"
   | "kpi_tracker"
   | "kpis_set"
+  | "performance_notice"
   | "supplier_monitoring_report"
   | "variations_recorded"
   | "manager_training"
@@ -104,6 +106,8 @@ export type ObligationSources = {
   changes?: { status: ChangeStatus; valueDeltaMinor: number; approvedByRole: Role | null }[];
   /** The contract manager's standing against the training the council requires of contract managers (issue 10 §6). */
   training?: TrainingStanding;
+  /** PA23 s.71, s.80: the Contract Performance and Termination Notices published. */
+  notices?: { kind: ContractNoticeKind; publishedOn: string }[];
   councilReports?: { reportedOn: string }[];
   contractReviews?: { reviewedOn: string }[];
   invoices?: InvoiceDates[];
@@ -351,23 +355,37 @@ const obligationRules: readonly ObligationRule[] = [
     // could not appropriately be assessed by KPIs; light touch contracts and frameworks are outside the section.
     // Steward reads the register's total value as the estimate and counts the contract's live KPIs.
     assess: ({ contract, sources, today }) => {
-      if (!contract.publicContract || contract.lightTouch) {
-        return notApplicable("PA23 s.52 applies to public contracts that are not light touch.");
-      }
-      if (contract.totalValueMinor === null || contract.totalValueMinor <= kpiDutyValueMinor) {
-        return notApplicable("Only public contracts over £5 million must set three KPIs.");
-      }
-      if (contract.kpiExemptionReason !== null) {
-        return notApplicable(
-          `The council considers KPIs could not appropriately assess this supplier's performance: ${contract.kpiExemptionReason}`,
-        );
-      }
+      const outside = outsideSection52(contract);
+      if (outside) return outside;
       if (sources.kpis === undefined) return notTracked("KPIs are not yet recorded here.");
       if (sources.kpis.count >= 3) return met(`${plural(sources.kpis.count, "KPI")} set.`);
       return outstanding(
         contract.startDate,
         today,
         `Set at least three KPIs (${plural(sources.kpis.count, "KPI")} so far) and publish them in the Contract Details Notice, unless performance could not appropriately be assessed by KPIs.`,
+      );
+    },
+  },
+  {
+    key: "performance_notice",
+    title: "Contract Performance Notice",
+    source: "PA23 s.71",
+    jurisdiction: "GB-ENG",
+    // PA23 s.71: for a public contract whose KPIs were set under s.52, the supplier's performance is assessed
+    // against them at least once in every period of twelve months, and when the contract ends, and published as a
+    // Contract Performance Notice (its ratings PR24 reg 39). Tracked here: the twelve-monthly notice, counted from
+    // the contract's start or the last one published. The notice on ending is said, not tracked (the duty stops
+    // being shown once the contract has ended, as every duty but close-out's and s.80's does).
+    assess: (context) => {
+      const outside = outsideSection52(context.contract);
+      if (outside) return outside;
+      const notices = context.sources.notices;
+      if (notices === undefined) return notTracked("Contract Performance Notices are not yet recorded here.");
+      return recurring(
+        context,
+        latestNotice(notices, "contract_performance"),
+        12,
+        "Assess the supplier against the KPIs and publish a Contract Performance Notice at least once every 12 months (and when the contract ends).",
       );
     },
   },
@@ -516,20 +534,24 @@ const obligationRules: readonly ObligationRule[] = [
     continuesAfterEnd: true,
     // PA23 s.80: a contract termination notice within 30 days of a public contract ending; "termination"
     // covers every way a contract ends, expiry included (004 §7: "Within 30 days of a contract expiring or
-    // terminating for any reason"). Notices are not recorded here yet: the duty and its due date are shown.
-    assess: ({ contract }) => {
+    // terminating for any reason"). Met once one is recorded; until then due by 29 days after the end date.
+    assess: ({ contract, sources, today, settings }) => {
       if (!contract.publicContract) {
         return notApplicable(
           "Only public (above-threshold) contracts publish a Contract Termination Notice.",
         );
       }
+      const published = sources.notices && latestNotice(sources.notices, "contract_termination");
+      if (published) return met(`A Contract Termination Notice was published on ${published}.`);
       if (contract.endDate === null) {
         return notTracked("Publish within 30 days of the contract ending. Record the end date to know when.");
       }
-      return notTracked(
-        "Publish on the Central Digital Platform within 30 days beginning with the day the contract ends. Notices are not yet recorded here.",
-        endNoticeDeadline(contract.endDate),
-      );
+      const deadline = endNoticeDeadline(contract.endDate);
+      const detail =
+        "Publish on the Central Digital Platform within 30 days beginning with the day the contract ends.";
+      if (sources.notices === undefined)
+        return notTracked(`${detail} Notices are not yet recorded here.`, deadline);
+      return { status: dueStatus(deadline, today, settings.dueSoonDays), dueDate: deadline, detail };
     },
   },
   {
@@ -745,6 +767,25 @@ function invoicesPaidOnTime({ contract, sources, today, settings }: ObligationCo
     };
   }
   return met(`Every undisputed invoice is paid on time or not yet due. ${rule.term}`, next);
+}
+
+/**
+ * PA23 s.52 (and so s.71) does not apply to this contract: not a public contract, light touch, not over £5 million,
+ * or the council considers KPIs could not appropriately assess the supplier. Null when it applies.
+ */
+function outsideSection52(contract: ObligationContract): Assessment | null {
+  if (!contract.publicContract || contract.lightTouch) {
+    return notApplicable("PA23 s.52 applies to public contracts that are not light touch.");
+  }
+  if (contract.totalValueMinor === null || contract.totalValueMinor <= kpiDutyValueMinor) {
+    return notApplicable("Only public contracts over £5 million must set three KPIs.");
+  }
+  if (contract.kpiExemptionReason !== null) {
+    return notApplicable(
+      `The council considers KPIs could not appropriately assess this supplier's performance: ${contract.kpiExemptionReason}`,
+    );
+  }
+  return null;
 }
 
 /** PA23 s.80: 30 days beginning with the day the contract ends, so the 30th day is 29 days after it. */

@@ -167,7 +167,7 @@ export function ContractPage() {
                 <OverviewTab detail={found()} announce={setAnnouncement} />
               </Tabs.Content>
               <Tabs.Content class="tabs__panel" value="obligations">
-                <ObligationsTab detail={found()} />
+                <ObligationsTab detail={found()} announce={setAnnouncement} />
               </Tabs.Content>
               <Tabs.Content class="tabs__panel" value="rag">
                 <RagTab detail={found()} announce={setAnnouncement} />

@@ -5,13 +5,17 @@ import { useCouncil } from "../../council.tsx";
 import { ComplianceScore } from "./compliance-score.tsx";
 import type { ContractDetail } from "./contract-detail.ts";
 import { obligationStatusLabels } from "./labels.ts";
+import { NoticesPanel } from "./notices-panel.tsx";
 
 export function ObligationStatusTag(props: { status: ObligationStatus }) {
   return <span class={`tag tag--obligation-${props.status}`}>{obligationStatusLabels[props.status]}</span>;
 }
 
-/** What the contract owes (004 §5), derived from its tier and facts, with the compliance score. */
-export function ObligationsTab(props: { detail: ContractDetail }) {
+/**
+ * What the contract owes (004 §5), derived from its tier and facts, with the compliance score; in England, the
+ * notices published for it below (PA23 s.71, s.80).
+ */
+export function ObligationsTab(props: { detail: ContractDetail; announce: (message: string) => void }) {
   const { format } = useCouncil();
   const obligations = () => props.detail.obligations;
   const count = (status: string) => obligations().filter((item) => item.status === status).length;
@@ -71,6 +75,9 @@ export function ObligationsTab(props: { detail: ContractDetail }) {
             </tbody>
           </table>
         </TableWrap>
+      </Show>
+      <Show when={props.detail.jurisdiction === "GB-ENG" && !props.detail.contract.archivedAt}>
+        <NoticesPanel detail={props.detail} announce={props.announce} />
       </Show>
     </>
   );
