@@ -101,7 +101,7 @@ export function connectDatabase(
 export function builtOnce<T extends PreparedQueryConfig>(
   build: (db: PostgresJsDatabase) => { prepare(name: string): PgPreparedQuery<T> },
 ): (tx: Tx, values: Record<string, unknown>) => Promise<T["execute"]> {
-  let built: { query: PgPreparedQuery<T>; statement: BuiltStatement; mapRow: RowMapper | null } | null = null;
+  let built: { query: PgPreparedQuery<T>; mapRow: RowMapper | null } | null = null;
   return async (tx, values) => {
     if (!built) {
       const query = build(
@@ -111,17 +111,17 @@ export function builtOnce<T extends PreparedQueryConfig>(
           undefined,
         ),
       ).prepare("");
-      const statement = query as unknown as BuiltStatement;
-      built = { query, statement, mapRow: flatRowMapper(statement) };
+      built = { query, mapRow: flatRowMapper(statementOf(query)) };
     }
-    const { query, statement, mapRow } = built;
+    const { query, mapRow } = built;
     if (!mapRow) {
       // drizzle's prepared query reads its connection from `client`; the copy differs from it in that alone.
       const bound: PgPreparedQuery<T> = Object.assign(Object.create(query), { client: tx.$client });
       return bound.execute(values);
     }
-    const parameters = fillPlaceholders(statement.params, values) as postgres.ParameterOrJSON<never>[];
-    const rows = await tx.$client.unsafe(statement.queryString, parameters, { prepare: true }).values();
+    const { queryString, params } = statementOf(query);
+    const parameters = fillPlaceholders(params, values) as postgres.ParameterOrJSON<never>[];
+    const rows = await tx.$client.unsafe(queryString, parameters, { prepare: true }).values();
     return rows.map(mapRow) as T["execute"];
   };
 }
@@ -131,6 +131,10 @@ interface BuiltStatement {
   queryString: string;
   params: unknown[];
   fields: SelectedFieldsOrdered | undefined;
+}
+
+function statementOf(query: PgPreparedQuery<PreparedQueryConfig>): BuiltStatement {
+  return query as unknown as BuiltStatement;
 }
 
 type RowMapper = (row: readonly unknown[]) => Record<string, unknown>;

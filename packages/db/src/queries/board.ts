@@ -5,6 +5,7 @@ import {
   actions,
   contracts,
   improvementPlans,
+  kpiRatingMonthColumns,
   kpiRatingMonths,
   managementPlans,
   meetings,
@@ -85,36 +86,30 @@ export async function countContractsByRag(tx: Tx, { tenantId, month }: { tenantI
 }
 
 /**
- * Some contracts' KPI measurements for periods starting `from` to `to`, counted per contract and period: how many,
- * how many rated at or near target (Good, Approaching target) and how many below (Requires improvement,
- * Inadequate), PR24 reg 39(5). The board's KPI trend, read from the counts kept a contract and month.
+ * Some contracts' KPI measurements for periods starting `from` to `to`, counted per contract, period and rating
+ * (PR24 reg 39(5)): the board's KPI trend, read from the counts kept a contract and month.
  */
 export async function countRatingsByMonth(
   tx: Tx,
   { tenantId, contractIds, from, to }: { tenantId: string; contractIds: string[]; from: string; to: string },
 ) {
   if (contractIds.length === 0) return [];
-  const counted = kpiRatingMonths;
-  const measured = sql<number>`${counted.good} + ${counted.approachingTarget} + ${counted.requiresImprovement} + ${counted.inadequate} + ${counted.other}`;
-  return tx
+  const rows = await tx
     .select({
-      contractId: counted.contractId,
-      periodStart: counted.periodStart,
-      measured,
-      onTarget: sql<number>`${counted.good} + ${counted.approachingTarget}`,
-      belowTarget: sql<number>`${counted.requiresImprovement} + ${counted.inadequate}`,
+      contractId: kpiRatingMonths.contractId,
+      periodStart: kpiRatingMonths.periodStart,
+      ...kpiRatingMonthColumns,
     })
-    .from(counted)
+    .from(kpiRatingMonths)
     .where(
       and(
-        eq(counted.tenantId, tenantId),
-        idIn(counted.contractId, contractIds),
-        gte(counted.periodStart, from),
-        lte(counted.periodStart, to),
-        // A month whose measurements all moved to another period (a correction) keeps its row, at nought.
-        sql`${measured} > 0`,
+        eq(kpiRatingMonths.tenantId, tenantId),
+        idIn(kpiRatingMonths.contractId, contractIds),
+        gte(kpiRatingMonths.periodStart, from),
+        lte(kpiRatingMonths.periodStart, to),
       ),
     );
+  return rows.map(({ contractId, periodStart, ...counts }) => ({ contractId, periodStart, counts }));
 }
 
 /** Some contracts' RAG statuses from `from` to `to` (the board's strip of recent months). */

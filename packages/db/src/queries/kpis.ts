@@ -4,6 +4,7 @@ import {
   kpiMeasurementHistory,
   kpiMeasurementParts,
   kpiMeasurements,
+  kpiRatingMonthColumns,
   kpiRatingMonths,
   kpis,
   kpiTemplates,
@@ -298,8 +299,7 @@ export async function listMeasurementHistory(
 // the board asks for hundreds of contracts at once. A month whose measurements all moved away keeps its row at
 // nought, so only a month with a measurement counts.
 const measuredMonth = sql`${kpiRatingMonths.tenantId} = ${kpis.tenantId} and ${kpiRatingMonths.contractId} = ${kpis.contractId}
-  and ${kpiRatingMonths.good} + ${kpiRatingMonths.approachingTarget} + ${kpiRatingMonths.requiresImprovement}
-    + ${kpiRatingMonths.inadequate} + ${kpiRatingMonths.other} > 0`;
+  and ${sql.join(Object.values(kpiRatingMonthColumns), sql` + `)} > 0`;
 const kpiFacts = factStatement((db, ofListed) =>
   db
     .select({

@@ -775,10 +775,12 @@ function invoicesPaidOnTime({ contract, sources, today, settings }: ObligationCo
  */
 function outsideSection52(contract: ObligationContract): Assessment | null {
   if (!contract.publicContract || contract.lightTouch) {
-    return notApplicable("PA23 s.52 applies to public contracts that are not light touch.");
+    return notApplicable(
+      "PA23 s.52 (and with it s.71) applies to public contracts that are not light touch.",
+    );
   }
   if (contract.totalValueMinor === null || contract.totalValueMinor <= kpiDutyValueMinor) {
-    return notApplicable("Only public contracts over £5 million must set three KPIs.");
+    return notApplicable("PA23 s.52 (and with it s.71) applies to public contracts over £5 million only.");
   }
   if (contract.kpiExemptionReason !== null) {
     return notApplicable(

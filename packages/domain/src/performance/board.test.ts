@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { kpiTrends, noServiceArea, ragCountsBy } from "./board.ts";
+import { type KpiRating, kpiRatings } from "./vocabulary.ts";
 
 describe("ragCountsBy", () => {
   test("counts every tier, and service areas largest first, with no status as not set", () => {
@@ -24,14 +25,28 @@ describe("ragCountsBy", () => {
   });
 });
 
+/** Counts by rating, nought where not given. */
+const rated = (counts: Partial<Record<KpiRating, number>>): Record<KpiRating, number> =>
+  Object.fromEntries(kpiRatings.map((rating) => [rating, counts[rating] ?? 0])) as Record<KpiRating, number>;
+
 describe("kpiTrends", () => {
   test("each month's share at or close to target, Other left out of the share, empty months null", () => {
     const trends = kpiTrends(
       [
-        { contractId: "c", periodStart: "2026-01-01", measured: 4, onTarget: 3, belowTarget: 1 },
+        {
+          contractId: "c",
+          periodStart: "2026-01-01",
+          counts: rated({ good: 2, approaching_target: 1, inadequate: 1 }),
+        },
         // One of four rated Other: measured, but in neither count.
-        { contractId: "c", periodStart: "2026-02-01", measured: 4, onTarget: 1, belowTarget: 2 },
-        { contractId: "d", periodStart: "2026-02-01", measured: 1, onTarget: 0, belowTarget: 0 },
+        {
+          contractId: "c",
+          periodStart: "2026-02-01",
+          counts: rated({ good: 1, requires_improvement: 1, inadequate: 1, other: 1 }),
+        },
+        { contractId: "d", periodStart: "2026-02-01", counts: rated({ other: 1 }) },
+        // A month whose measurements all moved to another period keeps its row, at nought.
+        { contractId: "d", periodStart: "2026-01-01", counts: rated({}) },
       ],
       ["2025-12-01", "2026-01-01", "2026-02-01"],
     );
@@ -41,6 +56,13 @@ describe("kpiTrends", () => {
       { month: "2026-02-01", measured: 4, onTarget: 1, belowTarget: 2, onTargetPercent: 33 },
     ]);
     expect(trends.get("d")?.[2]?.onTargetPercent).toBeNull();
+    expect(trends.get("d")?.[1]).toEqual({
+      month: "2026-01-01",
+      measured: 0,
+      onTarget: 0,
+      belowTarget: 0,
+      onTargetPercent: null,
+    });
     expect(trends.get("other")).toBeUndefined();
   });
 });

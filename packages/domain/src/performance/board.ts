@@ -1,5 +1,5 @@
 import { type Tier, tiers } from "../contracts/contract-input.ts";
-import type { RagStatus } from "./vocabulary.ts";
+import { type KpiRating, kpiRatings, type RagStatus } from "./vocabulary.ts";
 
 /**
  * The Contract Assurance Board's figures (004 §12.3: "SLT will review the Performance Tracker prior to the
@@ -61,18 +61,12 @@ export type KpiTrendMonth = {
 };
 
 /**
- * Each contract's KPI trend over `months` (oldest first) from its measurements counted by contract and period
- * (`onTarget`: Good or Approaching target; `belowTarget`: Requires improvement or Inadequate; PR24 reg 39(5)).
- * Ratings of Other (no usable data) count as measured but neither on nor below target.
+ * Each contract's KPI trend over `months` (oldest first) from its measurements counted by contract, period and
+ * rating: at or close to target is Good or Approaching target, below it Requires improvement or Inadequate (PR24
+ * reg 39(5)). Ratings of Other (no usable data) count as measured but neither on nor below target.
  */
 export function kpiTrends(
-  rows: readonly {
-    contractId: string;
-    periodStart: string;
-    measured: number;
-    onTarget: number;
-    belowTarget: number;
-  }[],
+  rows: readonly { contractId: string; periodStart: string; counts: Record<KpiRating, number> }[],
   months: readonly string[],
 ): Map<string, KpiTrendMonth[]> {
   const byContract = new Map<string, Map<string, (typeof rows)[number]>>();
@@ -85,13 +79,13 @@ export function kpiTrends(
     [...byContract.entries()].map(([contractId, byMonth]) => [
       contractId,
       months.map((month) => {
-        const found = byMonth.get(month);
-        const onTarget = found?.onTarget ?? 0;
-        const belowTarget = found?.belowTarget ?? 0;
+        const counts = byMonth.get(month)?.counts;
+        const onTarget = counts ? counts.good + counts.approaching_target : 0;
+        const belowTarget = counts ? counts.requires_improvement + counts.inadequate : 0;
         const rated = onTarget + belowTarget;
         return {
           month,
-          measured: found?.measured ?? 0,
+          measured: counts ? kpiRatings.reduce((sum, rating) => sum + counts[rating], 0) : 0,
           onTarget,
           belowTarget,
           onTargetPercent: rated === 0 ? null : Math.round((onTarget * 100) / rated),
